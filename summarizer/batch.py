@@ -1,0 +1,115 @@
+"""Batch runs over many inputs: expand paths, skip finished work, write outputs atomically."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.core.schema import Briefing
+from summarizer.errors import SourceError
+
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path | None  # None for standard input
+    name: str  # what errors and outputs are called
+    stem: str  # output file stem
+
+    def read(self) -> bytes:
+        if self.path is None:
+            return sys.stdin.buffer.read()
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            raise SourceError(self.name, "no such file") from None
+        except IsADirectoryError:
+            raise SourceError(self.name, "is a directory") from None
+        except PermissionError:
+            raise SourceError(self.name, "permission denied") from None
+        except OSError as e:
+            raise SourceError(self.name, f"cannot read: {e.strerror}") from None
+
+
+def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
+    """Files, directories (their report files, sorted) and globs → inputs; what matches nothing → errors."""
+    paths: list[Path] = []
+    errors: list[SourceError] = []
+    inputs: list[Input] = []
+    for arg in args:
+        if arg == STDIN:
+            inputs.append(Input(None, "<stdin>", "stdin"))
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            found = sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in SUFFIXES)
+            if not found:
+                errors.append(SourceError(arg, f"directory holds no report files ({', '.join(sorted(SUFFIXES))})"))
+            paths += found
+        elif p.exists():
+            paths.append(p)
+        elif glob.has_magic(arg):
+            matches = sorted(Path(m) for m in glob.glob(arg, recursive=True) if Path(m).is_file())
+            if not matches:
+                errors.append(SourceError(arg, "the pattern matches no file"))
+            paths += matches
+        else:
+            errors.append(SourceError(arg, "no such file or directory"))
+    seen: set[Path] = set()
+    stems: dict[str, int] = {}
+    for p in paths:
+        key = p.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        stems[p.stem] = stems.get(p.stem, 0) + 1
+    seen.clear()
+    for p in paths:
+        key = p.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        # two inputs with one stem (a/x.txt, b/x.txt) must not overwrite each other's output
+        stem = p.stem if stems[p.stem] == 1 else f"{p.stem}-{hashlib.sha256(str(key).encode()).hexdigest()[:8]}"
+        inputs.append(Input(p, str(p), stem))
+    return inputs, errors
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file in the same folder, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def finished(json_path: Path, sha256: str, model: str, prompt_version: str, schema_version: str) -> Briefing | None:
+    """The existing briefing when it was made from the same bytes, model, prompt and schema; else None."""
+    try:
+        briefing = Briefing.model_validate_json(json_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    p = briefing.provenance
+    if (p.sha256, p.model, p.prompt_version, p.schema_version) == (sha256, model, prompt_version, schema_version):
+        return briefing
+    return None
+
+
+def briefing_json(briefing: Briefing) -> str:
+    return json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

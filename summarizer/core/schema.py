@@ -1,0 +1,158 @@
+"""The two pydantic models of the pipeline.
+
+`Extraction` is what the model fills: short texts and the numbers of the sentences they rest on.
+Its field descriptions are sent to the model, so they stay neutral (small models copy description
+text and examples into answers); instructions live in prompts/.
+
+`Briefing` is what the user gets: the extraction plus evidence, figures and grounding derived in code,
+and provenance.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+PersonKind = Literal["official", "reporter", "other"]
+Status = Literal["grounded", "misattributed", "invented"]
+SECTIONS = ("achievements", "shortfalls", "tasks")
+
+
+# --- what the model fills -------------------------------------------------------------------------
+
+
+class DraftItem(BaseModel):
+    text: str = Field(description="Câu tiếng Việt ngắn")
+    sentences: list[int] = Field(min_length=1, description="Số thứ tự câu nguồn")
+
+    @field_validator("sentences")
+    @classmethod
+    def _sentences_exist(cls, numbers: list[int], info: ValidationInfo) -> list[int]:
+        count = (info.context or {}).get("sentence_count")
+        if count is not None:
+            missing = [n for n in numbers if not 1 <= n <= count]
+            if missing:
+                raise ValueError(
+                    f"câu số {missing} không tồn tại; chỉ được dùng số từ 1 đến {count}"
+                )
+        return list(dict.fromkeys(numbers))  # keep order, drop repeats
+
+
+class DraftPerson(BaseModel):
+    name: str = Field(description="Họ tên")
+    titles: list[str] = Field(description="Chức vụ")
+    kind: PersonKind
+
+
+class Extraction(BaseModel):
+    """Bản tóm tắt có cấu trúc của một bài báo."""
+
+    title: str = Field(description="Tiêu đề")
+    locality: str | None = Field(description="Địa phương")
+    period: str | None = Field(description="Kỳ báo cáo")
+    meeting: str | None = Field(description="Cuộc họp")
+    achievements: list[DraftItem] = Field(description="Kết quả đạt được")
+    shortfalls: list[DraftItem] = Field(description="Hạn chế, khó khăn")
+    tasks: list[DraftItem] = Field(description="Nhiệm vụ, giải pháp")
+    people: list[DraftPerson] = Field(description="Người được nêu tên")
+
+
+# --- what the user gets ---------------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class Figure(BaseModel):
+    """A quantity as written in the source, parsed the Vietnamese way (`.` thousands, `,` decimals)."""
+
+    raw: str
+    value: float | None
+    unit: str | None = None
+    qualifier: str | None = None  # trên, gần, ước, hơn …
+    denominator: float | None = None  # 14/37 chỉ tiêu → value 14, denominator 37
+    measures: Literal["plan", "year_on_year", "change", "share", "amount"] | None = None
+    error: str | None = None  # set when the form is ambiguous: reported, never guessed
+
+
+class Item(BaseModel):
+    text: str
+    sentences: list[int]
+    cited: list[int] = Field(description="sentence numbers as the model cited them")
+    evidence: list[Evidence]
+    figures: list[Figure] = Field(default_factory=list)
+    status: Status
+    problems: list[str] = Field(default_factory=list)
+
+
+class Person(BaseModel):
+    name: str
+    titles: list[str]
+    kind: PersonKind
+    status: Status
+    found_by: Literal["model", "rules", "both"]
+    problems: list[str] = Field(default_factory=list)
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    requests: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            requests=self.requests + other.requests,
+        )
+
+
+class Provenance(BaseModel):
+    source: str
+    sha256: str
+    model: str
+    mode: str
+    prompt_version: str
+    schema_version: str
+    usage: Usage
+
+
+class Flags(BaseModel):
+    """What the editor must look at: counts of items and people the source does not back."""
+
+    items_grounded: int = 0
+    items_misattributed: int = 0
+    items_invented: int = 0
+    items_realigned: int = 0  # evidence moved by code from the sentences the model cited
+    people_ungrounded: int = 0
+    dropped: int = 0  # removed by --strict
+    notes: list[str] = Field(default_factory=list)  # title/locality/period/meeting checks
+
+
+class Briefing(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    locality: str | None
+    period: str | None
+    meeting: str | None
+    achievements: list[Item]
+    shortfalls: list[Item]
+    tasks: list[Item]
+    people: list[Person]
+    flags: Flags
+    provenance: Provenance
+
+    def items(self):
+        for section in SECTIONS:
+            for item in getattr(self, section):
+                yield section, item

@@ -1,0 +1,28 @@
+"""Small text measures shared by grounding and eval: number tokens and word overlap."""
+
+from __future__ import annotations
+
+import re
+
+# A number as Vietnamese writes it: digits with `.` thousand groups and/or a `,` decimal part.
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+_WORD = re.compile(r"\w+")
+# Function words carry no evidence; leaving them out keeps overlap scores about content.
+_STOP = {
+    "và", "các", "của", "là", "có", "được", "đã", "trong", "với", "cho", "để", "những", "một", "số",
+    "này", "theo", "tại", "trên", "từ", "đến", "như", "về", "thì", "mà", "còn", "vẫn", "đang", "sẽ",
+}
+
+
+def numbers_in(text: str) -> list[str]:
+    """Number tokens, verbatim: "1.401,351", "48,7", "14", "37" (from "14/37")."""
+    return [m.group().rstrip(".,") for m in NUMBER.finditer(text)]
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and not w.isdigit()}
+
+
+def coverage(part: set[str], whole: set[str]) -> float:
+    """Share of `part`'s words found in `whole` (1.0 for an empty part)."""
+    return len(part & whole) / len(part) if part else 1.0

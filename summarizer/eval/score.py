@@ -1,0 +1,121 @@
+"""Score briefings against gold annotations (format: seeds/gold/README.md).
+
+A briefing item covers a gold item when its text or its evidence contains every `must` token of it.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from summarizer.core.schema import SECTIONS, Briefing
+from summarizer.core.text import numbers_in
+
+
+@dataclass
+class DocScore:
+    doc: str
+    recall: dict[str, tuple[int, int]] = field(default_factory=dict)  # section → (covered, gold)
+    wrong_section: int = 0  # gold items covered only by an item in another section
+    people_tp: int = 0
+    people_pred: int = 0
+    people_gold: int = 0
+    reporters_as_officials: int = 0
+    numbers_in_source: int = 0
+    numbers_total: int = 0
+    items_grounded: int = 0
+    items_total: int = 0
+    locality_ok: bool = False
+    period_ok: bool = False
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def load_gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
+    s = DocScore(doc=gold.get("doc", briefing.provenance.source))
+
+    def haystacks(section: str) -> list[str]:
+        return [_nfc(it.text + "\n" + "\n".join(e.text for e in it.evidence)) for it in getattr(briefing, section)]
+
+    all_items = [h for sec in SECTIONS for h in haystacks(sec)]
+    for section in SECTIONS:
+        golds = gold.get(section, [])
+        mine = haystacks(section)
+        covered = 0
+        for g in golds:
+            must = [_nfc(m) for m in g["must"]]
+            if any(all(m in h for m in must) for h in mine):
+                covered += 1
+            elif any(all(m in h for m in must) for h in all_items):
+                s.wrong_section += 1
+        s.recall[section] = (covered, len(golds))
+
+    gold_people = {_nfc(p["name"]): p for p in gold.get("people", [])}
+    pred = {_nfc(p.name): p for p in briefing.people}
+    s.people_gold, s.people_pred = len(gold_people), len(pred)
+    s.people_tp = len(set(gold_people) & set(pred))
+    s.reporters_as_officials = sum(
+        1 for name, p in pred.items() if p.kind == "official" and gold_people.get(name, {}).get("kind") == "reporter"
+    )
+    for _, item in briefing.items():
+        s.items_total += 1
+        s.items_grounded += item.status == "grounded"
+        for n in numbers_in(item.text):
+            s.numbers_total += 1
+            s.numbers_in_source += n in source_text
+    s.locality_ok = (briefing.locality or "").lower() == (gold.get("locality") or "").lower()
+    s.period_ok = (briefing.period or None) == gold.get("period")
+    return s
+
+
+def totals(scores: list[DocScore]) -> dict:
+    t: dict = {"docs": len(scores)}
+    for section in SECTIONS:
+        cov = sum(s.recall.get(section, (0, 0))[0] for s in scores)
+        tot = sum(s.recall.get(section, (0, 0))[1] for s in scores)
+        t[f"{section}_recall"] = round(cov / tot, 3) if tot else None
+    cov = sum(sum(c for c, _ in s.recall.values()) for s in scores)
+    tot = sum(sum(g for _, g in s.recall.values()) for s in scores)
+    t["item_recall"] = round(cov / tot, 3) if tot else None
+    t["wrong_section"] = sum(s.wrong_section for s in scores)
+    tp, pred, gold = (sum(getattr(s, k) for s in scores) for k in ("people_tp", "people_pred", "people_gold"))
+    t["people_precision"] = round(tp / pred, 3) if pred else None
+    t["people_recall"] = round(tp / gold, 3) if gold else None
+    t["reporters_as_officials"] = sum(s.reporters_as_officials for s in scores)
+    nin, ntot = sum(s.numbers_in_source for s in scores), sum(s.numbers_total for s in scores)
+    t["number_fidelity"] = round(nin / ntot, 3) if ntot else None
+    g, it = sum(s.items_grounded for s in scores), sum(s.items_total for s in scores)
+    t["grounding_rate"] = round(g / it, 3) if it else None
+    t["locality_ok"] = sum(s.locality_ok for s in scores)
+    t["period_ok"] = sum(s.period_ok for s in scores)
+    return t
+
+
+def table(scores: list[DocScore]) -> str:
+    head = f"{'document':28} {'achiev':>7} {'shortf':>7} {'tasks':>7} {'people':>7} {'rep→off':>7} {'numbers':>8} {'grounded':>8}"
+    rows = [head, "-" * len(head)]
+    for s in scores:
+        rec = [f"{s.recall[k][0]}/{s.recall[k][1]}" for k in SECTIONS]
+        people = f"{s.people_tp}/{s.people_gold}" + (f"+{s.people_pred - s.people_tp}" if s.people_pred > s.people_tp else "")
+        rows.append(
+            f"{s.doc[:28]:28} {rec[0]:>7} {rec[1]:>7} {rec[2]:>7} {people:>7} {s.reporters_as_officials:>7} "
+            f"{s.numbers_in_source}/{s.numbers_total:<5} {s.items_grounded}/{s.items_total:<5}"
+        )
+    t = totals(scores)
+    rows.append("-" * len(head))
+    rows.append(
+        "totals: " + ", ".join(f"{k}={v}" for k, v in t.items())
+    )
+    return "\n".join(rows)
+
+
+def as_json(scores: list[DocScore]) -> str:
+    return json.dumps({"documents": [asdict(s) for s in scores], "totals": totals(scores)}, ensure_ascii=False, indent=2)

@@ -1,0 +1,184 @@
+"""The one model path: openai.OpenAI wrapped by instructor, the same for OpenAI, vLLM, Ollama and llama.cpp.
+
+Servers differ only in configuration (base URL, key, model name, instructor mode).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import instructor
+import openai
+from instructor.core.hooks import Hooks
+from pydantic import BaseModel
+
+from summarizer.core.schema import Extraction, Usage
+from summarizer.errors import ConfigError, ModelError
+from summarizer.extract.retry import with_transport_retries
+
+log = logging.getLogger("summarizer.model")
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,  # OpenAI, vLLM, llama-cpp-python's server (grammar from the tool schema)
+    "json_schema": instructor.Mode.JSON_SCHEMA,  # OpenAI structured outputs, vLLM, native llama-server
+    "json": instructor.Mode.JSON,  # response_format json_object, schema in the prompt
+    "md_json": instructor.Mode.MD_JSON,  # plain text servers: JSON in a fenced block
+}
+DEFAULT_MODEL = "gpt-4o-mini"
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)  # never printed
+    mode: str = "tools"
+    temperature: float = 0.0
+    max_tokens: int = 4096
+    timeout: float = 900.0  # a 1.5B model on 2 cores needs minutes for a long report
+    transport_attempts: int = 5
+    reasks: int = 1  # instructor validation re-asks after the first answer
+
+    @classmethod
+    def from_env(cls, env: os._Environ | dict | None = None, **overrides: Any) -> ModelConfig:
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {
+            "model": env.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
+            "base_url": env.get("OPENAI_BASE_URL") or None,
+            "api_key": env.get("OPENAI_API_KEY") or None,
+            "mode": env.get("SUMMARIZER_MODE") or "tools",
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        config = cls(**values)
+        config.check()
+        return config
+
+    @property
+    def is_configured(self) -> bool:
+        """A server to talk to exists: a key (OpenAI) or a base URL (anything compatible)."""
+        return bool(self.api_key or self.base_url)
+
+    def check(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"unknown mode {self.mode!r}; choose one of {', '.join(MODES)}")
+        if self.max_tokens < 1 or self.transport_attempts < 1 or self.reasks < 0:
+            raise ConfigError("max_tokens and transport attempts must be positive, reasks >= 0")
+
+    def with_server(self, base_url: str, model: str) -> ModelConfig:
+        return replace(self, base_url=base_url, model=model)
+
+
+@dataclass
+class Answer:
+    extraction: BaseModel
+    usage: Usage
+    reasks: int
+
+
+class Extractor:
+    """Sends rendered messages to the model and returns a validated extraction plus usage."""
+
+    def __init__(self, config: ModelConfig, http_client: Any = None) -> None:
+        config.check()
+        self.config = config
+        raw = openai.OpenAI(
+            api_key=config.api_key or "not-needed",  # local servers ignore it; the client insists on one
+            base_url=config.base_url,
+            timeout=config.timeout,
+            max_retries=0,  # transient faults are retried once, below, with tenacity
+            http_client=http_client,
+        )
+        # Patch the transport retries in *under* instructor: re-asks and fault retries stay separate.
+        raw.chat.completions.create = with_transport_retries(
+            raw.chat.completions.create, attempts=config.transport_attempts
+        )
+        self.client = instructor.from_openai(raw, mode=MODES[config.mode])
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        response_model: type[BaseModel] = Extraction,
+        label: str = "",
+    ) -> Answer:
+        counter = {"responses": 0, "reasks": 0}
+        hooks = Hooks()
+        hooks.on("completion:response", lambda *a, **k: counter.__setitem__("responses", counter["responses"] + 1))
+
+        def on_parse_error(error: Exception, *args: Any, **kwargs: Any) -> None:
+            counter["reasks"] += 1
+            first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+            log.warning("%s: answer failed validation (%s); re-asking", label or "document", first_line)
+
+        hooks.on("parse:error", on_parse_error)
+        try:
+            with _Heartbeat(label):
+                result, completion = self.client.chat.completions.create_with_completion(
+                    model=self.config.model,
+                    messages=messages,
+                    response_model=response_model,
+                    max_retries=self.config.reasks,
+                    context=context,
+                    temperature=self.config.temperature,
+                    max_tokens=self.config.max_tokens,
+                    hooks=hooks,
+                )
+        except instructor.core.exceptions.InstructorRetryException as e:
+            cause = e.__cause__ or e
+            raise ModelError(_describe(cause, self.config)) from None
+        except openai.OpenAIError as e:
+            raise ModelError(_describe(e, self.config)) from None
+        usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
+        usage.requests = max(counter["responses"], 1)
+        return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
+
+
+def _usage(raw: Any) -> Usage:
+    if raw is None:
+        return Usage()
+    return Usage(
+        prompt_tokens=int(getattr(raw, "prompt_tokens", 0) or 0),
+        completion_tokens=int(getattr(raw, "completion_tokens", 0) or 0),
+    )
+
+
+def _describe(exc: BaseException, config: ModelConfig) -> str:
+    """One line for the user; never contains the key (openai messages can echo request details)."""
+    if isinstance(exc, openai.APIStatusError):
+        text = f"model server answered HTTP {exc.status_code}"
+    elif isinstance(exc, openai.APITimeoutError):
+        text = f"model server did not answer within {config.timeout:.0f} s"
+    elif isinstance(exc, openai.APIConnectionError):
+        text = f"cannot reach the model server at {config.base_url or 'the OpenAI API'}"
+    else:
+        first = str(exc).strip().splitlines()
+        text = f"the model's answer could not be used: {first[0][:300] if first else type(exc).__name__}"
+    if config.api_key:
+        text = text.replace(config.api_key, "***")
+    return text
+
+
+class _Heartbeat:
+    """Logs every 30 s while a request is in flight, so a slow local model visibly works."""
+
+    def __init__(self, label: str, every: float = 30.0) -> None:
+        self.label, self.every = label, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        started = time.monotonic()
+        while not self._stop.wait(self.every):
+            log.info("%s: waiting for the model (%.0f s)", self.label or "document", time.monotonic() - started)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stop.set()

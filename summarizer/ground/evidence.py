@@ -1,0 +1,114 @@
+"""Ground each item in the source: evidence from cited sentences, every number checked, citations
+realigned when the item's own text clearly rests on other sentences.
+
+Small models write the right item text but cite the wrong sentence (often the next one), so the
+model's citation is a hint and the code decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.core.document import Document
+from summarizer.core.schema import DraftItem, Evidence, Item
+from summarizer.core.text import content_words, coverage, numbers_in
+
+MIN_TEXT_COVERAGE = 0.5  # share of an item's content words its evidence must contain
+INVENTED_COVERAGE = 0.25  # below this against the best sentence of the whole report: not from the source
+REALIGN_GAIN = 0.2  # another sentence must explain the text this much better to replace the citation
+
+
+@dataclass
+class _Index:
+    words: list[set[str]]
+    numbers: list[set[str]]
+    all_numbers: set[str]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Index:
+        words = [content_words(s.text) for s in doc.sentences]
+        numbers = [set(numbers_in(s.text)) for s in doc.sentences]
+        return cls(words, numbers, set().union(*numbers) if numbers else set())
+
+
+def ground_items(doc: Document, drafts: list[DraftItem]) -> list[Item]:
+    index = _Index.of(doc)
+    return [_ground(doc, index, d) for d in drafts if d.text.strip()]
+
+
+def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
+    text = draft.text.strip()
+    words = content_words(text)
+    numbers = list(dict.fromkeys(numbers_in(text)))
+    cited = [n for n in draft.sentences if 1 <= n <= len(doc.sentences)]
+    problems: list[str] = []
+
+    chosen = cited
+    if not _explains(index, cited, words, numbers):
+        better = _realign(index, words, numbers)
+        if better and (
+            _explains(index, better, words, numbers)
+            or _score(index, better, words) >= _score(index, cited, words) + REALIGN_GAIN
+        ):
+            chosen = better
+            problems.append(f"evidence realigned: the model cited {cited}, the text rests on {better}")
+
+    invented = [n for n in numbers if n not in index.all_numbers]
+    best_anywhere = max((coverage(words, w) for w in index.words), default=0.0)
+    if invented:
+        status = "invented"
+        problems.append("numbers not in the source: " + ", ".join(invented))
+    elif best_anywhere < INVENTED_COVERAGE:
+        status = "invented"
+        problems.append("the text matches no sentence of the source")
+    elif _explains(index, chosen, words, numbers):
+        status = "grounded"
+    else:
+        status = "misattributed"
+        missing = [n for n in numbers if not any(n in index.numbers[i - 1] for i in chosen)]
+        if missing:
+            problems.append("numbers found only elsewhere in the source: " + ", ".join(missing))
+        else:
+            problems.append("the cited sentences do not say this")
+
+    evidence = [
+        Evidence(sentence=n, start=doc.sentence(n).start, end=doc.sentence(n).end, text=doc.sentence(n).text)
+        for n in sorted(chosen)
+    ]
+    return Item(text=text, sentences=sorted(chosen), cited=draft.sentences, evidence=evidence,
+                status=status, problems=problems)
+
+
+def _score(index: _Index, sentences: list[int], words: set[str]) -> float:
+    union: set[str] = set().union(*(index.words[i - 1] for i in sentences)) if sentences else set()
+    return coverage(words, union)
+
+
+def _has_numbers(index: _Index, sentences: list[int], numbers: list[str]) -> bool:
+    have: set[str] = set().union(*(index.numbers[i - 1] for i in sentences)) if sentences else set()
+    return all(n in have for n in numbers)
+
+
+def _explains(index: _Index, sentences: list[int], words: set[str], numbers: list[str]) -> bool:
+    return bool(sentences) and _has_numbers(index, sentences, numbers) and _score(
+        index, sentences, words
+    ) >= MIN_TEXT_COVERAGE
+
+
+def _realign(index: _Index, words: set[str], numbers: list[str]) -> list[int] | None:
+    """The sentence that best explains the text, plus sentences holding numbers it still lacks."""
+    ranked = sorted(range(len(index.words)), key=lambda i: -coverage(words, index.words[i]))
+    if not ranked:
+        return None
+    # among the best-covering sentences prefer one that holds the item's numbers
+    top = coverage(words, index.words[ranked[0]])
+    candidates = [i for i in ranked if coverage(words, index.words[i]) >= top - 0.1]
+    best = next((i for i in candidates if all(n in index.numbers[i] for n in numbers)), ranked[0])
+    chosen = [best + 1]
+    for n in numbers:
+        if not any(n in index.numbers[i - 1] for i in chosen):
+            holder = next((i for i in ranked if n in index.numbers[i]), None)
+            if holder is None:
+                return None
+            chosen.append(holder + 1)
+    return sorted(set(chosen))

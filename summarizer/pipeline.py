@@ -1,0 +1,115 @@
+"""The library API: report text in, grounded Briefing out. The CLI is a thin layer over this."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from summarizer.core.document import Document
+from summarizer.core.figures import find_figures
+from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance
+from summarizer.extract.client import Extractor, ModelConfig
+from summarizer.extract.prompts import Prompt, load_prompt
+from summarizer.ground.evidence import ground_items
+from summarizer.ground.meta import check_meta
+from summarizer.ground.people import merge_people
+from summarizer.schema_export import schema_version
+from summarizer.source.read import decode
+from summarizer.source.split import split_document
+
+log = logging.getLogger("summarizer")
+
+
+def load_document(path: Path | str, encoding: str | None = None, name: str | None = None) -> Document:
+    path = Path(path)
+    raw = path.read_bytes()
+    label = name or path.name
+    return split_document(label, decode(raw, label, encoding), raw)
+
+
+def document_from_text(text: str, name: str = "<text>") -> Document:
+    raw = text.encode("utf-8")
+    return split_document(name, decode(raw, name), raw)
+
+
+class Summarizer:
+    """Holds one model connection (and, for the embedded default, the local server) for many reports."""
+
+    def __init__(self, config: ModelConfig | None = None, prompt: Prompt | None = None,
+                 strict: bool = False, http_client=None) -> None:
+        self._stack = contextlib.ExitStack()
+        config = config or ModelConfig.from_env()
+        if not config.is_configured:
+            from summarizer.extract.local_server import LocalServer
+
+            server = LocalServer()
+            self._stack.callback(server.stop)
+            config = config.with_server(server.start(), server.model)
+        self.config = config
+        self.prompt = prompt or load_prompt()
+        self.strict = strict
+        self.extractor = Extractor(config, http_client=http_client)
+
+    def summarize_document(self, doc: Document) -> Briefing:
+        if not doc.sentences:
+            from summarizer.errors import SourceError
+
+            raise SourceError(doc.name, "no sentences found in the report")
+        answer = self.extractor.extract(
+            self.prompt.messages(doc),
+            context={"sentence_count": len(doc.sentences)},
+            response_model=Extraction,
+            label=doc.name,
+        )
+        provenance = Provenance(
+            source=doc.name, sha256=doc.sha256, model=self.config.model, mode=self.config.mode,
+            prompt_version=self.prompt.version, schema_version=schema_version(), usage=answer.usage,
+        )
+        return build_briefing(doc, answer.extraction, provenance, strict=self.strict)
+
+    def summarize(self, text: str, name: str = "<text>") -> Briefing:
+        return self.summarize_document(document_from_text(text, name))
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance, strict: bool = False) -> Briefing:
+    """Everything after the model: evidence, figures, people, checks. Deterministic."""
+    flags = Flags()
+    sections = {}
+    for section in SECTIONS:
+        items = ground_items(doc, getattr(extraction, section))
+        for item in items:
+            item.figures = find_figures(item.text)
+        sections[section] = items
+    people = merge_people(doc, extraction.people)
+    meta, notes = check_meta(doc, extraction)
+    flags.notes.extend(notes)
+    for items in sections.values():
+        for item in items:
+            if item.problems and item.sentences != item.cited:
+                flags.items_realigned += 1
+            setattr(flags, f"items_{item.status}", getattr(flags, f"items_{item.status}") + 1)
+    flags.people_ungrounded = sum(p.status != "grounded" for p in people)
+    if strict:
+        before = sum(len(v) for v in sections.values()) + len(people)
+        sections = {k: [i for i in v if i.status == "grounded"] for k, v in sections.items()}
+        people = [p for p in people if p.status == "grounded"]
+        flags.dropped = before - sum(len(v) for v in sections.values()) - len(people)
+    return Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance)
+
+
+def summarize(text: str, *, name: str = "<text>", config: ModelConfig | None = None, strict: bool = False,
+              **config_overrides) -> Briefing:
+    """Summarize one report. Configuration comes from `config`, keyword overrides, or the environment."""
+    config = config or ModelConfig.from_env(**config_overrides)
+    with Summarizer(config, strict=strict) as summarizer:
+        return summarizer.summarize(text, name=name)

@@ -1,0 +1,70 @@
+"""A briefing as Markdown an editor can read and paste: every item with its source sentence numbers,
+key figures, and a visible flag where the source does not back it."""
+
+from __future__ import annotations
+
+from summarizer.core.schema import Briefing, Item
+
+SECTION_TITLES = {"achievements": "Thành tích", "shortfalls": "Hạn chế", "tasks": "Nhiệm vụ"}
+KIND_LABELS = {"official": "cán bộ", "reporter": "phóng viên", "other": "khác"}
+STATUS_LABELS = {"misattributed": "⚠ dẫn chứng không khớp", "invented": "⚠ không có trong bài"}
+
+
+def _item(n: int, item: Item) -> list[str]:
+    cites = ", ".join(str(s) for s in item.sentences)
+    line = f"{n}. {item.text} *(câu {cites})*"
+    if item.status != "grounded":
+        line += f" **{STATUS_LABELS[item.status]}**"
+    lines = [line]
+    figures = [f.raw for f in item.figures if f.error is None]
+    if figures:
+        lines.append(f"   - Số liệu: {', '.join(figures)}")
+    quoted = " ".join(e.text for e in item.evidence)
+    if quoted and quoted.strip() != item.text.strip():
+        lines.append(f"   > {quoted}")
+    for problem in item.problems:
+        if item.status != "grounded":
+            lines.append(f"   - Kiểm tra: {problem}")
+    return lines
+
+
+def to_markdown(b: Briefing) -> str:
+    out = [f"# {b.title}", ""]
+    meta = [("Địa phương", b.locality), ("Kỳ báo cáo", b.period), ("Cuộc họp", b.meeting)]
+    out += [f"- **{label}:** {value}" for label, value in meta if value]
+    out.append("")
+    for section, heading in SECTION_TITLES.items():
+        items = getattr(b, section)
+        out.append(f"## {heading}")
+        out.append("")
+        if not items:
+            out.append("_Bài không nêu._")
+        for n, item in enumerate(items, 1):
+            out += _item(n, item)
+        out.append("")
+    out.append("## Nhân vật")
+    out.append("")
+    if not b.people:
+        out.append("_Bài không nêu tên ai._")
+    for p in b.people:
+        titles = f", {', '.join(p.titles)}" if p.titles else ""
+        flag = " **⚠ không có trong bài**" if p.status != "grounded" else ""
+        out.append(f"- {p.name}{titles} ({KIND_LABELS[p.kind]}){flag}")
+    out.append("")
+    f = b.flags
+    flagged = f.items_misattributed + f.items_invented + f.people_ungrounded
+    out.append("---")
+    out.append(
+        f"Kiểm chứng: {f.items_grounded} mục có dẫn chứng, {flagged} mục cần kiểm tra"
+        + (f", {f.dropped} mục bị loại (--strict)" if f.dropped else "")
+        + (f", {f.items_realigned} dẫn chứng do máy đối chiếu lại" if f.items_realigned else "")
+        + "."
+    )
+    for note in f.notes:
+        out.append(f"- {note}")
+    p = b.provenance
+    out.append(
+        f"Nguồn: `{p.source}` (sha256 {p.sha256[:12]}), mô hình `{p.model}`, prompt `{p.prompt_version}`, "
+        f"{p.usage.prompt_tokens}+{p.usage.completion_tokens} token."
+    )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,93 @@
+import codecs
+import unicodedata
+
+import pytest
+
+from summarizer.errors import SourceError
+from summarizer.source.read import decode
+from summarizer.source.split import split_document
+from tests.conftest import ROOT
+
+VIET = "Thu ngân sách ước đạt 1.401,351 tỷ đồng, đạt 188% dự toán."
+
+
+def test_utf8_with_and_without_bom_give_the_same_text():
+    assert decode(VIET.encode(), "a.txt") == decode(codecs.BOM_UTF8 + VIET.encode(), "a.txt") == VIET
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_detected(codec):
+    assert decode(VIET.encode(codec), "a.txt") == VIET
+
+
+def test_cp1258_is_detected_and_normalized_to_nfc():
+    # CP1258 writes tones as combining marks; the text must come out precomposed (NFC)
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    legacy = ""
+    for ch in VIET:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        legacy += base + "".join(c for c in parts if c in tones)
+    data = legacy.encode("cp1258")
+    assert b"\xd2" in data or b"\xec" in data  # combining tone bytes really are there
+    text = decode(data, "legacy.txt")
+    assert text == VIET and unicodedata.is_normalized("NFC", text)
+
+
+def test_decomposed_input_is_normalized():
+    assert decode(unicodedata.normalize("NFD", VIET).encode(), "a.txt") == VIET
+
+
+def test_html_is_reduced_to_article_text():
+    html = ("<html><head><title>T</title><script>var x='Xem';</script></head><body><nav>Trang chủ</nav>"
+            "<article><h1>Hội nghị</h1><p>Câu một.</p><p>Câu &amp; hai.</p></article></body></html>")
+    text = decode(html.encode(), "page.html")
+    assert "var x" not in text and "Trang chủ" not in text
+    assert "Hội nghị" in text and "Câu một." in text and "Câu & hai." in text
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "empty"), (b"  \n\t ", "empty"), (b"%PDF-1.7\n...", "PDF"), (b"\x00\x01\x02binary\x00\xff" * 10, "binary"),
+])
+def test_unreadable_input_names_the_file_and_the_problem(data, problem):
+    with pytest.raises(SourceError) as e:
+        decode(data, "bad.txt")
+    assert "bad.txt" in str(e.value) and problem in str(e.value)
+
+
+def test_unknown_forced_encoding_is_an_error():
+    with pytest.raises(SourceError, match="unknown encoding"):
+        decode(b"abc", "a.txt", encoding="klingon")
+
+
+def test_sentences_keep_vietnamese_numbers_and_abbreviations_whole():
+    text = "Thu ngân sách đạt 1.401,351 tỷ đồng. Đường TP. Bắc Kạn - hồ Ba Bể được nâng cấp… Tổng diện tích 12.100,1ha."
+    doc = split_document("a.txt", text)
+    assert [s.text for s in doc.sentences] == [
+        "Thu ngân sách đạt 1.401,351 tỷ đồng.",
+        "Đường TP. Bắc Kạn - hồ Ba Bể được nâng cấp…",
+        "Tổng diện tích 12.100,1ha.",
+    ]
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_noise_is_left_out_but_spans_still_point_into_the_original():
+    text = (" date 2024-06 BBK - Sáng 13/6, hội nghị diễn ra.\n\nTin liên quan Huyện ủy triển khai\n0:00 / 0:00\n0:00\n"
+            "Ảnh: đại biểu dự họp.\n\nKết quả tốt.\n\nẢnh: đại biểu dự họp.\n\nXem thêm")
+    doc = split_document("a.txt", text)
+    assert [s.text for s in doc.sentences] == ["BBK - Sáng 13/6, hội nghị diễn ra.", "Ảnh: đại biểu dự họp.", "Kết quả tốt."]
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+    dropped = [text[a:b] for a, b in doc.noise]
+    assert dropped == ["date 2024-06 ", "Tin liên quan Huyện ủy triển khai", "0:00 / 0:00", "0:00",
+                       "Ảnh: đại biểu dự họp.", "Xem thêm"]
+
+
+def test_seed_004_video_player_and_repeated_caption_are_noise():
+    path = ROOT / "seeds" / "004_e522719ab945d8c7.txt"
+    doc = split_document(path.name, decode(path.read_bytes(), path.name))
+    texts = [s.text for s in doc.sentences]
+    assert "0:00 / 0:00" not in texts and "Xem thêm" not in texts
+    assert sum("Công Bằng chuyển sang trồng cây ăn quả" in t for t in texts) == 1
+    assert doc.numbered().startswith("[1] Pác Nặm quyết liệt")
