@@ -4,8 +4,9 @@
         --designs numbers,quotes seeds/001_09e389f302c63ca9.txt seeds/003_9da10d9c084d8620.txt
 
 Designs:
-  numbers  the shipped design: items cite sentence numbers (prompts/briefing, Extraction)
-  quotes   items carry a verbatim quote instead (prompts/briefing-quotes)
+  sections the shipped design: one request per section, items cite sentence numbers (SectionAnswer)
+  numbers  one request for the whole briefing, items cite sentence numbers (Extraction, task-all)
+  quotes   one request, items carry a verbatim quote instead (prompts/briefing-quotes)
 Per document it prints output tokens, wall time, how often the model's own evidence was right (the
 cited sentences / the sentence holding the quote contain the item's numbers and most of its words),
 how often a quote was verbatim, and the gold recall after grounding. Needs a model server; not a test.
@@ -24,13 +25,13 @@ from pydantic import BaseModel, Field
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.core.schema import DraftItem, DraftPerson, Extraction, Provenance, Usage  # noqa: E402
+from summarizer.core.schema import DraftItem, DraftPerson, Extraction, Provenance  # noqa: E402
 from summarizer.core.text import content_words, numbers_in  # noqa: E402
 from summarizer.eval.score import load_gold, score, totals  # noqa: E402
-from summarizer.extract.client import Extractor, ModelConfig  # noqa: E402
+from summarizer.extract.client import Answer, Extractor, ModelConfig  # noqa: E402
 from summarizer.extract.prompts import load_prompt  # noqa: E402
-from summarizer.ground.evidence import MIN_TEXT_COVERAGE, _explains, _Index  # noqa: E402
-from summarizer.pipeline import build_briefing, load_document  # noqa: E402
+from summarizer.ground.evidence import _explains, _Index  # noqa: E402
+from summarizer.pipeline import Summarizer, build_briefing, load_document  # noqa: E402
 
 
 class QuoteItem(BaseModel):
@@ -64,18 +65,25 @@ def _quote_sentences(doc, quote: str) -> tuple[list[int], bool]:
 
 def run(design: str, path: Path, extractor: Extractor, config: ModelConfig) -> dict:
     doc = load_document(path)
-    prompt = load_prompt("briefing" if design == "numbers" else "briefing-quotes")
-    model = Extraction if design == "numbers" else QuoteExtraction
+    prompt = load_prompt("briefing-quotes" if design == "quotes" else "briefing")
     started = time.monotonic()
-    answer = extractor.extract(prompt.messages(doc), {"sentence_count": len(doc.sentences)}, model, path.name)
+    if design == "sections":
+        summarizer = Summarizer.__new__(Summarizer)  # reuse its plan with this bench's extractor
+        summarizer.extractor, summarizer.prompt = extractor, prompt
+        extraction, usage = summarizer.extract(doc)
+        answer = Answer(extraction=extraction, usage=usage, reasks=0)
+    else:
+        model = Extraction if design == "numbers" else QuoteExtraction
+        answer = extractor.extract(prompt.messages(doc, "all"), {"sentence_count": len(doc.sentences)}, model, path.name)
     seconds = time.monotonic() - started
     index = _Index.of(doc)
     right = verbatim = total = 0
     sections = {}
+    samples = []
     for section in ("achievements", "shortfalls", "tasks"):
         drafts = []
         for item in getattr(answer.extraction, section):
-            if design == "numbers":
+            if design != "quotes":
                 cited, exact = item.sentences, True
             else:
                 cited, exact = _quote_sentences(doc, item.quote)
@@ -83,6 +91,9 @@ def run(design: str, path: Path, extractor: Extractor, config: ModelConfig) -> d
             verbatim += exact
             right += _explains(index, cited, content_words(item.text), numbers_in(item.text))
             drafts.append(DraftItem(text=item.text, sentences=cited))
+            if len(samples) < 3:
+                samples.append({"text": item.text[:80], "model": getattr(item, "quote", None) or item.sentences,
+                                "resolved": cited})
         sections[section] = drafts
     extraction = Extraction(title=answer.extraction.title, locality=answer.extraction.locality,
                             period=answer.extraction.period, meeting=answer.extraction.meeting,
@@ -96,7 +107,7 @@ def run(design: str, path: Path, extractor: Extractor, config: ModelConfig) -> d
         "design": design, "doc": path.name, "seconds": round(seconds, 1),
         "completion_tokens": answer.usage.completion_tokens, "prompt_tokens": answer.usage.prompt_tokens,
         "items": total, "model_evidence_right": right, "quotes_verbatim": verbatim if design == "quotes" else None,
-        "recall": totals([scored]) if scored else None,
+        "recall": totals([scored]) if scored else None, "samples": samples,
     }
 
 
@@ -105,7 +116,7 @@ def main() -> None:
     ap.add_argument("--base-url", required=True)
     ap.add_argument("--model", required=True)
     ap.add_argument("--mode", default="tools")
-    ap.add_argument("--designs", default="numbers,quotes")
+    ap.add_argument("--designs", default="sections,numbers,quotes")
     ap.add_argument("--out", type=Path, help="append JSON lines here")
     ap.add_argument("docs", nargs="+", type=Path)
     args = ap.parse_args()

@@ -6,9 +6,10 @@ import contextlib
 import logging
 from pathlib import Path
 
+from summarizer.core import cues
 from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
-from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance
+from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SectionAnswer, Usage
 from summarizer.extract.client import Extractor, ModelConfig
 from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.ground.evidence import ground_items
@@ -39,13 +40,14 @@ class Summarizer:
     def __init__(self, config: ModelConfig | None = None, prompt: Prompt | None = None,
                  strict: bool = False, http_client=None) -> None:
         self._stack = contextlib.ExitStack()
+        self.server = None  # the embedded local server, when no other server is configured
         config = config or ModelConfig.from_env()
         if not config.is_configured:
             from summarizer.extract.local_server import LocalServer
 
-            server = LocalServer()
-            self._stack.callback(server.stop)
-            config = config.with_server(server.start(), server.model)
+            self.server = LocalServer()
+            self._stack.callback(self.server.stop)
+            config = config.with_server(self.server.start(), self.server.model)
         self.config = config
         self.prompt = prompt or load_prompt()
         self.strict = strict
@@ -56,17 +58,35 @@ class Summarizer:
             from summarizer.errors import SourceError
 
             raise SourceError(doc.name, "no sentences found in the report")
-        answer = self.extractor.extract(
-            self.prompt.messages(doc),
-            context={"sentence_count": len(doc.sentences)},
-            response_model=Extraction,
-            label=doc.name,
-        )
+        extraction, usage = self.extract(doc)
         provenance = Provenance(
             source=doc.name, sha256=doc.sha256, model=self.config.model, mode=self.config.mode,
-            prompt_version=self.prompt.version, schema_version=schema_version(), usage=answer.usage,
+            prompt_version=self.prompt.version, schema_version=schema_version(), usage=usage,
         )
-        return build_briefing(doc, answer.extraction, provenance, strict=self.strict)
+        return build_briefing(doc, extraction, provenance, strict=self.strict)
+
+    def extract(self, doc: Document) -> tuple[Extraction, Usage]:
+        """One focused request per section (a small model lists far more items that way), all with
+        the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
+        usage = Usage()
+        answers: dict[str, SectionAnswer] = {}
+        hints = cues.by_section(doc)
+        for section in SECTIONS:
+            answer = self.extractor.extract(
+                self.prompt.messages(doc, section, hints[section]),
+                context={"sentence_count": len(doc.sentences)},
+                response_model=SectionAnswer,
+                label=f"{doc.name} ({section})",
+            )
+            answers[section] = answer.extraction
+            usage = usage + answer.usage
+        header = answers[SECTIONS[0]]
+        people = [p for a in answers.values() for p in a.people]
+        extraction = Extraction(
+            title=header.title or "", locality=header.locality, period=header.period, meeting=header.meeting,
+            people=people, **{section: answers[section].items for section in SECTIONS},
+        )
+        return extraction, usage
 
     def summarize(self, text: str, name: str = "<text>") -> Briefing:
         return self.summarize_document(document_from_text(text, name))

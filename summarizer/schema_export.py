@@ -6,9 +6,9 @@ import hashlib
 import json
 from functools import lru_cache
 
-from summarizer.core.schema import Briefing, Extraction
+from summarizer.core.schema import Briefing, SectionAnswer
 
-SCHEMAS = {"briefing": Briefing, "extraction": Extraction}
+SCHEMAS = {"briefing": Briefing, "extraction": SectionAnswer}  # extraction: what the model fills
 
 
 def schema_json(name: str = "briefing") -> str:

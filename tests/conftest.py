@@ -13,6 +13,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 # matched on replay, so any URL works then; this one is never contacted with --block-network.
 RECORD_URL = os.environ.get("SUMMARIZER_RECORD_URL", "http://127.0.0.1:8081/v1")
 RECORDED_MODEL = os.environ.get("SUMMARIZER_RECORD_MODEL", "qwen2.5-coder-1.5b-instruct-q4_k_m")
+RECORD_API_KEY = os.environ.get("SUMMARIZER_RECORD_API_KEY")  # only when recording from OpenAI
 KEEP_REQUEST_HEADERS = {"content-type", "accept"}
 KEEP_RESPONSE_HEADERS = {"content-type"}
 
@@ -57,7 +58,7 @@ def pytest_recording_configure(config, vcr):
 def isolated_user_state(monkeypatch, tmp_path):
     """No test sees the developer's keys, servers or caches."""
     for name in list(os.environ):
-        if name.startswith(("OPENAI_", "SUMMARIZER_")) and name not in ("SUMMARIZER_RECORD_URL", "SUMMARIZER_RECORD_MODEL"):
+        if name.startswith(("OPENAI_", "SUMMARIZER_")) and not name.startswith("SUMMARIZER_RECORD_"):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

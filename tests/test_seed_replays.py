@@ -19,7 +19,7 @@ from summarizer.extract.client import ModelConfig
 from summarizer.extract.prompts import load_prompt
 from summarizer.pipeline import Summarizer, load_document
 from summarizer.schema_export import schema_version
-from tests.conftest import RECORD_URL, RECORDED_MODEL, ROOT, SEEDS
+from tests.conftest import RECORD_API_KEY, RECORD_URL, RECORDED_MODEL, ROOT, SEEDS
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 UPDATE = os.environ.get("SUMMARIZER_UPDATE_SNAPSHOTS") == "1"
@@ -45,7 +45,8 @@ def snapshot_of(briefing: Briefing) -> dict:
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
 def test_seed_briefing_from_recorded_answer(seed):
     doc = load_document(seed)
-    config = ModelConfig(model=RECORDED_MODEL, base_url=RECORD_URL, mode="tools", transport_attempts=1)
+    config = ModelConfig(model=RECORDED_MODEL, base_url=RECORD_URL, api_key=RECORD_API_KEY, mode="tools",
+                         transport_attempts=1)
     with Summarizer(config) as summarizer:
         briefing = summarizer.summarize_document(doc)
 

@@ -45,8 +45,23 @@ class DraftPerson(BaseModel):
     kind: PersonKind
 
 
+class SectionAnswer(BaseModel):
+    """Các mục của bài báo theo yêu cầu."""
+
+    # One schema for every request of a report: the tool definition then stays identical, so a local
+    # server reuses the cached report prefix. Header fields are filled on the first request only.
+    items: list[DraftItem] = Field(description="Các mục")
+    title: str | None = Field(default=None, description="Tiêu đề")
+    locality: str | None = Field(default=None, description="Địa phương")
+    period: str | None = Field(default=None, description="Kỳ báo cáo")
+    meeting: str | None = Field(default=None, description="Cuộc họp")
+    people: list[DraftPerson] = Field(default_factory=list, description="Người được nêu tên")
+
+
 class Extraction(BaseModel):
     """Bản tóm tắt có cấu trúc của một bài báo."""
+
+    # The whole draft of one report: assembled from the section answers (or asked for in one call).
 
     title: str = Field(description="Tiêu đề")
     locality: str | None = Field(description="Địa phương")

@@ -1,9 +1,13 @@
-"""Load the versioned prompt files and render the messages for one document."""
+"""Load the versioned prompt files and render the messages for one document and one task.
+
+A prompt folder holds system.txt, user.txt (with {sentences}, {task}, optionally {sentence_count})
+and one task-NAME.txt per request the plan makes (task-achievements.txt …).
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.core.document import Document
@@ -17,16 +21,26 @@ class Prompt:
     name: str
     system: str
     user: str
+    tasks: dict[str, str] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
-        """Name plus a hash of the text: any edit to a prompt file changes the version."""
-        digest = hashlib.sha256((self.system + "\0" + self.user).encode("utf-8")).hexdigest()
+        """Name plus a hash of every file: any edit to a prompt changes the version."""
+        parts = [self.system, self.user] + [f"{k}\0{v}" for k, v in sorted(self.tasks.items())]
+        digest = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
         return f"{self.name}@{digest[:12]}"
 
-    def messages(self, document: Document) -> list[dict[str, str]]:
-        user = self.user.replace("{sentences}", document.numbered()).replace(
-            "{sentence_count}", str(len(document.sentences))
+    def messages(self, document: Document, task: str, hints: list[int] | None = None) -> list[dict[str, str]]:
+        """`hints`: sentence numbers the cue phrases point at, shown in the task as "[3], [7]"."""
+        if task not in self.tasks:
+            raise KeyError(f"prompt {self.name!r} has no task {task!r} (task-{task}.txt)")
+        # the report comes first and the task last, so requests for one report share a prefix the
+        # server can cache
+        user = (
+            self.user.replace("{sentences}", document.numbered())
+            .replace("{sentence_count}", str(len(document.sentences)))
+            .replace("{task}", self.tasks[task])
+            .replace("{hints}", ", ".join(f"[{n}]" for n in hints) if hints else "không có câu nào")
         )
         return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
 
@@ -38,7 +52,13 @@ def load_prompt(name: str = DEFAULT_PROMPT) -> Prompt:
         raise FileNotFoundError(f"no prompt named {name!r} in {folder.parent}")
     system = (folder / "system.txt").read_text(encoding="utf-8").strip()
     user = (folder / "user.txt").read_text(encoding="utf-8").strip()
-    for placeholder in ("{sentences}", "{sentence_count}"):
+    for placeholder in ("{sentences}", "{task}"):
         if placeholder not in user:
             raise ValueError(f"{folder / 'user.txt'} lacks the {placeholder} placeholder")
-    return Prompt(name=name, system=system, user=user)
+    tasks = {
+        path.stem.removeprefix("task-"): path.read_text(encoding="utf-8").strip()
+        for path in sorted(folder.glob("task-*.txt"))
+    }
+    if not tasks:
+        raise ValueError(f"{folder} has no task-*.txt file")
+    return Prompt(name=name, system=system, user=user, tasks=tasks)

@@ -19,6 +19,7 @@ log = logging.getLogger("summarizer.retry")
 
 RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120.0  # seconds: a server asking for longer is treated as down
+_sleep = time.sleep  # looked up at call time so tests can record waits instead of sleeping
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -79,7 +80,7 @@ def with_transport_retries(
     attempts: int = 5,
     initial_wait: float = 1.0,
     max_wait: float = 30.0,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> Callable[..., Any]:
     """Wrap a `chat.completions.create` so transient faults are retried a bounded number of times."""
 
@@ -89,7 +90,7 @@ def with_transport_retries(
             stop=stop_after_attempt(attempts),
             wait=_Wait(initial_wait, max_wait),
             before_sleep=_log_retry,
-            sleep=sleep,
+            sleep=sleep or (lambda seconds: _sleep(seconds)),
             reraise=True,
         )
         return retrying(func, *args, **kwargs)

@@ -15,6 +15,7 @@ from summarizer.core.text import content_words, coverage, numbers_in
 
 MIN_TEXT_COVERAGE = 0.5  # share of an item's content words its evidence must contain
 INVENTED_COVERAGE = 0.25  # below this against the best sentence of the whole report: not from the source
+MAX_EVIDENCE = 3  # sentences kept when no subset of the citation explains the text
 REALIGN_GAIN = 0.2  # another sentence must explain the text this much better to replace the citation
 
 
@@ -43,8 +44,8 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     cited = [n for n in draft.sentences if 1 <= n <= len(doc.sentences)]
     problems: list[str] = []
 
-    chosen = cited
-    if not _explains(index, cited, words, numbers):
+    chosen = _trim(index, cited, words, numbers)
+    if not _explains(index, chosen, words, numbers):
         better = _realign(index, words, numbers)
         if better and (
             _explains(index, better, words, numbers)
@@ -55,6 +56,8 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
 
     invented = [n for n in numbers if n not in index.all_numbers]
     best_anywhere = max((coverage(words, w) for w in index.words), default=0.0)
+    if chosen != cited and not problems:
+        problems.append(f"evidence narrowed: the model cited {cited}, the text rests on {chosen}")
     if invented:
         status = "invented"
         problems.append("numbers not in the source: " + ", ".join(invented))
@@ -77,6 +80,20 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     ]
     return Item(text=text, sentences=sorted(chosen), cited=draft.sentences, evidence=evidence,
                 status=status, problems=problems)
+
+
+def _trim(index: _Index, cited: list[int], words: set[str], numbers: list[str]) -> list[int]:
+    """The fewest cited sentences that explain the text: a model citing [1..18] for one item (small
+    models degenerate into counting) must not turn the whole report into its evidence."""
+    if len(cited) <= 1:
+        return cited
+    ranked = sorted(cited, key=lambda n: -coverage(words, index.words[n - 1]))
+    chosen: list[int] = []
+    for n in ranked:
+        chosen.append(n)
+        if _explains(index, chosen, words, numbers):
+            return sorted(chosen)
+    return sorted(ranked[:MAX_EVIDENCE])
 
 
 def _score(index: _Index, sentences: list[int], words: set[str]) -> float:

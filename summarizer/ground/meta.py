@@ -12,60 +12,61 @@ from collections import Counter
 from summarizer.core.document import Document
 from summarizer.core.schema import Extraction
 
-_CAP = r"[A-ZÀ-Ỹ][\wÀ-ỹ]*"
-_LOCALITY = re.compile(rf"\b(huyện|thị xã|thành phố|tỉnh|xã|quận|thị trấn)\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
-_PERIOD = re.compile(
-    r"\b(\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm\s+\d{4}|(?:quý\s+[IV]+|năm)\s+\d{4}|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})",
-    re.I,
-)
+_LOCALITY = re.compile(r"\b(huyện|thị xã|thành phố|tỉnh|xã|quận|thị trấn)\s+(\w+(?:\s+\w+){0,2})")
+_PERIOD = re.compile(r"\b(\d{1,2}) tháng( đầu| cuối)? năm(?: (\d{4}))?")
+_YEAR = re.compile(r"\b(20\d\d)\b")
 _RANK = {"huyện": 0, "thị xã": 0, "thành phố": 1, "quận": 0, "tỉnh": 2, "xã": 3, "thị trấn": 3}
 
 
 def find_locality(text: str) -> str | None:
     """The most mentioned district-level unit ("huyện Pác Nặm"), preferring districts over provinces."""
-    found = Counter(f"{m.group(1)} {m.group(2)}" for m in _LOCALITY.finditer(text))
+    found: Counter[str] = Counter()
+    for m in _LOCALITY.finditer(text):
+        name = []
+        for word in m.group(2).split():  # the capitalised words right after the unit: "huyện Như Xuân"
+            if not word[0].isupper():
+                break
+            name.append(word)
+        if name:
+            found[f"{m.group(1)} {' '.join(name)}"] += 1
     if not found:
         return None
     return min(found, key=lambda k: (-found[k], _RANK.get(k.split()[0], 4)))
 
 
 def find_period(text: str) -> str | None:
-    found = [m.group(1) for m in _PERIOD.finditer(text) if "tháng" in m.group(1)]
-    return Counter(found).most_common(1)[0][0] if found else None
+    """The period reviewed: "9 tháng năm 2024", not the "3 tháng cuối năm" the tasks are for. A
+    yearless "6 tháng đầu năm" takes the year the report otherwise names ("… cuối năm 2023")."""
+    found = [(m.group(1), m.group(2) or "", m.group(3)) for m in _PERIOD.finditer(text)]
+    if not found:
+        return None
+    years = [y for _, _, y in found if y] or _YEAR.findall(text)
+    year = Counter(years).most_common(1)[0][0] if years else None
+    reviewed = [f for f in found if f[1] != " cuối"] or found
+    months, part, own_year = Counter(reviewed).most_common(1)[0][0]
+    chosen_year = own_year or year
+    return f"{months} tháng{part} năm" + (f" {chosen_year}" if chosen_year else "")
 
 
-def _period_supported(period: str, text: str) -> bool:
-    """A period is kept when it names months, a quarter or a year and all its words occur in the report
-    ("6 tháng đầu năm 2023" from "6 tháng đầu năm, … năm 2023"); a wrong year is not."""
-    if not re.search(r"tháng|quý|năm", period, re.I):
-        return False
+def _supported(value: str, text: str) -> bool:
+    """Every word of `value` occurs in the report ("6 tháng đầu năm 2023" from "6 tháng đầu năm, …
+    năm 2023"); a wrong year or a place the report never names is not."""
     words = set(re.findall(r"\w+", text.lower()))
-    return all(w in words for w in re.findall(r"\w+", period.lower()))
+    return all(w in words for w in re.findall(r"\w+", value.lower()))
 
 
 def check_meta(doc: Document, extraction: Extraction) -> tuple[dict, list[str]]:
+    """Locality and period are read by code first (the model gets them wrong); the model's value is
+    used when code finds none and the report supports it. Disagreements are noted for the editor."""
     notes: list[str] = []
-    lower = doc.text.lower()
-
-    def in_source(value: str | None) -> bool:
-        return bool(value) and value.strip().lower() in lower
-
-    locality = (extraction.locality or "").strip() or None
-    if locality and not in_source(locality):
-        fallback = find_locality(doc.text)
-        notes.append(f"locality {locality!r} is not in the source; using {fallback!r}")
-        locality = fallback
-    elif not locality:
-        locality = find_locality(doc.text)
-
-    period = (extraction.period or "").strip() or None
-    if period and not _period_supported(period, doc.text):
-        fallback = find_period(doc.text)
-        notes.append(f"period {period!r} is not in the source; using {fallback!r}")
-        period = fallback
-    elif not period:
-        period = find_period(doc.text)
-
-    title = extraction.title.strip() or (doc.sentences[0].text if doc.sentences else doc.name)
+    header = {}
+    for field, finder in (("locality", find_locality), ("period", find_period)):
+        said = (getattr(extraction, field) or "").strip() or None
+        found = finder(doc.text)
+        if said and not _supported(said, doc.text):
+            notes.append(f"the model's {field} {said!r} is not in the source; using {found!r}")
+            said = None
+        header[field] = found or said
+    title = (extraction.title or "").strip() or (doc.sentences[0].text if doc.sentences else doc.name)
     meeting = (extraction.meeting or "").strip() or None
-    return {"title": title, "locality": locality, "period": period, "meeting": meeting}, notes
+    return {"title": title, "meeting": meeting, **header}, notes

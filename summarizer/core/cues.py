@@ -1,0 +1,82 @@
+"""Cue phrases that mark a sentence as an achievement, a shortfall or a task.
+
+Deterministic and cheap. Used two ways: as hints in each section request (a small model lists far
+more of the right sentences when told where to look), and as a baseline the model must beat
+(`bench/cue_baseline.py`). Vietnamese reports are formulaic enough for this to be a useful floor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.core.document import Document
+
+_SHORTFALL = re.compile(
+    r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|đạt thấp|còn thấp|chưa đạt|chưa được|"
+    r"chưa thật|chưa phát huy|chưa tạo|chưa đáp ứng|chưa chặt chẽ|chưa thường xuyên|chưa tốt|thiếu|tiềm ẩn|"
+    r"thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|mới đạt|dưới 50%|còn diễn ra|vẫn xảy ra|nguy cơ",
+    re.I,
+)
+_TASK_START = re.compile(
+    r"^(?:[-–•]\s*)?(Tập trung|Tăng cường|Đẩy mạnh|Đẩy nhanh|Tiếp tục|Triển khai|Chỉ đạo|Thực hiện|Chú trọng|"
+    r"Quan tâm|Phát huy|Huy động|Chuẩn bị|Chủ động|Thường xuyên|Tổ chức|Kiểm tra|Quyết liệt|Nâng cao|Đề nghị|"
+    r"Bố trí|Rà soát|Khẩn trương|Đôn đốc|Xây dựng|Hoàn thành|Phấn đấu|Kiên quyết|Làm tốt|Giải quyết|Ưu tiên)\b"
+)
+_TASK_LEAD = re.compile(r"nhiệm vụ|giải pháp|phương hướng|kiến nghị|yêu cầu|đề ra|đặt ra|cần\b", re.I)
+_SHORTFALL_LEAD = re.compile(r"hạn chế|khó khăn|tồn tại|đạt thấp|nguyên nhân", re.I)
+_ACHIEVEMENT = re.compile(
+    r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|"
+    r"nâng lên|tiến bộ|chuyển dịch|phát triển|được quan tâm|thực hiện tốt|phê duyệt",
+    re.I,
+)
+_NOT_CONTENT = re.compile(r"^(Toàn cảnh|Quang cảnh|Các đại biểu|Đại biểu|Ảnh)\b|phát biểu|thông qua báo cáo")
+
+
+def classify(doc: Document) -> dict[int, str]:
+    """Sentence number → "achievements" | "shortfalls" | "tasks" for sentences with a clear cue.
+
+    A lead sentence ("… nhiệm vụ trọng tâm … như:", "… khó khăn, hạn chế như:") colours the rest of
+    its paragraph; a new paragraph that starts with a task verb continues a task run."""
+    labels: dict[int, str] = {}
+    mode: str | None = None
+    previous_end = -1
+    for s in doc.sentences:
+        new_paragraph = "\n" in doc.text[previous_end:s.start] if previous_end >= 0 else True
+        previous_end = s.end
+        text = s.text
+        if new_paragraph and mode == "shortfalls":
+            mode = None
+        if new_paragraph and mode == "tasks" and not _TASK_START.match(text):
+            mode = None
+        if _NOT_CONTENT.search(text) and len(text) < 160:
+            continue
+        lead_task = _TASK_LEAD.search(text) and text.rstrip().endswith(":") or re.search(
+            r"(nhiệm vụ|giải pháp)[^.:]*(như|sau)\s*:", text)
+        lead_short = re.search(r"(hạn chế|khó khăn|đạt thấp|tồn tại)[^.:]*(như|là|đó là)\s*:", text)
+        if lead_short:
+            mode = "shortfalls"
+            labels[s.number] = "shortfalls"
+            continue
+        if lead_task:
+            mode = "tasks"
+            labels[s.number] = "tasks"
+            continue
+        if _TASK_START.match(text) and not _SHORTFALL.search(text[:40]):
+            labels[s.number] = "tasks"
+            mode = "tasks" if mode == "tasks" else mode
+            continue
+        if mode in ("tasks", "shortfalls"):
+            labels[s.number] = mode
+            continue
+        if _SHORTFALL.search(text):
+            labels[s.number] = "shortfalls"
+        elif _ACHIEVEMENT.search(text) and re.search(r"\d|được|tốt|tích cực|ổn định|giữ vững", text):
+            labels[s.number] = "achievements"
+    return labels
+
+
+def by_section(doc: Document) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {"achievements": [], "shortfalls": [], "tasks": []}
+    for number, label in sorted(classify(doc).items()):
+        out[label].append(number)
+    return out

@@ -1,0 +1,87 @@
+"""The command line: help, usage errors, batches with bad inputs, resume, and schema export."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import cli
+from summarizer.core.schema import Briefing
+from summarizer.schema_export import schema_json
+from tests.conftest import RECORD_URL, RECORDED_MODEL, ROOT
+
+SEED = ROOT / "seeds" / "001_09e389f302c63ca9.txt"
+CASSETTE = str(ROOT / "cassettes" / "seed_001_09e389f302c63ca9.json")
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["summarize", "--help"], ["schema", "--help"], ["eval", "--help"]])
+def test_help_explains_each_command(args):
+    result = run(*args)
+    assert result.exit_code == 0 and "Usage:" in result.output and len(result.output) > 200
+
+
+@pytest.mark.parametrize("args", [["summarize"], ["summarize", "x.txt", "--mode", "telepathy"], ["nonsense"]])
+def test_usage_errors_exit_2(args):
+    assert run(*args).exit_code == 2
+
+
+def test_bad_inputs_are_named_and_the_batch_exits_1(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    pdf = tmp_path / "report.pdf.txt"
+    pdf.write_bytes(b"%PDF-1.4 binary")
+    result = run("summarize", str(empty), str(pdf), str(tmp_path / "missing.txt"), str(tmp_path / "*.nothing"),
+                 "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{empty}: the file is empty" in result.output
+    assert f"{pdf}: this is a PDF" in result.output
+    assert "missing.txt: no such file or directory" in result.output
+    assert "*.nothing: the pattern matches no file" in result.output
+    assert "done 0, skipped 0, failed 4" in result.output
+
+
+def test_without_any_server_or_local_extra_the_message_says_what_to_do(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "llama_cpp" else real(name, *a))
+    result = run("summarize", str(SEED), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "pip install -e '.[local]'" in result.output and "OPENAI_BASE_URL" in result.output
+
+
+@pytest.mark.vcr(CASSETTE)
+def test_batch_writes_json_and_markdown_then_resumes_without_calling_the_model(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", RECORD_URL)
+    monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   ")
+    out = tmp_path / "out"
+    first = run("summarize", str(SEED), str(empty), "-o", str(out))
+    assert first.exit_code == 1  # one bad input; the good one is done and kept
+    assert "done 1, skipped 0, failed 1" in first.output
+    briefing = Briefing.model_validate_json((out / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    assert briefing.provenance.source == SEED.name
+    markdown = (out / f"{SEED.stem}.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# ") and "## Thành tích" in markdown and "## Nhiệm vụ" in markdown
+    assert not list(out.glob(".*.tmp"))
+
+    # a rerun makes no model call (the cassette would refuse a second one) and skips the finished input
+    second = run("summarize", str(SEED), "-o", str(out))
+    assert second.exit_code == 0 and "done 0, skipped 1, failed 0" in second.output
+
+
+def test_schema_command_prints_the_committed_schema():
+    assert run("schema").output == (ROOT / "schemas" / "briefing.schema.json").read_text(encoding="utf-8")
+    extraction = json.loads(run("schema", "--which", "extraction").output)
+    assert set(extraction["properties"]) == {"items", "title", "locality", "period", "meeting", "people"}
+
+
+@pytest.mark.parametrize("name", ["briefing", "extraction"])
+def test_committed_schema_files_match_the_models(name):
+    committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_json(name), f"schemas/{name}.schema.json is stale: run `summarizer schema --which {name}`"

@@ -1,0 +1,86 @@
+"""Eval scoring against gold, and the Markdown an editor reads (no model needed)."""
+
+import json
+
+from summarizer.core.schema import DraftItem, DraftPerson, Extraction, Provenance, Usage
+from summarizer.eval.score import load_gold, score, table, totals
+from summarizer.pipeline import build_briefing, load_document
+from summarizer.render.markdown import to_markdown
+from tests.conftest import ROOT
+
+SEED = ROOT / "seeds" / "003_9da10d9c084d8620.txt"
+DOC = load_document(SEED)
+GOLD = load_gold(ROOT / "seeds" / "gold" / "003_9da10d9c084d8620.json")
+PROV = Provenance(source=SEED.name, sha256=DOC.sha256, model="m", mode="tools", prompt_version="p",
+                  schema_version="s", usage=Usage(prompt_tokens=10, completion_tokens=5, requests=1))
+
+
+def n(fragment):
+    return next(s.number for s in DOC.sentences if fragment in s.text)
+
+
+def briefing(**sections):
+    base = dict(title="Như Xuân", locality="huyện Như Xuân", period="9 tháng năm 2024", meeting="Hội nghị BCH",
+                achievements=[], shortfalls=[], tasks=[], people=[])
+    base.update(sections)
+    return build_briefing(DOC, Extraction(**base), PROV)
+
+
+def test_recall_counts_gold_items_covered_in_the_right_section():
+    b = briefing(
+        achievements=[DraftItem(text="Thu ngân sách ước đạt 1.401,351 tỷ đồng.", sentences=[n("1.401,351")]),
+                      # a shortfall listed as an achievement: covers nothing in its section
+                      DraftItem(text="Giải ngân vốn đầu tư công mới đạt 32% KH.", sentences=[n("32% KH")])],
+        tasks=[DraftItem(text="Tăng cường công tác phòng, chống lụt bão.", sentences=[n("lụt bão")])],
+        people=[DraftPerson(name="Anh Tuân", titles=[], kind="official")],
+    )
+    s = score(b, GOLD, DOC.text)
+    assert s.recall["achievements"] == (1, 12)
+    assert s.recall["shortfalls"] == (0, 5)
+    assert s.recall["tasks"][0] >= 1  # evidence sentences count too: "lụt bão" sits with "tích tụ đất đai"
+    # the misfiled 32% item covers the gold shortfall "32%" and the gold task "giải ngân"; the budget
+    # item covers the gold task "ngân sách": all three are found, but in another section
+    assert s.wrong_section == 3
+    assert (s.people_tp, s.people_gold) == (3, 3)  # the rules find all three people of the gold
+    assert s.reporters_as_officials == 0  # the model's "official" byline stays a reporter
+    assert s.numbers_in_source == s.numbers_total == 2  # 1.401,351 and 32
+    assert s.locality_ok and s.period_ok
+
+
+def test_totals_and_table():
+    s = score(briefing(), GOLD, DOC.text)
+    t = totals([s])
+    assert t["item_recall"] == 0.0 and t["people_recall"] == 1.0 and t["number_fidelity"] is None
+    assert "003_9da10d9c084d8620.txt" in table([s]) and "totals:" in table([s])
+
+
+def test_markdown_has_sections_in_order_figures_flags_and_provenance():
+    b = briefing(
+        achievements=[DraftItem(text="Thu ngân sách ước đạt 1.401,351 tỷ đồng, đạt 188% dự toán tỉnh giao.",
+                                sentences=[n("1.401,351")]),
+                      DraftItem(text="Thu ngân sách đạt 2.000 tỷ đồng.", sentences=[n("1.401,351")])],
+    )
+    md = to_markdown(b)
+    order = [md.index(h) for h in ("## Thành tích", "## Hạn chế", "## Nhiệm vụ", "## Nhân vật")]
+    assert order == sorted(order)
+    assert "Số liệu: 1.401,351 tỷ đồng, 188%" in md
+    assert "⚠ không có trong bài" in md and "2.000" in md
+    assert "_Bài không nêu._" in md  # empty shortfalls say so instead of vanishing
+    assert "Anh Tuân (phóng viên)" in md and "Lương Thị Hoa, Bí thư Huyện ủy (cán bộ)" in md
+    assert f"sha256 {DOC.sha256[:12]}" in md
+
+
+def test_eval_command_scores_a_folder_of_briefings(tmp_path):
+    from click.testing import CliRunner
+
+    from summarizer.batch import briefing_json
+    from summarizer.cli import cli
+
+    (tmp_path / f"{SEED.stem}.json").write_text(briefing_json(briefing()), encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / f"{SEED.stem}.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path), "--gold", str(gold), "--sources", str(ROOT / "seeds"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["totals"]["people_recall"] == 1.0 and data["documents"][0]["doc"] == SEED.name

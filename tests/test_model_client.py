@@ -1,0 +1,135 @@
+"""The model client against simulated server faults (no model needed): retries, Retry-After, bounds,
+re-asks on invalid answers, and errors that never show the key."""
+
+import json
+
+import httpx2
+import pytest
+
+from summarizer.core.schema import Extraction
+from summarizer.errors import ConfigError, ModelError
+from summarizer.extract import retry
+from summarizer.extract.client import Extractor, ModelConfig
+
+KEY = "sk-test-SECRET-0123456789abcdef"
+VALID = {"title": "Hội nghị", "locality": "huyện Pác Nặm", "period": None, "meeting": None,
+         "achievements": [{"text": "Đạt 54% kế hoạch.", "sentences": [1]}], "shortfalls": [], "tasks": [],
+         "people": []}
+
+
+def completion(arguments: dict | str, finish="stop"):
+    args = arguments if isinstance(arguments, str) else json.dumps(arguments, ensure_ascii=False)
+    return {
+        "id": "c1", "object": "chat.completion", "created": 0, "model": "m",
+        "choices": [{"index": 0, "finish_reason": finish, "message": {
+            "role": "assistant", "content": None,
+            "tool_calls": [{"id": "t1", "type": "function", "function": {"name": "Extraction", "arguments": args}}]}}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+    }
+
+
+class Script:
+    """A fake server answering with the scripted responses in order, counting the requests."""
+
+    def __init__(self, *answers):
+        self.answers = list(answers)
+        self.requests = []
+
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        status, headers, body = answer
+        return httpx2.Response(status, headers=headers, json=body)
+
+
+@pytest.fixture
+def waits(monkeypatch):
+    slept = []
+    monkeypatch.setattr(retry, "_sleep", slept.append)
+    return slept
+
+
+def extractor(script, **overrides):
+    config = ModelConfig(model="m", base_url="http://model.test/v1", api_key=KEY, **overrides)
+    return Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(script)))
+
+
+def extract(ex):
+    return ex.extract([{"role": "user", "content": "x"}], {"sentence_count": 3}, Extraction, "doc.txt")
+
+
+def test_429_with_retry_after_is_honoured_then_succeeds(waits):
+    script = Script((429, {"retry-after": "7"}, {"error": {"message": "slow down"}}), (200, {}, completion(VALID)))
+    answer = extract(extractor(script))
+    assert answer.extraction.achievements[0].sentences == [1]
+    assert waits == [7.0]
+    assert len(script.requests) == 2
+    assert answer.usage.prompt_tokens == 100 and answer.usage.requests == 1
+
+
+def test_5xx_and_connection_errors_back_off_exponentially_within_bounds(waits):
+    script = Script((500, {}, {}), (503, {}, {}), httpx2.ConnectError("reset"), (200, {}, completion(VALID)))
+    extract(extractor(script, transport_attempts=4))
+    assert len(script.requests) == 4 and len(waits) == 3
+    assert all(0 <= w <= 30 for w in waits)
+
+
+def test_attempts_are_bounded_and_the_error_is_clear_without_the_key(waits):
+    script = Script(*[(502, {}, {"error": {"message": f"bad gateway {KEY}"}})] * 3)
+    with pytest.raises(ModelError) as e:
+        extract(extractor(script, transport_attempts=3, reasks=2))
+    assert len(script.requests) == 3  # not 3 × re-asks: faults are retried in one place only
+    assert "HTTP 502" in str(e.value) and KEY not in str(e.value)
+
+
+def test_client_errors_are_not_retried(waits):
+    script = Script((401, {}, {"error": {"message": "bad key"}}))
+    with pytest.raises(ModelError, match="HTTP 401"):
+        extract(extractor(script))
+    assert len(script.requests) == 1 and waits == []
+
+
+def test_invalid_sentence_numbers_are_re_asked_once_with_the_reason():
+    bad = dict(VALID, achievements=[{"text": "Đạt 54% kế hoạch.", "sentences": [9]}])
+    script = Script((200, {}, completion(bad)), (200, {}, completion(VALID)))
+    answer = extract(extractor(script, reasks=1))
+    assert answer.reasks == 1 and answer.usage.requests == 2
+    assert answer.usage.prompt_tokens == 200  # usage adds up over the re-ask
+    reask = json.loads(script.requests[1].content)
+    assert "không tồn tại" in json.dumps(reask["messages"], ensure_ascii=False)
+
+
+def test_an_answer_still_invalid_after_the_re_asks_fails_the_document():
+    script = Script((200, {}, completion('{"title": "cut off')), (200, {}, completion('{"title": "cut off')))
+    with pytest.raises(ModelError, match="could not be used"):
+        extract(extractor(script, reasks=1))
+    assert len(script.requests) == 2
+
+
+def test_requests_carry_temperature_zero_and_the_answer_budget():
+    script = Script((200, {}, completion(VALID)))
+    extract(extractor(script, max_tokens=321))
+    body = json.loads(script.requests[0].content)
+    assert body["temperature"] == 0 and body["max_tokens"] == 321 and body["model"] == "m"
+    assert body["tool_choice"]["function"]["name"] == "Extraction"
+
+
+def test_config_from_environment_and_overrides():
+    env = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": "http://vllm:8000/v1", "SUMMARIZER_MODEL": "qwen"}
+    config = ModelConfig.from_env(env, mode="json_schema")
+    assert (config.model, config.base_url, config.mode, config.is_configured) == ("qwen", "http://vllm:8000/v1", "json_schema", True)
+    assert KEY not in repr(config)
+    assert not ModelConfig.from_env({}).is_configured
+    with pytest.raises(ConfigError, match="unknown mode"):
+        ModelConfig.from_env({}, mode="telepathy")
+
+
+def test_retry_after_as_http_date_and_milliseconds():
+    class E:
+        def __init__(self, headers):
+            self.response = httpx2.Response(429, headers=headers)
+    assert retry.retry_after_seconds(E({"retry-after-ms": "1500"})) == 1.5
+    assert retry.retry_after_seconds(E({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0.0
+    assert retry.retry_after_seconds(E({})) is None
