@@ -100,14 +100,18 @@ def run(design: str, path: Path, extractor: Extractor, config: ModelConfig) -> d
                             people=answer.extraction.people, **sections)
     provenance = Provenance(source=doc.name, sha256=doc.sha256, model=config.model, mode=config.mode,
                             prompt_version=prompt.version, schema_version=design, usage=answer.usage)
-    briefing = build_briefing(doc, extraction, provenance)
     gold_path = ROOT / "seeds" / "gold" / (path.stem + ".json")
-    scored = score(briefing, load_gold(gold_path), doc.text) if gold_path.exists() else None
+    gold = load_gold(gold_path) if gold_path.exists() else None
+    briefing = build_briefing(doc, extraction, provenance)
+    scored = score(briefing, gold, doc.text) if gold else None
+    model_only = score(build_briefing(doc, extraction, provenance, fill=False), gold, doc.text) if gold else None
     return {
         "design": design, "doc": path.name, "seconds": round(seconds, 1),
         "completion_tokens": answer.usage.completion_tokens, "prompt_tokens": answer.usage.prompt_tokens,
         "items": total, "model_evidence_right": right, "quotes_verbatim": verbatim if design == "quotes" else None,
-        "recall": totals([scored]) if scored else None, "samples": samples,
+        "recall": totals([scored]) if scored else None,
+        "model_only": totals([model_only]) if model_only else None,
+        "moved": briefing.flags.items_moved, "added": briefing.flags.items_added, "samples": samples,
     }
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,16 +41,15 @@ class Input:
 
 
 def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
-    """Files, directories (their report files, sorted) and globs → inputs; what matches nothing → errors."""
-    paths: list[Path] = []
+    """Files, directories (their report files, sorted), globs and `-` → inputs in the order given;
+    what matches nothing → one error each."""
+    paths: list[Path | None] = []  # None stands for standard input
     errors: list[SourceError] = []
-    inputs: list[Input] = []
     for arg in args:
-        if arg == STDIN:
-            inputs.append(Input(None, "<stdin>", "stdin"))
-            continue
         p = Path(arg)
-        if p.is_dir():
+        if arg == STDIN:
+            paths.append(None)
+        elif p.is_dir():
             found = sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in SUFFIXES)
             if not found:
                 errors.append(SourceError(arg, f"directory holds no report files ({', '.join(sorted(SUFFIXES))})"))
@@ -63,23 +63,20 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
             paths += matches
         else:
             errors.append(SourceError(arg, "no such file or directory"))
-    seen: set[Path] = set()
-    stems: dict[str, int] = {}
+    unique: dict[Path | None, Path | None] = {}  # resolved → as the user wrote it (first mention)
     for p in paths:
-        key = p.resolve()
-        if key in seen:
+        unique.setdefault(p.resolve() if p else None, p)
+    stems = Counter(p.stem for p in unique if p)
+    inputs = []
+    for resolved, given in unique.items():
+        if resolved is None:
+            inputs.append(Input(None, "<stdin>", "stdin"))
             continue
-        seen.add(key)
-        stems[p.stem] = stems.get(p.stem, 0) + 1
-    seen.clear()
-    for p in paths:
-        key = p.resolve()
-        if key in seen:
-            continue
-        seen.add(key)
         # two inputs with one stem (a/x.txt, b/x.txt) must not overwrite each other's output
-        stem = p.stem if stems[p.stem] == 1 else f"{p.stem}-{hashlib.sha256(str(key).encode()).hexdigest()[:8]}"
-        inputs.append(Input(p, str(p), stem))
+        stem = given.stem
+        if stems[stem] > 1:
+            stem = f"{stem}-{hashlib.sha256(str(resolved).encode()).hexdigest()[:8]}"
+        inputs.append(Input(given, str(given), stem))
     return inputs, errors
 
 

@@ -48,7 +48,7 @@ def cli() -> None:
 @click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL].")
 @click.option("--mode", type=click.Choice(sorted(MODES)), help="How structured output is requested "
               "[env SUMMARIZER_MODE; default tools]. Use json_schema for a native llama-server.")
-@click.option("--max-tokens", type=int, default=4096, show_default=True, help="Answer budget per request.")
+@click.option("--max-tokens", type=int, default=2048, show_default=True, help="Answer budget per request.")
 @click.option("--encoding", help="Force the input encoding (e.g. cp1258); default: detected.")
 @click.option("--strict", is_flag=True, help="Drop items and people the source does not back, instead of flagging them.")
 @click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date.")
@@ -168,6 +168,30 @@ def eval_command(briefings, gold, sources, as_json_out):
     if not scores:
         raise click.UsageError(f"no briefing in {briefings} matches a gold file in {gold}")
     click.echo(as_json(scores) if as_json_out else table(scores))
+
+
+@cli.command()
+@click.argument("briefings", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="CSV file; default: standard output.")
+def indicators(briefings, output):
+    """Export every parsed figure of briefings (NAME.json files or folders of them) as CSV."""
+    from summarizer.core.schema import Briefing
+    from summarizer.render.indicators import to_csv
+
+    paths = [p for b in briefings for p in (sorted(b.glob("*.json")) if b.is_dir() else [b])]
+    loaded, failed = [], 0
+    for path in paths:
+        try:
+            loaded.append(Briefing.model_validate_json(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as e:
+            failed += 1
+            click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
+    text = to_csv(loaded)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    raise SystemExit(1 if failed else 0)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.ground.evidence import ground_items
 from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
+from summarizer.ground.sections import reconcile
 from summarizer.schema_export import schema_version
 from summarizer.source.read import decode
 from summarizer.source.split import split_document
@@ -101,21 +102,22 @@ class Summarizer:
         self.close()
 
 
-def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance, strict: bool = False) -> Briefing:
-    """Everything after the model: evidence, figures, people, checks. Deterministic."""
+def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance, strict: bool = False,
+                   fill: bool = True) -> Briefing:
+    """Everything after the model: evidence, sections, figures, people, checks. Deterministic.
+    `fill=False` leaves out the sentences the model missed (to measure the model alone)."""
     flags = Flags()
-    sections = {}
-    for section in SECTIONS:
-        items = ground_items(doc, getattr(extraction, section))
+    grounded = {section: ground_items(doc, getattr(extraction, section)) for section in SECTIONS}
+    sections, flags.items_moved, flags.items_added = reconcile(doc, grounded, fill=fill)
+    for items in sections.values():
         for item in items:
             item.figures = find_figures(item.text)
-        sections[section] = items
     people = merge_people(doc, extraction.people)
     meta, notes = check_meta(doc, extraction)
     flags.notes.extend(notes)
     for items in sections.values():
         for item in items:
-            if item.problems and item.sentences != item.cited:
+            if item.found_by == "model" and item.sentences != item.cited:
                 flags.items_realigned += 1
             setattr(flags, f"items_{item.status}", getattr(flags, f"items_{item.status}") + 1)
     flags.people_ungrounded = sum(p.status != "grounded" for p in people)

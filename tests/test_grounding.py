@@ -73,10 +73,10 @@ def test_briefing_counts_flags_and_strict_drops_what_is_not_grounded():
                       DraftItem(text="Thu ngân sách ước đạt 9.999 tỷ đồng.", sentences=[n])],
         people=[DraftPerson(name="Trần Văn Bịa", titles=["Bí thư"], kind="official")],
     )
-    loose = build_briefing(DOC, extraction, PROV)
+    loose = build_briefing(DOC, extraction, PROV, fill=False)
     assert (loose.flags.items_grounded, loose.flags.items_invented, loose.flags.people_ungrounded) == (1, 1, 1)
     assert len(loose.achievements) == 2
-    strict = build_briefing(DOC, extraction, PROV, strict=True)
+    strict = build_briefing(DOC, extraction, PROV, strict=True, fill=False)
     assert len(strict.achievements) == 1 and strict.flags.dropped == 2
     assert all(p.status == "grounded" for p in strict.people)
     assert {p.name for p in strict.people} == {"Lê Văn Thuận", "Lương Thị Hoa", "Anh Tuân"}
@@ -85,7 +85,7 @@ def test_briefing_counts_flags_and_strict_drops_what_is_not_grounded():
 def test_figures_are_attached_to_items():
     n = sentence_with("1.401,351")
     b = build_briefing(DOC, _extraction(achievements=[DraftItem(
-        text="Thu ngân sách ước đạt 1.401,351 tỷ đồng, đạt 188% dự toán tỉnh giao.", sentences=[n])]), PROV)
+        text="Thu ngân sách ước đạt 1.401,351 tỷ đồng, đạt 188% dự toán tỉnh giao.", sentences=[n])]), PROV, fill=False)
     figures = {f.raw: (f.value, f.measures) for f in b.achievements[0].figures}
     assert figures == {"1.401,351 tỷ đồng": (1401.351, "amount"), "188%": (188.0, "plan")}
 
@@ -98,6 +98,25 @@ def test_wrong_period_is_replaced_from_the_source_and_noted():
 
 def test_a_citation_of_the_whole_report_is_narrowed_to_the_sentence_that_says_it():
     n = sentence_with("1.401,351")
-    item = ground("Thu ngân sách 9 tháng ước đạt 1.401,351 tỷ đồng.", list(range(1, 19)))
+    item = ground("Thu ngân sách 9 tháng ước đạt 1.401,351 tỷ đồng.", [n - 2, n - 1, n, n + 1])
     assert item.sentences == [n] and item.status == "grounded"
     assert "narrowed" in item.problems[0]
+
+
+def test_sections_are_corrected_by_the_source_and_completed_from_the_cues():
+    short, task = sentence_with("32% KH"), sentence_with("lụt bão")
+    extraction = _extraction(
+        achievements=[DraftItem(text="Giải ngân vốn đầu tư công mới đạt 32% KH.", sentences=[short])],
+        tasks=[DraftItem(text="Tăng cường công tác phòng, chống lụt bão.", sentences=[task]),
+               DraftItem(text="Tăng cường công tác phòng, chống lụt bão.", sentences=[task])],
+    )
+    b = build_briefing(DOC, extraction, PROV)
+    assert b.flags.items_moved == 1 and "moved from achievements" in b.shortfalls[[i.sentences for i in b.shortfalls].index([short])].problems[0]
+    assert [i.sentences for i in b.tasks].count([task]) == 1  # the repeat is kept once
+    model_items = [i for _, i in b.items() if i.found_by == "model"]
+    assert len(model_items) == 2
+    # every other cue-labelled sentence is there, verbatim, marked as added by rules
+    added = [i for _, i in b.items() if i.found_by == "rules"]
+    assert len(added) == b.flags.items_added > 20
+    assert all(i.text == i.evidence[0].text and i.cited == [] for i in added)
+    assert any("1.401,351" in i.text for i in b.achievements)

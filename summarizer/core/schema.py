@@ -22,9 +22,13 @@ SECTIONS = ("achievements", "shortfalls", "tasks")
 # --- what the model fills -------------------------------------------------------------------------
 
 
+# Bounds on lengths and counts are part of the JSON Schema, so a grammar-constrained local model
+# cannot loop until max_tokens (the 1.5B model did, inventing people and citing every sentence).
+
+
 class DraftItem(BaseModel):
-    text: str = Field(description="Câu tiếng Việt ngắn")
-    sentences: list[int] = Field(min_length=1, description="Số thứ tự câu nguồn")
+    text: str = Field(max_length=600, description="Câu tiếng Việt ngắn")
+    sentences: list[int] = Field(min_length=1, max_length=4, description="Số thứ tự câu nguồn")
 
     @field_validator("sentences")
     @classmethod
@@ -40,8 +44,8 @@ class DraftItem(BaseModel):
 
 
 class DraftPerson(BaseModel):
-    name: str = Field(description="Họ tên")
-    titles: list[str] = Field(description="Chức vụ")
+    name: str = Field(max_length=60, description="Họ tên")
+    titles: list[str] = Field(max_length=5, description="Chức vụ")
     kind: PersonKind
 
 
@@ -50,12 +54,12 @@ class SectionAnswer(BaseModel):
 
     # One schema for every request of a report: the tool definition then stays identical, so a local
     # server reuses the cached report prefix. Header fields are filled on the first request only.
-    items: list[DraftItem] = Field(description="Các mục")
-    title: str | None = Field(default=None, description="Tiêu đề")
-    locality: str | None = Field(default=None, description="Địa phương")
-    period: str | None = Field(default=None, description="Kỳ báo cáo")
-    meeting: str | None = Field(default=None, description="Cuộc họp")
-    people: list[DraftPerson] = Field(default_factory=list, description="Người được nêu tên")
+    items: list[DraftItem] = Field(max_length=30, description="Các mục")
+    title: str | None = Field(default=None, max_length=200, description="Tiêu đề")
+    locality: str | None = Field(default=None, max_length=100, description="Địa phương")
+    period: str | None = Field(default=None, max_length=100, description="Kỳ báo cáo")
+    meeting: str | None = Field(default=None, max_length=200, description="Cuộc họp")
+    people: list[DraftPerson] = Field(default_factory=list, max_length=10, description="Người được nêu tên")
 
 
 class Extraction(BaseModel):
@@ -102,6 +106,7 @@ class Item(BaseModel):
     evidence: list[Evidence]
     figures: list[Figure] = Field(default_factory=list)
     status: Status
+    found_by: Literal["model", "rules"] = "model"
     problems: list[str] = Field(default_factory=list)
 
 
@@ -148,6 +153,8 @@ class Flags(BaseModel):
     items_misattributed: int = 0
     items_invented: int = 0
     items_realigned: int = 0  # evidence moved by code from the sentences the model cited
+    items_moved: int = 0  # put in another section because the source sentence reads as that
+    items_added: int = 0  # source sentences the model left out, added from the cue phrases
     people_ungrounded: int = 0
     dropped: int = 0  # removed by --strict
     notes: list[str] = Field(default_factory=list)  # title/locality/period/meeting checks

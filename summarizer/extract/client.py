@@ -39,7 +39,7 @@ class ModelConfig:
     api_key: str | None = field(default=None, repr=False)  # never printed
     mode: str = "tools"
     temperature: float = 0.0
-    max_tokens: int = 4096
+    max_tokens: int = 2048  # per request; one section of a long report needs about 1,000
     timeout: float = 900.0  # a 1.5B model on 2 cores needs minutes for a long report
     transport_attempts: int = 5
     reasks: int = 1  # instructor validation re-asks after the first answer

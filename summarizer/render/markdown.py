@@ -15,6 +15,8 @@ def _item(n: int, item: Item) -> list[str]:
     line = f"{n}. {item.text} *(câu {cites})*"
     if item.status != "grounded":
         line += f" **{STATUS_LABELS[item.status]}**"
+    if item.found_by == "rules":
+        line += " _(câu nguồn, máy bổ sung)_"
     lines = [line]
     figures = [f.raw for f in item.figures if f.error is None]
     if figures:
@@ -58,6 +60,8 @@ def to_markdown(b: Briefing) -> str:
         f"Kiểm chứng: {f.items_grounded} mục có dẫn chứng, {flagged} mục cần kiểm tra"
         + (f", {f.dropped} mục bị loại (--strict)" if f.dropped else "")
         + (f", {f.items_realigned} dẫn chứng do máy đối chiếu lại" if f.items_realigned else "")
+        + (f", {f.items_moved} mục được chuyển mục" if f.items_moved else "")
+        + (f", {f.items_added} câu nguồn được máy bổ sung" if f.items_added else "")
         + "."
     )
     for note in f.notes:
