@@ -14,12 +14,14 @@ from summarizer.batch import Input, briefing_json, expand, finished, write_atomi
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.extract.prompts import load_prompt
+from summarizer.render import html as html_render
 from summarizer.render.markdown import to_markdown
 from summarizer.schema_export import SCHEMAS, schema_json, schema_version
 from summarizer.source.read import decode
 from summarizer.source.split import split_document
 
 log = logging.getLogger("summarizer")
+RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
@@ -50,14 +52,16 @@ def cli() -> None:
               "[env SUMMARIZER_MODE; default tools]. Use json_schema for a native llama-server.")
 @click.option("--max-tokens", type=int, default=2048, show_default=True, help="Answer budget per request.")
 @click.option("--encoding", help="Force the input encoding (e.g. cp1258); default: detected.")
+@click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v),
+              help="Readable renderings besides NAME.json: md, html or md,html.")
 @click.option("--strict", is_flag=True, help="Drop items and people the source does not back, instead of flagging them.")
 @click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the final summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging (requests, retries, re-asks).")
-def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, strict, force, quiet, verbose):
+def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, formats, strict, force, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
-    Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable) per input. Inputs whose
+    Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
     briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
     resumes where it was. A bad input is reported by name and the batch goes on.
     """
@@ -83,7 +87,10 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, stric
                 raw = item.read()
                 doc = split_document(item.name, decode(raw, item.name, encoding), raw)
                 json_path = out_dir / f"{item.stem}.json"
-                if not force and finished(json_path, doc.sha256, expected_model, prompt.version, schema_version()):
+                done_before = None if force else finished(
+                    json_path, doc.sha256, expected_model, prompt.version, schema_version())
+                if done_before is not None:
+                    _render(done_before, doc, out_dir / item.stem, formats, only_missing=True)
                     skipped += 1
                     log.info("%s: up to date, skipped", progress)
                     continue
@@ -93,7 +100,7 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, stric
                     summarizer = Summarizer(config, prompt=prompt, strict=strict)
                 t0 = time.monotonic()
                 briefing = summarizer.summarize_document(doc)
-                write_atomic(out_dir / f"{item.stem}.md", to_markdown(briefing))
+                _render(briefing, doc, out_dir / item.stem, formats)
                 write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
                 done += 1
                 usage = briefing.provenance.usage
@@ -122,6 +129,21 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, stric
         err=True,
     )
     raise SystemExit(1 if failed else 0)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown:
+        raise click.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(RENDERERS)}")
+    return formats
+
+
+def _render(briefing, doc, base: Path, formats, only_missing: bool = False) -> None:
+    for fmt in formats:
+        path = base.with_name(f"{base.name}.{fmt}")
+        if not (only_missing and path.exists()):
+            write_atomic(path, RENDERERS[fmt](briefing, doc))
 
 
 def _local_model_name() -> str:
@@ -191,6 +213,31 @@ def indicators(briefings, output):
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
+    raise SystemExit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "formats", default="md,html", show_default=True, callback=lambda c, p, v: _formats(v),
+              help="Digest renderings to write.")
+def digest(folder, formats):
+    """Write FOLDER/digest.md and digest.html: one block per briefing in FOLDER, and the people index."""
+    from summarizer.core.schema import Briefing
+    from summarizer.render import digest as digest_render
+
+    entries, failed = [], 0
+    for path in sorted(folder.glob("*.json")):
+        try:
+            entries.append((path.stem, Briefing.model_validate_json(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as e:
+            failed += 1
+            click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
+    if not entries:
+        raise click.UsageError(f"{folder} holds no briefing (NAME.json)")
+    for fmt in formats:
+        out = folder / f"digest.{fmt}"
+        write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
+        click.echo(f"wrote {out}", err=True)
     raise SystemExit(1 if failed else 0)
 
 

@@ -60,11 +60,15 @@ class Summarizer:
 
             raise SourceError(doc.name, "no sentences found in the report")
         extraction, usage = self.extract(doc)
+        return self.finish(doc, extraction, usage)
+
+    def finish(self, doc: Document, extraction: Extraction, usage: Usage, fill: bool = True) -> Briefing:
+        """The model's draft → the grounded briefing, with this summarizer's provenance."""
         provenance = Provenance(
             source=doc.name, sha256=doc.sha256, model=self.config.model, mode=self.config.mode,
             prompt_version=self.prompt.version, schema_version=schema_version(), usage=usage,
         )
-        return build_briefing(doc, extraction, provenance, strict=self.strict)
+        return build_briefing(doc, extraction, provenance, strict=self.strict, fill=fill)
 
     def extract(self, doc: Document) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with

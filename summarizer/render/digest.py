@@ -1,0 +1,81 @@
+"""One page for a whole batch ("bản tin tổng hợp"): a short block per report, sorted by locality and
+period, linking to each full briefing, and an index of the people named across reports."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from summarizer.core.schema import Briefing
+from summarizer.render.markdown import KIND_LABELS
+
+PER_SECTION = 3  # items shown per section in a report's block
+
+
+def _sort_key(entry: tuple[str, Briefing]) -> tuple:
+    _, b = entry
+    year = re.search(r"(20\d\d)", b.period or "")
+    months = re.match(r"(\d+)", b.period or "")
+    return (b.locality or "~", -(int(year.group(1)) if year else 0), -(int(months.group(1)) if months else 0), b.title)
+
+
+def people_index(entries: list[tuple[str, Briefing]]) -> list[tuple[str, tuple[str, ...], str, list[str]]]:
+    """(name, titles, kind, [stems]) — a person with the same name and titles in several reports once."""
+    index: dict[tuple[str, tuple[str, ...]], tuple[str, list[str]]] = {}
+    for stem, b in entries:
+        for p in b.people:
+            if p.status != "grounded":
+                continue
+            key = (p.name, tuple(p.titles))
+            kind, stems = index.setdefault(key, (p.kind, []))
+            if stem not in stems:
+                stems.append(stem)
+    return sorted(((n, t, k, s) for (n, t), (k, s) in index.items()), key=lambda row: row[0].split()[-1:] + [row[0]])
+
+
+def _blocks(entries):
+    for stem, b in sorted(entries, key=_sort_key):
+        head = ", ".join(x for x in (b.locality, b.period) if x)
+        sections = [(label, [i.text for i in getattr(b, section)[:PER_SECTION]], len(getattr(b, section)))
+                    for section, label in (("achievements", "Kết quả"), ("shortfalls", "Hạn chế"), ("tasks", "Nhiệm vụ"))]
+        yield stem, b, head, sections
+
+
+def to_markdown(entries: list[tuple[str, Briefing]]) -> str:
+    out = ["# Bản tin tổng hợp", "", f"{len(entries)} báo cáo.", ""]
+    for stem, b, head, sections in _blocks(entries):
+        out += [f"## [{b.title}]({stem}.md)", ""]
+        if head:
+            out += [f"_{head}_", ""]
+        for label, texts, total in sections:
+            if texts:
+                more = f" (+{total - len(texts)})" if total > len(texts) else ""
+                out.append(f"- **{label}:** " + " · ".join(texts) + more)
+        out.append("")
+    out += ["## Nhân vật", ""]
+    for name, titles, kind, stems in people_index(entries):
+        links = ", ".join(f"[{s}]({s}.md)" for s in stems)
+        out.append(f"- {name}{', ' + ', '.join(titles) if titles else ''} ({KIND_LABELS[kind]}): {links}")
+    return "\n".join(out) + "\n"
+
+
+def to_html(entries: list[tuple[str, Briefing]]) -> str:
+    blocks = []
+    for stem, b, head, sections in _blocks(entries):
+        rows = "".join(
+            f"<li><b>{label}:</b> {escape(' · '.join(texts))}{f' (+{total - len(texts)})' if total > len(texts) else ''}</li>"
+            for label, texts, total in sections if texts)
+        blocks.append(f'<article><h2><a href="{escape(stem)}.html">{escape(b.title)}</a></h2>'
+                      f'<p class="meta">{escape(head)}</p><ul>{rows}</ul></article>')
+    people = "".join(
+        f"<li>{escape(name)}{escape(', ' + ', '.join(titles)) if titles else ''} ({KIND_LABELS[kind]}): "
+        + ", ".join(f'<a href="{escape(s)}.html">{escape(s)}</a>' for s in stems) + "</li>"
+        for name, titles, kind, stems in people_index(entries))
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Bản tin tổng hợp</title><style>
+body{{max-width:60rem;margin:auto;padding:1rem;font:16px/1.55 system-ui,sans-serif}}article{{border-bottom:1px solid #ddd;padding:.5rem 0}}
+h2{{font-size:1.1rem;margin:.3rem 0}}.meta{{color:#666;margin:0}}
+</style></head><body><h1>Bản tin tổng hợp</h1><p>{len(entries)} báo cáo.</p>{''.join(blocks)}
+<h2>Nhân vật</h2><ul>{people}</ul></body></html>
+"""

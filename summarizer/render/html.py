@@ -1,0 +1,118 @@
+"""A briefing as one self-contained HTML page: the briefing beside the source, each item linked to its
+evidence. Clicking an item highlights its sentences in the source and scrolls them into view.
+No network, no external assets: the CSS and the few lines of JS are inline."""
+
+from __future__ import annotations
+
+from html import escape
+
+from summarizer.core.document import Document
+from summarizer.core.schema import Briefing, Item
+from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, STATUS_LABELS
+
+CSS = """
+:root{--ach:#1b7f3b;--sho:#b3261e;--tas:#1f5fa8;--bg:#fff;--fg:#1d1d1f;--muted:#666}
+*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:1rem 1.25rem;border-bottom:1px solid #ddd}h1{font-size:1.35rem;margin:0 0 .4rem}
+.meta{color:var(--muted);font-size:.92rem;margin:0}.meta b{color:var(--fg)}
+main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0;height:calc(100vh - 7rem)}
+#briefing,#source{overflow-y:auto;padding:1rem 1.25rem}#source{border-left:1px solid #ddd;background:#fafafa}
+#source .text{white-space:pre-wrap}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
+ol{padding-left:1.4rem;margin:.2rem 0}li.item{margin:.35rem 0;padding:.2rem .4rem;border-left:4px solid transparent;cursor:pointer;border-radius:3px}
+li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-color:var(--ach)}
+.shortfalls li.item{border-color:var(--sho)}.tasks li.item{border-color:var(--tas)}
+.cite{color:var(--muted);font-size:.85rem}.flag{color:#8a4b00;font-weight:600;font-size:.85rem}
+.rules{color:var(--muted);font-style:italic;font-size:.85rem}
+.sent{border-radius:3px;transition:background .2s}.sent.hl{outline:2px solid currentColor}
+.sent.hl.achievements{background:#d8f3df;color:#0b3d1c}.sent.hl.shortfalls{background:#fbdcd9;color:#5c130e}
+.sent.hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
+table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left}
+.empty{color:var(--muted);font-style:italic}footer{color:var(--muted);font-size:.8rem;margin-top:1.5rem}
+@media (max-width:760px){main{display:block;height:auto}#source{border-left:0;border-top:1px solid #ddd;max-height:70vh}}
+"""
+
+JS = """
+document.querySelectorAll('li.item').forEach(function(li){
+  li.addEventListener('click',function(){
+    document.querySelectorAll('.sent.hl').forEach(function(s){s.classList.remove('hl','achievements','shortfalls','tasks')});
+    document.querySelectorAll('li.item.active').forEach(function(x){x.classList.remove('active')});
+    li.classList.add('active');
+    var first=null;
+    li.dataset.sentences.split(' ').forEach(function(n){
+      var s=document.getElementById('s-'+n); if(!s) return;
+      s.classList.add('hl',li.dataset.section); if(!first) first=s;
+    });
+    if(first) first.scrollIntoView({block:'center',behavior:'instant'});
+  });
+});
+"""
+
+
+def _item(section: str, item: Item) -> str:
+    sentences = " ".join(str(n) for n in item.sentences)
+    parts = [escape(item.text), f' <span class="cite">(câu {escape(", ".join(map(str, item.sentences)))})</span>']
+    if item.status != "grounded":
+        parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">{STATUS_LABELS[item.status]}</span>')
+    if item.found_by == "rules":
+        parts.append(' <span class="rules">câu nguồn, máy bổ sung</span>')
+    return (f'<li class="item" tabindex="0" data-section="{section}" data-sentences="{sentences}" '
+            f'data-status="{item.status}">{"".join(parts)}</li>')
+
+
+def _source(doc: Document) -> str:
+    """The report with every sentence in a span (id s-N) and the noise left visible but dimmed."""
+    marks = sorted([(s.start, s.end, f'<span class="sent" id="s-{s.number}">', "</span>") for s in doc.sentences]
+                   + [(a, b, '<span class="noise">', "</span>") for a, b in doc.noise])
+    out, cursor = [], 0
+    for start, end, open_tag, close_tag in marks:
+        if start < cursor:
+            continue  # a header stripped from a sentence's line overlaps nothing; never nest
+        out.append(escape(doc.text[cursor:start]))
+        out.append(open_tag + escape(doc.text[start:end]) + close_tag)
+        cursor = end
+    out.append(escape(doc.text[cursor:]))
+    return "".join(out)
+
+
+def _indicators(b: Briefing) -> str:
+    rows = []
+    for section, item in b.items():
+        for f in item.figures:
+            value = "" if f.value is None else (f"{f.value:g}" + (f"/{f.denominator:g}" if f.denominator else ""))
+            rows.append(f"<tr><td>{escape(SECTION_TITLES[section])}</td><td>{escape(f.raw)}</td><td>{escape(value)}</td>"
+                        f"<td>{escape(f.unit or '')}</td><td>{escape(f.measures or '')}</td></tr>")
+    if not rows:
+        return '<p class="empty">Không có số liệu.</p>'
+    return ("<table><thead><tr><th>Mục</th><th>Số liệu</th><th>Giá trị</th><th>Đơn vị</th><th>Đo</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def to_html(b: Briefing, doc: Document) -> str:
+    meta = " · ".join(f"<b>{label}:</b> {escape(value)}" for label, value in
+                      (("Địa phương", b.locality), ("Kỳ báo cáo", b.period), ("Cuộc họp", b.meeting)) if value)
+    body = []
+    for section, heading in SECTION_TITLES.items():
+        items = getattr(b, section)
+        body.append(f'<section class="{section}"><h2>{heading}</h2>')
+        body.append(f"<ol>{''.join(_item(section, i) for i in items)}</ol>" if items else '<p class="empty">Bài không nêu.</p>')
+        body.append("</section>")
+    people = "".join(
+        f"<li>{escape(p.name)}{escape(', ' + ', '.join(p.titles)) if p.titles else ''} ({KIND_LABELS[p.kind]})"
+        + (' <span class="flag">⚠ không có trong bài</span>' if p.status != "grounded" else "") + "</li>"
+        for p in b.people)
+    body.append(f"<h2>Nhân vật</h2>{'<ul>' + people + '</ul>' if people else '<p class=empty>Bài không nêu tên ai.</p>'}")
+    body.append(f"<h2>Số liệu</h2>{_indicators(b)}")
+    f, p = b.flags, b.provenance
+    body.append(
+        f"<footer>{f.items_grounded} mục có dẫn chứng, {f.items_misattributed + f.items_invented + f.people_ungrounded} "
+        f"mục cần kiểm tra. Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình {escape(p.model)}, "
+        f"prompt {escape(p.prompt_version)}.</footer>")
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{escape(b.title)}</title><style>{CSS}</style></head>
+<body><header><h1>{escape(b.title)}</h1><p class="meta">{meta}</p></header>
+<main><div id="briefing">{''.join(body)}</div>
+<div id="source"><h2>Bài gốc</h2><div class="text">{_source(doc)}</div></div></main>
+<script>{JS}</script></body></html>
+"""
