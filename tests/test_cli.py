@@ -24,7 +24,8 @@ def test_help_explains_each_command(args):
     assert result.exit_code == 0 and "Usage:" in result.output and len(result.output) > 200
 
 
-@pytest.mark.parametrize("args", [["summarize"], ["summarize", "x.txt", "--mode", "telepathy"], ["nonsense"]])
+@pytest.mark.parametrize("args", [["summarize"], ["summarize", "x.txt", "--mode", "telepathy"], ["nonsense"],
+                                  ["summarize", "x.txt", "--format", "pdf"], ["digest", "/nonexistent"]])
 def test_usage_errors_exit_2(args):
     assert run(*args).exit_code == 2
 
@@ -44,6 +45,11 @@ def test_bad_inputs_are_named_and_the_batch_exits_1(tmp_path):
     assert "done 0, skipped 0, failed 4" in result.output
 
 
+def test_stdin_is_read_and_named_in_errors(tmp_path):
+    result = CliRunner().invoke(cli, ["summarize", "-", "-o", str(tmp_path)], input="   \n")
+    assert result.exit_code == 1 and "<stdin>: the file is empty" in result.output
+
+
 def test_without_any_server_or_local_extra_the_message_says_what_to_do(tmp_path, monkeypatch):
     import importlib.util
 
@@ -61,18 +67,30 @@ def test_batch_writes_json_and_markdown_then_resumes_without_calling_the_model(t
     empty = tmp_path / "empty.txt"
     empty.write_text("   ")
     out = tmp_path / "out"
-    first = run("summarize", str(SEED), str(empty), "-o", str(out))
+    first = run("summarize", str(SEED), str(empty), "-o", str(out), "--format", "md,html")
     assert first.exit_code == 1  # one bad input; the good one is done and kept
     assert "done 1, skipped 0, failed 1" in first.output
     briefing = Briefing.model_validate_json((out / f"{SEED.stem}.json").read_text(encoding="utf-8"))
     assert briefing.provenance.source == SEED.name
     markdown = (out / f"{SEED.stem}.md").read_text(encoding="utf-8")
     assert markdown.startswith("# ") and "## Thành tích" in markdown and "## Nhiệm vụ" in markdown
+    assert (out / f"{SEED.stem}.html").read_text(encoding="utf-8").startswith("<!doctype html>")
     assert not list(out.glob(".*.tmp"))
 
     # a rerun makes no model call (the cassette would refuse a second one) and skips the finished input
-    second = run("summarize", str(SEED), "-o", str(out))
+    (out / f"{SEED.stem}.html").unlink()
+    second = run("summarize", str(SEED), "-o", str(out), "--format", "html")
     assert second.exit_code == 0 and "done 0, skipped 1, failed 0" in second.output
+    assert (out / f"{SEED.stem}.html").exists()  # a missing rendering is made from the finished briefing
+
+    digest = run("digest", str(out))
+    assert digest.exit_code == 0
+    assert f"]({SEED.stem}.md)" in (out / "digest.md").read_text(encoding="utf-8")
+    assert f'href="{SEED.stem}.html"' in (out / "digest.html").read_text(encoding="utf-8")
+
+    csv_path = tmp_path / "indicators.csv"
+    assert run("indicators", str(out), "-o", str(csv_path)).exit_code == 0
+    assert csv_path.read_text(encoding="utf-8").startswith("document,section,item,figure,value")
 
 
 def test_schema_command_prints_the_committed_schema():

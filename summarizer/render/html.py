@@ -23,7 +23,7 @@ li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-col
 .shortfalls li.item{border-color:var(--sho)}.tasks li.item{border-color:var(--tas)}
 .cite{color:var(--muted);font-size:.85rem}.flag{color:#8a4b00;font-weight:600;font-size:.85rem}
 .rules{color:var(--muted);font-style:italic;font-size:.85rem}
-.sent{border-radius:3px;transition:background .2s}.sent.hl{outline:2px solid currentColor}
+.sent{border-radius:3px}.sent.hl{outline:2px solid currentColor}
 .sent.hl.achievements{background:#d8f3df;color:#0b3d1c}.sent.hl.shortfalls{background:#fbdcd9;color:#5c130e}
 .sent.hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
 table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left}

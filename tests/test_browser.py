@@ -1,0 +1,106 @@
+"""The HTML view in a real browser: headless Chromium (Debian's chromium and chromium-driver, which
+this test installs with apt-get when they are missing and it runs as root) loads a seed briefing,
+an item is clicked, and its evidence must be highlighted and scrolled into view. A screenshot is
+kept in test-artifacts/ for a person to look at."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from summarizer.core.schema import DraftItem, Extraction, Provenance, Usage
+from summarizer.pipeline import build_briefing, load_document
+from summarizer.render.html import to_html
+from tests.conftest import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1", "localhost", "::1"])
+
+
+def _install_chromium() -> tuple[str, str] | None:
+    found = shutil.which("chromium"), shutil.which("chromedriver")
+    if all(found):
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"], check=False, env=env,
+                       capture_output=True)
+    found = shutil.which("chromium"), shutil.which("chromedriver")
+    return found if all(found) else None
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    tools = _install_chromium()
+    if tools is None:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium and chromium-driver could not be installed")
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = tools[0]
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", f"--user-data-dir={tmp_path_factory.mktemp('chrome')}", "--window-size=1280,800"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=tools[1]))
+    yield driver
+    driver.quit()
+
+
+def seed_page(tmp_path):
+    seed = ROOT / "seeds" / "003_9da10d9c084d8620.txt"
+    doc = load_document(seed)
+    last = doc.sentences[-2]  # far down the source: it must be scrolled to
+    extraction = Extraction(title="Như Xuân", locality=None, period=None, meeting=None, achievements=[],
+                            shortfalls=[], tasks=[DraftItem(text=last.text, sentences=[last.number])], people=[])
+    b = build_briefing(doc, extraction, Provenance(source=seed.name, sha256=doc.sha256, model="m", mode="tools",
+                                                   prompt_version="p", schema_version="s", usage=Usage()))
+    path = tmp_path / "003.html"
+    path.write_text(to_html(b, doc), encoding="utf-8")
+    return path, last
+
+
+def _check_click(browser, last):
+    from selenium.webdriver.common.by import By
+
+    span = browser.find_element(By.ID, f"s-{last.number}")
+    assert "hl" not in span.get_attribute("class")
+    item = browser.find_element(By.CSS_SELECTOR, f'li.item[data-sentences="{last.number}"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
+    item.click()
+    assert "hl" in span.get_attribute("class").split()
+    assert span.text == last.text
+    background = span.value_of_css_property("background-color")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+    visible = browser.execute_script("""
+        const s = arguments[0].getBoundingClientRect(), box = document.getElementById('source').getBoundingClientRect();
+        return s.top >= Math.max(box.top, 0) - 1 && s.bottom <= Math.min(box.bottom, window.innerHeight) + 1;""", span)
+    assert visible, "the highlighted evidence is not scrolled into view"
+
+
+def test_clicking_an_item_highlights_and_scrolls_to_its_evidence(browser, tmp_path):
+    path, last = seed_page(tmp_path)
+    browser.set_window_size(1280, 800)
+    browser.get(path.as_uri())
+    _check_click(browser, last)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "html-view-desktop.png"))
+
+
+def test_phone_width_stacks_the_columns_and_still_scrolls_to_evidence(browser, tmp_path):
+    path, last = seed_page(tmp_path)
+    browser.set_window_size(390, 844)
+    browser.get(path.as_uri())
+    from selenium.webdriver.common.by import By
+
+    briefing = browser.find_element(By.ID, "briefing").rect
+    source = browser.find_element(By.ID, "source").rect
+    assert source["y"] >= briefing["y"] + briefing["height"] - 1  # below, not beside
+    _check_click(browser, last)
+    browser.save_screenshot(str(ARTIFACTS / "html-view-phone.png"))
