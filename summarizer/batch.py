@@ -110,3 +110,25 @@ def finished(json_path: Path, sha256: str, model: str, prompt_version: str, sche
 
 def briefing_json(briefing: Briefing) -> str:
     return json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+class Manifest:
+    """OUT/manifest.jsonl: one line per input per run (document, status, error, tokens, seconds).
+
+    Appended and flushed line by line, so a killed run leaves every finished line readable."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.file = open(path, "a", encoding="utf-8")
+
+    def record(self, document: str, status: str, *, output: str | None = None, error: str | None = None,
+               prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0) -> None:
+        line = {"document": document, "status": status, "output": output, "error": error,
+                "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "seconds": round(seconds, 2)}
+        self.file.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.file.flush()
+        os.fsync(self.file.fileno())
+
+    def close(self) -> None:
+        self.file.close()

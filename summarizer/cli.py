@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from summarizer.batch import Input, briefing_json, expand, finished, write_atomic
+from summarizer.batch import Manifest, briefing_json, expand, finished, write_atomic
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.extract.prompts import load_prompt
@@ -71,8 +71,10 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
     inputs, failures = expand(list(paths))
+    manifest = Manifest(out_dir / "manifest.jsonl")
     for error in failures:
         click.echo(f"error: {error}", err=True)
+        manifest.record(error.name, "failed", error=error.problem)
     prompt = load_prompt()
     expected_model = config.model if config.is_configured else _local_model_name()
     summarizer = None
@@ -91,6 +93,7 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
                     json_path, doc.sha256, expected_model, prompt.version, schema_version())
                 if done_before is not None:
                     _render(done_before, doc, out_dir / item.stem, formats, only_missing=True)
+                    manifest.record(item.name, "skipped", output=json_path.name)
                     skipped += 1
                     log.info("%s: up to date, skipped", progress)
                     continue
@@ -104,6 +107,8 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
                 write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
                 done += 1
                 usage = briefing.provenance.usage
+                manifest.record(item.name, "done", output=json_path.name, prompt_tokens=usage.prompt_tokens,
+                                completion_tokens=usage.completion_tokens, seconds=time.monotonic() - t0)
                 tokens[0] += usage.prompt_tokens
                 tokens[1] += usage.completion_tokens
                 f = briefing.flags
@@ -112,15 +117,20 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
                          f.items_misattributed + f.items_invented + f.people_ungrounded)
             except ConfigError as e:
                 click.echo(f"error: {e}", err=True)
+                for rest in inputs[n - 1:]:
+                    manifest.record(rest.name, "failed", error=str(e).splitlines()[0])
                 failed += len(inputs) - n + 1
                 break
             except SummarizerError as e:
                 failed += 1
-                click.echo(f"error: {e if item.name in str(e) else f'{item.name}: {e}'}", err=True)
+                message = str(e) if item.name in str(e) else f"{item.name}: {e}"
+                click.echo(f"error: {message}", err=True)
+                manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "))
     except KeyboardInterrupt:
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
         raise SystemExit(130) from None
     finally:
+        manifest.close()
         if summarizer is not None:
             summarizer.close()
     click.echo(

@@ -43,6 +43,10 @@ def test_bad_inputs_are_named_and_the_batch_exits_1(tmp_path):
     assert "missing.txt: no such file or directory" in result.output
     assert "*.nothing: the pattern matches no file" in result.output
     assert "done 0, skipped 0, failed 4" in result.output
+    lines = [json.loads(x) for x in (tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(x["status"], x["error"]) for x in lines] == [
+        ("failed", "no such file or directory"), ("failed", "the pattern matches no file"),
+        ("failed", "the file is empty"), ("failed", "this is a PDF; extract its text first (e.g. `pdftotext FILE -`)")]
 
 
 def test_stdin_is_read_and_named_in_errors(tmp_path):
@@ -82,6 +86,10 @@ def test_batch_writes_json_and_markdown_then_resumes_without_calling_the_model(t
     second = run("summarize", str(SEED), "-o", str(out), "--format", "html")
     assert second.exit_code == 0 and "done 0, skipped 1, failed 0" in second.output
     assert (out / f"{SEED.stem}.html").exists()  # a missing rendering is made from the finished briefing
+    manifest = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(m["document"], m["status"]) for m in manifest] == [
+        (str(SEED), "done"), (str(empty), "failed"), (str(SEED), "skipped")]
+    assert manifest[0]["prompt_tokens"] > 0 and manifest[0]["seconds"] > 0
 
     digest = run("digest", str(out))
     assert digest.exit_code == 0
