@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-RECORDED_TESTS = ["tests/test_seed_replays.py"]
+RECORDED_TESTS = ["tests/test_seed_replays.py", "tests/test_hostile.py"]
 
 
 def main() -> int:

@@ -5,16 +5,21 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import logging
 import os
 import sys
 import tempfile
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.core.schema import Briefing
-from summarizer.errors import SourceError
+from summarizer.errors import ConfigError, SourceError, SummarizerError
 
+log = logging.getLogger("summarizer")
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 STDIN = "-"
 
@@ -132,3 +137,131 @@ class Manifest:
 
     def close(self) -> None:
         self.file.close()
+
+
+@dataclass
+class Counts:
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    started: float = 0.0
+
+    def line(self) -> str:
+        total = self.prompt_tokens + self.completion_tokens
+        return (f"done {self.done}, skipped {self.skipped}, failed {self.failed}; tokens {total} "
+                f"(prompt {self.prompt_tokens}, completion {self.completion_tokens}); "
+                f"{time.monotonic() - self.started:.0f} s")
+
+
+class BatchRunner:
+    """Reads, skips and renders in the calling thread; model work runs on `concurrency` threads with
+    a bounded number of reports in flight, so memory stays flat however long the input list is."""
+
+    def __init__(self, config, out_dir: Path, manifest: Manifest, *, formats=("md",), strict=False, force=False,
+                 encoding=None, concurrency=None, render=None, prompt=None) -> None:
+        from summarizer.extract.prompts import load_prompt
+        from summarizer.schema_export import schema_version
+
+        self.config, self.out_dir, self.manifest = config, out_dir, manifest
+        self.formats, self.strict, self.force, self.encoding = formats, strict, force, encoding
+        self.concurrency = concurrency or (4 if config.is_configured else 1)
+        self.render = render
+        self.prompt = prompt or load_prompt()
+        self.schema_version = schema_version()
+        self.summarizer = None
+        self.lock = threading.Lock()
+        self.counts = Counts(started=time.monotonic())
+
+    def expected_model(self) -> str:
+        if self.config.is_configured:
+            return self.config.model
+        from summarizer.extract.local_server import MODEL_ALIAS
+
+        gguf = os.environ.get("SUMMARIZER_GGUF")
+        return Path(gguf).stem if gguf else MODEL_ALIAS
+
+    def run(self, inputs: list[Input]) -> Counts:
+        from summarizer.source.read import decode
+        from summarizer.source.split import split_document
+
+        model = self.expected_model()
+        pending: set[Future] = set()
+        pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarize")
+        try:
+            for n, item in enumerate(inputs, 1):
+                label = f"[{n}/{len(inputs)}] {item.name}"
+                try:
+                    raw = item.read()
+                    doc = split_document(item.name, decode(raw, item.name, self.encoding), raw)
+                    json_path = self.out_dir / f"{item.stem}.json"
+                    before = None if self.force else finished(json_path, doc.sha256, model, self.prompt.version,
+                                                              self.schema_version)
+                    if before is not None:
+                        self.render(before, doc, self.out_dir / item.stem, self.formats, only_missing=True)
+                        self.manifest.record(item.name, "skipped", output=json_path.name)
+                        self.counts.skipped += 1
+                        log.info("%s: up to date, skipped", label)
+                        continue
+                    self._ensure_summarizer()
+                except ConfigError as e:  # no model at all: nothing else can succeed either
+                    log.error("%s", e)
+                    self._fail_rest(inputs[n - 1:], str(e).splitlines()[0])
+                    break
+                except SummarizerError as e:
+                    self._failed(item, e)
+                    continue
+                while len(pending) >= 2 * self.concurrency:  # bounded: never the whole corpus in memory
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                pending.add(pool.submit(self._summarize, item, doc, label))
+            wait(pending)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            if self.summarizer is not None:
+                self.summarizer.close()
+        return self.counts
+
+    def _ensure_summarizer(self) -> None:
+        if self.summarizer is None:
+            from summarizer.pipeline import Summarizer
+
+            self.summarizer = Summarizer(self.config, prompt=self.prompt, strict=self.strict)
+
+    def _summarize(self, item: Input, doc, label: str) -> None:
+        t0 = time.monotonic()
+        try:
+            briefing = self.summarizer.summarize_document(doc)
+            self.render(briefing, doc, self.out_dir / item.stem, self.formats)
+            json_path = self.out_dir / f"{item.stem}.json"
+            write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
+        except SummarizerError as e:
+            self._failed(item, e)
+            return
+        except Exception as e:  # a bug must not take the batch down; the input is reported
+            log.exception("%s: unexpected error", label)
+            self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"))
+            return
+        usage, f = briefing.provenance.usage, briefing.flags
+        with self.lock:
+            self.counts.done += 1
+            self.counts.prompt_tokens += usage.prompt_tokens
+            self.counts.completion_tokens += usage.completion_tokens
+            self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=usage.prompt_tokens,
+                                 completion_tokens=usage.completion_tokens, seconds=time.monotonic() - t0)
+        log.info("%s: done in %.0f s, %d items, %d flagged", label, time.monotonic() - t0,
+                 f.items_grounded + f.items_misattributed + f.items_invented,
+                 f.items_misattributed + f.items_invented + f.people_ungrounded)
+
+    def _failed(self, item: Input, error: Exception) -> None:
+        message = str(error) if item.name in str(error) else f"{item.name}: {error}"
+        log.error("%s", message)
+        with self.lock:
+            self.counts.failed += 1
+            self.manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "))
+
+    def _fail_rest(self, items: list[Input], reason: str) -> None:
+        with self.lock:
+            for rest in items:
+                self.counts.failed += 1
+                self.manifest.record(rest.name, "failed", error=reason)

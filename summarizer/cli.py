@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from summarizer.batch import Manifest, briefing_json, expand, finished, write_atomic
-from summarizer.errors import ConfigError, SummarizerError
+from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
+from summarizer.errors import ConfigError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.extract.prompts import load_prompt
 from summarizer.render import html as html_render
@@ -26,9 +26,23 @@ RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr, force=True)
+    logging.basicConfig(level=level, stream=sys.stderr, force=True)
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(_Format())
     for noisy in ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "instructor"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.ERROR)
+
+
+class _Format(logging.Formatter):
+    """`error: x.txt: the file is empty`, `warning: …`; progress lines bare."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if record.levelno >= logging.ERROR:
+            return f"error: {text}"
+        if record.levelno >= logging.WARNING:
+            return f"warning: {text}"
+        return text
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,9 +70,12 @@ def cli() -> None:
               help="Readable renderings besides NAME.json: md, html or md,html.")
 @click.option("--strict", is_flag=True, help="Drop items and people the source does not back, instead of flagging them.")
 @click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date.")
+@click.option("-j", "--concurrency", type=click.IntRange(1, 256), default=None,
+              help="Reports in flight at once [default: 4 with a server, 1 with the embedded local model].")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the final summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging (requests, retries, re-asks).")
-def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, formats, strict, force, quiet, verbose):
+def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, formats, strict, force, concurrency,
+              quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
     Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
@@ -75,70 +92,18 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
     for error in failures:
         click.echo(f"error: {error}", err=True)
         manifest.record(error.name, "failed", error=error.problem)
-    prompt = load_prompt()
-    expected_model = config.model if config.is_configured else _local_model_name()
-    summarizer = None
-    done = skipped = 0
-    failed = len(failures)
-    tokens = [0, 0]
-    started = time.monotonic()
+    runner = BatchRunner(config, out_dir, manifest, formats=formats, strict=strict, force=force,
+                         encoding=encoding, concurrency=concurrency, render=_render)
     try:
-        for n, item in enumerate(inputs, 1):
-            progress = f"[{n}/{len(inputs)}] {item.name}"
-            try:
-                raw = item.read()
-                doc = split_document(item.name, decode(raw, item.name, encoding), raw)
-                json_path = out_dir / f"{item.stem}.json"
-                done_before = None if force else finished(
-                    json_path, doc.sha256, expected_model, prompt.version, schema_version())
-                if done_before is not None:
-                    _render(done_before, doc, out_dir / item.stem, formats, only_missing=True)
-                    manifest.record(item.name, "skipped", output=json_path.name)
-                    skipped += 1
-                    log.info("%s: up to date, skipped", progress)
-                    continue
-                if summarizer is None:
-                    from summarizer.pipeline import Summarizer
-
-                    summarizer = Summarizer(config, prompt=prompt, strict=strict)
-                t0 = time.monotonic()
-                briefing = summarizer.summarize_document(doc)
-                _render(briefing, doc, out_dir / item.stem, formats)
-                write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
-                done += 1
-                usage = briefing.provenance.usage
-                manifest.record(item.name, "done", output=json_path.name, prompt_tokens=usage.prompt_tokens,
-                                completion_tokens=usage.completion_tokens, seconds=time.monotonic() - t0)
-                tokens[0] += usage.prompt_tokens
-                tokens[1] += usage.completion_tokens
-                f = briefing.flags
-                log.info("%s: done in %.0f s, %d items, %d flagged", progress, time.monotonic() - t0,
-                         f.items_grounded + f.items_misattributed + f.items_invented,
-                         f.items_misattributed + f.items_invented + f.people_ungrounded)
-            except ConfigError as e:
-                click.echo(f"error: {e}", err=True)
-                for rest in inputs[n - 1:]:
-                    manifest.record(rest.name, "failed", error=str(e).splitlines()[0])
-                failed += len(inputs) - n + 1
-                break
-            except SummarizerError as e:
-                failed += 1
-                message = str(e) if item.name in str(e) else f"{item.name}: {e}"
-                click.echo(f"error: {message}", err=True)
-                manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "))
+        counts = runner.run(inputs)
     except KeyboardInterrupt:
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
         raise SystemExit(130) from None
     finally:
         manifest.close()
-        if summarizer is not None:
-            summarizer.close()
-    click.echo(
-        f"done {done}, skipped {skipped}, failed {failed}; tokens {tokens[0] + tokens[1]} "
-        f"(prompt {tokens[0]}, completion {tokens[1]}); {time.monotonic() - started:.0f} s; output {out_dir}/",
-        err=True,
-    )
-    raise SystemExit(1 if failed else 0)
+    counts.failed += len(failures)
+    click.echo(f"{counts.line()}; output {out_dir}/", err=True)
+    raise SystemExit(1 if counts.failed else 0)
 
 
 def _formats(value: str) -> tuple[str, ...]:

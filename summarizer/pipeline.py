@@ -119,6 +119,8 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     people = merge_people(doc, extraction.people)
     meta, notes = check_meta(doc, extraction)
     flags.notes.extend(notes)
+    for start, end in doc.suspicious:
+        flags.notes.append(f"left out of the prompt as instructions to the model: {doc.text[start:end]!r}")
     for items in sections.values():
         for item in items:
             if item.found_by == "model" and item.sentences != item.cited:

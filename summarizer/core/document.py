@@ -25,6 +25,8 @@ class Document:
     sentences: tuple[Sentence, ...]
     # spans of text left out of the prompt (video-player text, "Xem thêm", repeated captions …)
     noise: tuple[tuple[int, int], ...] = field(default=())
+    # spans of text that addresses the model ("ignore previous instructions…"), kept out of the prompt
+    suspicious: tuple[tuple[int, int], ...] = field(default=())
 
     def sentence(self, number: int) -> Sentence:
         if not 1 <= number <= len(self.sentences):

@@ -18,6 +18,14 @@ _NOISE_LINE = [
     re.compile(r"^Tin liên quan\b", re.I),
     re.compile(r"^(Chia sẻ|Bình luận|Quảng cáo|Advertisement|Share)\b.{0,40}$", re.I),
 ]
+# Text that addresses the model rather than the reader ("bỏ qua hướng dẫn trên…", "ignore previous
+# instructions…"): left out of the prompt and reported, so it can neither steer the model nor be cited.
+_INSTRUCTIONS = re.compile(
+    r"\b(bỏ qua|phớt lờ|quên|đừng tuân theo|không tuân theo)\b.{0,40}\b(hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lệnh|prompt)"
+    r"|\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b"
+    r"|\b(system prompt|lời nhắc hệ thống)\b|\b(you are now|from now on,? you|từ giờ bạn là|bây giờ bạn là)\b",
+    re.I,
+)
 # A scraped header such as " date 2024-06 " glued before the first sentence.
 _LEADING_HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
 # Candidate sentence ends: terminal punctuation, optional closing quote/bracket, then white space.
@@ -30,6 +38,7 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
     """Number the report's sentences. `raw` (the file's bytes) gives the sha256; else the text's UTF-8."""
     sentences: list[Sentence] = []
     noise: list[tuple[int, int]] = []
+    suspicious: list[tuple[int, int]] = []
     seen_lines: set[str] = set()
     offset = 0
     for line in text.split("\n"):
@@ -49,9 +58,13 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
             noise.append((start, m.end()))
             start = m.end()
         for s_start, s_end in _split_line(text, start, end):
+            if _INSTRUCTIONS.search(text, s_start, s_end):
+                suspicious.append((s_start, s_end))
+                continue
             sentences.append(Sentence(len(sentences) + 1, s_start, s_end, text[s_start:s_end]))
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
-    return Document(name=name, text=text, sha256=digest, sentences=tuple(sentences), noise=tuple(noise))
+    return Document(name=name, text=text, sha256=digest, sentences=tuple(sentences), noise=tuple(noise),
+                    suspicious=tuple(suspicious))
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
