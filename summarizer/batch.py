@@ -160,7 +160,7 @@ class BatchRunner:
     a bounded number of reports in flight, so memory stays flat however long the input list is."""
 
     def __init__(self, config, out_dir: Path, manifest: Manifest, *, formats=("md",), strict=False, force=False,
-                 encoding=None, concurrency=None, render=None, prompt=None) -> None:
+                 encoding=None, concurrency=None, render=None, prompt=None, cache=None) -> None:
         from summarizer.extract.prompts import load_prompt
         from summarizer.schema_export import schema_version
 
@@ -171,6 +171,7 @@ class BatchRunner:
         self.prompt = prompt or load_prompt()
         self.schema_version = schema_version()
         self.summarizer = None
+        self.cache = cache
         self.lock = threading.Lock()
         self.counts = Counts(started=time.monotonic())
 
@@ -226,7 +227,7 @@ class BatchRunner:
         if self.summarizer is None:
             from summarizer.pipeline import Summarizer
 
-            self.summarizer = Summarizer(self.config, prompt=self.prompt, strict=self.strict)
+            self.summarizer = Summarizer(self.config, prompt=self.prompt, strict=self.strict, cache=self.cache)
 
     def _summarize(self, item: Input, doc, label: str) -> None:
         t0 = time.monotonic()

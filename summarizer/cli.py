@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from summarizer.cache import AnswerCache
 from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
 from summarizer.errors import ConfigError
 from summarizer.extract.client import MODES, ModelConfig
@@ -72,10 +73,11 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date.")
 @click.option("-j", "--concurrency", type=click.IntRange(1, 256), default=None,
               help="Reports in flight at once [default: 4 with a server, 1 with the embedded local model].")
+@click.option("--no-cache", is_flag=True, help="Ask the model even when the same report was asked the same way before.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the final summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging (requests, retries, re-asks).")
 def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, formats, strict, force, concurrency,
-              quiet, verbose):
+              no_cache, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
     Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
@@ -92,8 +94,9 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
     for error in failures:
         click.echo(f"error: {error}", err=True)
         manifest.record(error.name, "failed", error=error.problem)
+    cache = None if no_cache else AnswerCache()
     runner = BatchRunner(config, out_dir, manifest, formats=formats, strict=strict, force=force,
-                         encoding=encoding, concurrency=concurrency, render=_render)
+                         encoding=encoding, concurrency=concurrency, render=_render, cache=cache)
     try:
         counts = runner.run(inputs)
     except KeyboardInterrupt:
@@ -101,6 +104,8 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
         raise SystemExit(130) from None
     finally:
         manifest.close()
+        if cache is not None:
+            cache.close()
     counts.failed += len(failures)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
     raise SystemExit(1 if counts.failed else 0)
@@ -214,6 +219,29 @@ def digest(folder, formats):
         write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
         click.echo(f"wrote {out}", err=True)
     raise SystemExit(1 if failed else 0)
+
+
+@cli.group()
+def cache():
+    """The cache of model answers (SUMMARIZER_CACHE_DIR, default ~/.cache/summarizer)."""
+
+
+@cache.command("info")
+def cache_info():
+    """Where the cache is, how many answers it holds and its size."""
+    c = AnswerCache()
+    info = c.info()
+    c.close()
+    click.echo(f"{info['path']}: {info['answers']} answers, {info['bytes'] / 2**20:.1f} MiB")
+
+
+@cache.command("clear")
+def cache_clear():
+    """Delete every cached answer."""
+    c = AnswerCache()
+    removed = c.clear()
+    c.close()
+    click.echo(f"removed {removed} answers")
 
 
 def main() -> None:

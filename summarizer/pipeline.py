@@ -6,6 +6,7 @@ import contextlib
 import logging
 from pathlib import Path
 
+from summarizer.cache import AnswerCache, cache_key
 from summarizer.core import cues
 from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
@@ -39,8 +40,9 @@ class Summarizer:
     """Holds one model connection (and, for the embedded default, the local server) for many reports."""
 
     def __init__(self, config: ModelConfig | None = None, prompt: Prompt | None = None,
-                 strict: bool = False, http_client=None) -> None:
+                 strict: bool = False, http_client=None, cache: AnswerCache | None = None) -> None:
         self._stack = contextlib.ExitStack()
+        self.cache = cache  # None: every report goes to the model
         self.server = None  # the embedded local server, when no other server is configured
         config = config or ModelConfig.from_env()
         if not config.is_configured:
@@ -71,6 +73,22 @@ class Summarizer:
         return build_briefing(doc, extraction, provenance, strict=self.strict, fill=fill)
 
     def extract(self, doc: Document) -> tuple[Extraction, Usage]:
+        """The model's draft of one report, from the answer cache when the same report was already
+        asked the same way."""
+        key = None
+        if self.cache is not None:
+            c = self.config
+            key = cache_key(doc.numbered(), self.prompt.version, schema_version(), c.model, c.mode,
+                            c.temperature, c.max_tokens)
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit[0], Usage()  # nothing was spent this time
+        extraction, usage = self._ask(doc)
+        if self.cache is not None:
+            self.cache.put(key, extraction, usage)
+        return extraction, usage
+
+    def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
         usage = Usage()

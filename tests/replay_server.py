@@ -1,0 +1,95 @@
+"""A loopback OpenAI-compatible server that answers with response bodies recorded in cassettes/.
+
+For tests and benchmarks that need real HTTP and real concurrency without a model: each request is
+matched to a recorded interaction by its messages (the same matching the cassettes use on replay),
+answered after a fixed latency, and counted. Nothing is generated; unknown requests get a 404.
+
+    with ReplayServer(latency=0.5) as server:   # server.base_url → http://127.0.0.1:PORT/v1
+        ...
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
+
+
+def _key(body: dict) -> str:
+    return json.dumps(body.get("messages"), ensure_ascii=False, sort_keys=True)
+
+
+def load_answers(folder: Path = CASSETTES) -> dict[str, str]:
+    answers = {}
+    for path in sorted(folder.glob("*.json")):
+        for interaction in json.loads(path.read_text(encoding="utf-8"))["interactions"]:
+            request = interaction["request"]["body"]
+            response = interaction["response"]
+            if isinstance(request, dict) and "json" in request and response["status"]["code"] == 200:
+                body = response["body"]["string"]
+                answers[_key(request["json"])] = json.dumps(body["json"]) if isinstance(body, dict) else body
+    return answers
+
+
+class ReplayServer:
+    def __init__(self, latency: float = 0.0, answers: dict[str, str] | None = None) -> None:
+        self.latency = latency
+        self.answers = answers if answers is not None else load_answers()
+        self.requests = 0
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):
+                self._send(200, json.dumps({"object": "list", "data": [{"id": "replay"}]}))
+
+            def do_POST(self):
+                length = int(self.headers.get("content-length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with server.lock:
+                    server.requests += 1
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    time.sleep(server.latency)
+                    answer = server.answers.get(_key(body))
+                    if answer is None:
+                        self._send(404, json.dumps({"error": {"message": "no recorded answer for this request"}}))
+                    else:
+                        self._send(200, answer)
+                finally:
+                    with server.lock:
+                        server.in_flight -= 1
+
+            def _send(self, status: int, text: str) -> None:
+                data = text.encode("utf-8")
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> ReplayServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

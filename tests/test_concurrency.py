@@ -1,0 +1,75 @@
+"""Batches against a real loopback server answering with recorded bodies: bounded concurrency, every
+input accounted for once, and a rerun that makes no request at all."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import cli
+from tests.conftest import RECORDED_MODEL, SEEDS
+from tests.replay_server import ReplayServer
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+
+def corpus(folder, copies):
+    folder.mkdir()
+    for k in range(copies):
+        for seed in SEEDS:
+            shutil.copy(seed, folder / f"{k:02d}-{seed.name}")
+    return folder
+
+
+def test_concurrent_batch_is_bounded_complete_and_resumable(tmp_path, monkeypatch):
+    docs = corpus(tmp_path / "in", copies=4)
+    out = tmp_path / "out"
+    bad = docs / "zz-empty.txt"
+    bad.write_text("")
+    with ReplayServer(latency=0.2) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-j", "6", "-q"])
+        assert result.exit_code == 1, result.output
+        assert "done 20, skipped 0, failed 1" in result.output
+        assert 2 <= server.max_in_flight <= 6  # really concurrent, never past the bound
+        assert server.requests == 20 * 3
+        outputs = sorted(p.name for p in out.glob("*.json"))
+        assert len(outputs) == 20 and len(list(out.glob("*.md"))) == 20
+        lines = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert sorted(x["status"] for x in lines) == ["done"] * 20 + ["failed"]
+        assert len({x["document"] for x in lines}) == 21  # every input once
+
+        again = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-j", "6", "-q"])
+        assert "done 0, skipped 20, failed 1" in again.output
+        assert server.requests == 20 * 3  # nothing computed twice
+
+
+def test_the_answer_cache_saves_every_call_on_a_redo_and_no_cache_bypasses_it(tmp_path, monkeypatch):
+    docs = corpus(tmp_path / "in", copies=1)
+    out = tmp_path / "out"
+    with ReplayServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        run = lambda *extra: CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-q", *extra])  # noqa: E731
+        assert run().exit_code == 0 and server.requests == 15
+        for p in out.glob("*.json"):
+            p.unlink()  # outputs lost: the briefings are rebuilt from cached answers
+        assert "done 5" in run().output and server.requests == 15
+        assert run("--force", "--no-cache").exit_code == 0 and server.requests == 30
+        info = CliRunner().invoke(cli, ["cache", "info"]).output
+        assert ": 5 answers" in info
+        assert "removed 5 answers" in CliRunner().invoke(cli, ["cache", "clear"]).output
+
+
+def test_cache_key_covers_text_prompt_schema_model_and_parameters():
+    from summarizer.cache import cache_key
+
+    base = ("[1] Câu.", "briefing@a", "extraction@b", "m", "tools", 0.0, 2048)
+    keys = {cache_key(*base)}
+    for i, changed in enumerate(["[1] Câu khác.", "briefing@c", "extraction@d", "m2", "json", 0.7, 1024]):
+        variant = list(base)
+        variant[i] = changed
+        keys.add(cache_key(*variant))
+    assert len(keys) == 8
