@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -14,12 +12,10 @@ from summarizer.cache import AnswerCache
 from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
 from summarizer.errors import ConfigError
 from summarizer.extract.client import MODES, ModelConfig
-from summarizer.extract.prompts import load_prompt
 from summarizer.render import html as html_render
 from summarizer.render.markdown import to_markdown
-from summarizer.schema_export import SCHEMAS, schema_json, schema_version
+from summarizer.schema_export import SCHEMAS, schema_json
 from summarizer.source.read import decode
-from summarizer.source.split import split_document
 
 log = logging.getLogger("summarizer")
 RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}

@@ -31,7 +31,7 @@ _TITLE_WORDS = {
     "ủy", "uỷ", "huyện", "tỉnh", "xã", "thị", "trấn", "thành", "phố", "quận", "phường", "đoàn", "thường",
     "trực", "trung", "ương", "nhân", "dân", "ban", "vụ", "chấp", "hành", "đảng", "bộ", "mặt", "trận",
     "tổ", "quốc", "thư", "tịch", "viên", "sở", "phòng", "công", "an", "quân", "sự", "kiểm", "tra",
-    "tuyên", "giáo", "dân", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá",
+    "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá",
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
 _ORG_WORDS = {"Ban", "Huyện", "Tỉnh", "Đảng", "UBND", "HĐND", "Hội", "Sở", "Phòng", "Chương", "Nghị", "Bộ"}
