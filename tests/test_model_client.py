@@ -133,3 +133,15 @@ def test_retry_after_as_http_date_and_milliseconds():
     assert retry.retry_after_seconds(E({"retry-after-ms": "1500"})) == 1.5
     assert retry.retry_after_seconds(E({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0.0
     assert retry.retry_after_seconds(E({})) is None
+
+
+def test_a_truncated_answer_is_asked_again_with_a_larger_budget_then_reported():
+    script = Script((200, {}, completion('{"items": [', finish="length")), (200, {}, completion(VALID)))
+    answer = extract(extractor(script, max_tokens=100))
+    assert answer.extraction.title == "Hội nghị"
+    assert [json.loads(r.content)["max_tokens"] for r in script.requests] == [100, 200]
+
+    script = Script(*[(200, {}, completion('{"items": [', finish="length"))] * 2)
+    with pytest.raises(ModelError, match="cut off at 200 tokens"):
+        extract(extractor(script, max_tokens=100))
+    assert len(script.requests) == 2

@@ -14,6 +14,7 @@ from typing import Any
 
 import instructor
 import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
@@ -116,23 +117,32 @@ class Extractor:
             log.warning("%s: answer failed validation (%s); re-asking", label or "document", first_line)
 
         hooks.on("parse:error", on_parse_error)
-        try:
-            with _Heartbeat(label):
-                result, completion = self.client.chat.completions.create_with_completion(
-                    model=self.config.model,
-                    messages=messages,
-                    response_model=response_model,
-                    max_retries=self.config.reasks,
-                    context=context,
-                    temperature=self.config.temperature,
-                    max_tokens=self.config.max_tokens,
-                    hooks=hooks,
-                )
-        except instructor.core.exceptions.InstructorRetryException as e:
-            cause = e.__cause__ or e
-            raise ModelError(_describe(cause, self.config)) from None
-        except openai.OpenAIError as e:
-            raise ModelError(_describe(e, self.config)) from None
+        budget = self.config.max_tokens
+        while True:
+            try:
+                with _Heartbeat(label):
+                    result, completion = self.client.chat.completions.create_with_completion(
+                        model=self.config.model,
+                        messages=messages,
+                        response_model=response_model,
+                        max_retries=self.config.reasks,
+                        context=context,
+                        temperature=self.config.temperature,
+                        max_tokens=budget,
+                        hooks=hooks,
+                    )
+                break
+            except IncompleteOutputException:
+                # cut off at the token budget (finish_reason "length"): never keep half an answer
+                if budget >= 2 * self.config.max_tokens:
+                    raise ModelError(f"the answer was cut off at {budget} tokens twice; raise --max-tokens") from None
+                budget *= 2
+                log.warning("%s: answer cut off; asking again with %d tokens", label or "document", budget)
+            except InstructorRetryException as e:
+                cause = e.__cause__ or e
+                raise ModelError(_describe(cause, self.config)) from None
+            except openai.OpenAIError as e:
+                raise ModelError(_describe(e, self.config)) from None
         usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
