@@ -195,7 +195,9 @@ class BatchRunner:
                 label = f"[{n}/{len(inputs)}] {item.name}"
                 try:
                     raw = item.read()
-                    doc = split_document(item.name, decode(raw, item.name, self.encoding), raw)
+                    # errors name the input as given; the briefing names the file
+                    doc = split_document(item.path.name if item.path else item.name,
+                                         decode(raw, item.name, self.encoding), raw)
                     json_path = self.out_dir / f"{item.stem}.json"
                     before = None if self.force else finished(json_path, doc.sha256, model, self.prompt.version,
                                                               self.schema_version)

@@ -20,7 +20,9 @@ CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 
 
 def _key(body: dict) -> str:
-    return json.dumps(body.get("messages"), ensure_ascii=False, sort_keys=True)
+    # the system and user messages: a re-ask repeats them and appends the failed answer and the
+    # error, and is answered like the original request (as a model that corrects itself would)
+    return json.dumps((body.get("messages") or [])[:2], ensure_ascii=False, sort_keys=True)
 
 
 def load_answers(folder: Path = CASSETTES) -> dict[str, str]:
@@ -36,8 +38,12 @@ def load_answers(folder: Path = CASSETTES) -> dict[str, str]:
 
 
 class ReplayServer:
-    def __init__(self, latency: float = 0.0, answers: dict[str, str] | None = None) -> None:
+    """`faults(n, body)` may return a fault name for the n-th request (see FAULTS) instead of an answer."""
+
+    def __init__(self, latency: float = 0.0, answers: dict[str, str] | None = None, faults=None) -> None:
         self.latency = latency
+        self.faults = faults
+        self.served: dict[str, int] = {}
         self.answers = answers if answers is not None else load_answers()
         self.requests = 0
         self.in_flight = 0
@@ -57,10 +63,16 @@ class ReplayServer:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with server.lock:
                     server.requests += 1
+                    number = server.requests
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
                 try:
                     time.sleep(server.latency)
+                    fault = server.faults(number, body) if server.faults else None
+                    if fault:
+                        with server.lock:
+                            server.served[fault] = server.served.get(fault, 0) + 1
+                        return _inject(self, fault, server.answers.get(_key(body)))
                     answer = server.answers.get(_key(body))
                     if answer is None:
                         self._send(404, json.dumps({"error": {"message": "no recorded answer for this request"}}))
@@ -78,6 +90,7 @@ class ReplayServer:
                 self.end_headers()
                 self.wfile.write(data)
 
+        ThreadingHTTPServer.request_queue_size = 128  # the default 5 resets connections under load
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -93,3 +106,51 @@ class ReplayServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+FAULTS = ("429", "429_retry_after", "500", "502", "503", "hang", "reset", "malformed", "truncated", "refusal",
+          "invalid")
+
+
+def _inject(handler: BaseHTTPRequestHandler, fault: str, answer: str | None) -> None:
+    """Answer one request with a fault, as flaky servers do."""
+    if fault in ("429", "429_retry_after", "500", "502", "503"):
+        status = int(fault[:3])
+        data = json.dumps({"error": {"message": f"injected {fault}"}}).encode()
+        handler.send_response(status)
+        if fault == "429_retry_after":
+            handler.send_header("retry-after", "0.05")
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+    elif fault == "hang":
+        time.sleep(3.0)  # past the client's timeout in the tests
+        handler.close_connection = True
+    elif fault == "reset":
+        import socket
+        import struct
+
+        handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        handler.close_connection = True
+    else:
+        body = json.loads(answer) if answer else {"choices": [{"message": {"tool_calls": [{"function": {"arguments": "{}"}}]}}]}
+        call = body["choices"][0]["message"]["tool_calls"][0]["function"]
+        if fault == "malformed":
+            text = json.dumps(body)[:-7]  # not JSON at all
+        else:
+            if fault == "truncated":
+                call["arguments"] = call["arguments"][: len(call["arguments"]) // 2]
+                body["choices"][0]["finish_reason"] = "length"
+            elif fault == "refusal":
+                body["choices"][0]["message"] = {"role": "assistant", "content": None,
+                                                 "refusal": "I can't help with that."}
+            elif fault == "invalid":
+                call["arguments"] = json.dumps({"items": [{"text": "x", "sentences": [9999]}]})
+            text = json.dumps(body)
+        data = text.encode()
+        handler.send_response(200)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)

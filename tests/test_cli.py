@@ -87,9 +87,11 @@ def test_batch_writes_json_and_markdown_then_resumes_without_calling_the_model(t
     assert second.exit_code == 0 and "done 0, skipped 1, failed 0" in second.output
     assert (out / f"{SEED.stem}.html").exists()  # a missing rendering is made from the finished briefing
     manifest = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [(m["document"], m["status"]) for m in manifest] == [
-        (str(SEED), "done"), (str(empty), "failed"), (str(SEED), "skipped")]
-    assert manifest[0]["prompt_tokens"] > 0 and manifest[0]["seconds"] > 0
+    # the first run's two lines may come in either order (the model work runs on a worker thread)
+    assert sorted((m["document"], m["status"]) for m in manifest[:2]) == sorted([(str(SEED), "done"), (str(empty), "failed")])
+    assert (manifest[2]["document"], manifest[2]["status"]) == (str(SEED), "skipped")
+    done_line = next(m for m in manifest if m["status"] == "done")
+    assert done_line["prompt_tokens"] > 0 and done_line["seconds"] > 0
 
     digest = run("digest", str(out))
     assert digest.exit_code == 0

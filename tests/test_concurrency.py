@@ -30,7 +30,8 @@ def test_concurrent_batch_is_bounded_complete_and_resumable(tmp_path, monkeypatc
     with ReplayServer(latency=0.2) as server:
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
-        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-j", "6", "-q"])
+        # --no-cache: the copies would otherwise be answered from the cache, not the server
+        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-j", "6", "-q", "--no-cache"])
         assert result.exit_code == 1, result.output
         assert "done 20, skipped 0, failed 1" in result.output
         assert 2 <= server.max_in_flight <= 6  # really concurrent, never past the bound

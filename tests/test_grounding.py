@@ -120,3 +120,11 @@ def test_sections_are_corrected_by_the_source_and_completed_from_the_cues():
     assert len(added) == b.flags.items_added > 20
     assert all(i.text == i.evidence[0].text and i.cited == [] for i in added)
     assert any("1.401,351" in i.text for i in b.achievements)
+
+
+def test_the_articles_own_headline_is_the_title_when_it_has_one():
+    from summarizer.ground.meta import headline
+
+    assert headline(DOC) == "Như Xuân tăng tốc để hoàn thành và hoàn thành vượt mức tất cả chỉ tiêu năm 2024"
+    assert headline(load_document(ROOT / "seeds" / "000_6170bdd761f95c28.txt")) is None  # starts with a caption
+    assert build_briefing(DOC, _extraction(title="Kết quả đạt được"), PROV).title.startswith("Như Xuân tăng tốc")

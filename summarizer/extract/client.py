@@ -43,6 +43,8 @@ class ModelConfig:
     max_tokens: int = 2048  # per request; one section of a long report needs about 1,000
     timeout: float = 900.0  # a 1.5B model on 2 cores needs minutes for a long report
     transport_attempts: int = 5
+    retry_wait: float = 1.0  # first backoff in seconds (Retry-After from the server wins)
+    retry_max_wait: float = 30.0
     reasks: int = 1  # instructor validation re-asks after the first answer
 
     @classmethod
@@ -96,7 +98,8 @@ class Extractor:
         )
         # Patch the transport retries in *under* instructor: re-asks and fault retries stay separate.
         raw.chat.completions.create = with_transport_retries(
-            raw.chat.completions.create, attempts=config.transport_attempts
+            raw.chat.completions.create, attempts=config.transport_attempts,
+            initial_wait=config.retry_wait, max_wait=config.retry_max_wait,
         )
         self.client = instructor.from_openai(raw, mode=MODES[config.mode])
 

@@ -48,6 +48,18 @@ def find_period(text: str) -> str | None:
     return f"{months} tháng{part} năm" + (f" {chosen_year}" if chosen_year else "")
 
 
+def headline(doc: Document) -> str | None:
+    """The article's own headline: a short first line without final punctuation, verbatim."""
+    if not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    line_end = doc.text.find("\n", first.start)
+    alone = line_end == -1 or line_end == first.end
+    if alone and len(first.text) <= 160 and first.text[-1:] not in ".:;…!?" and len(first.text.split()) >= 4:
+        return first.text
+    return None
+
+
 def _supported(value: str, text: str) -> bool:
     """Every word of `value` occurs in the report ("6 tháng đầu năm 2023" from "6 tháng đầu năm, …
     năm 2023"); a wrong year or a place the report never names is not."""
@@ -67,6 +79,6 @@ def check_meta(doc: Document, extraction: Extraction) -> tuple[dict, list[str]]:
             notes.append(f"the model's {field} {said!r} is not in the source; using {found!r}")
             said = None
         header[field] = found or said
-    title = (extraction.title or "").strip() or (doc.sentences[0].text if doc.sentences else doc.name)
+    title = headline(doc) or (extraction.title or "").strip() or doc.name
     meeting = (extraction.meeting or "").strip() or None
     return {"title": title, "meeting": meeting, **header}, notes
