@@ -130,7 +130,7 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     `fill=False` leaves out the sentences the model missed (to measure the model alone)."""
     flags = Flags()
     grounded = {section: ground_items(doc, getattr(extraction, section)) for section in SECTIONS}
-    sections, flags.items_moved, flags.items_added = reconcile(doc, grounded, fill=fill)
+    sections, flags.items_moved, flags.items_merged, flags.items_added = reconcile(doc, grounded, fill=fill)
     for items in sections.values():
         for item in items:
             item.figures = find_figures(item.text)

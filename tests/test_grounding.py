@@ -128,3 +128,30 @@ def test_the_articles_own_headline_is_the_title_when_it_has_one():
     assert headline(DOC) == "Như Xuân tăng tốc để hoàn thành và hoàn thành vượt mức tất cả chỉ tiêu năm 2024"
     assert headline(load_document(ROOT / "seeds" / "000_6170bdd761f95c28.txt")) is None  # starts with a caption
     assert build_briefing(DOC, _extraction(title="Kết quả đạt được"), PROV).title.startswith("Như Xuân tăng tốc")
+
+
+def test_a_faithful_copy_with_an_invented_preface_is_not_grounded():
+    n = sentence_with("Để hoàn thành và hoàn thành vượt mức")
+    item = ground("Đây là một trong những nhiệm vụ quan trọng của huyện Như Xuân năm 2024. "
+                  + DOC.sentence(n).text, [n])
+    assert item.status == "misattributed"
+    assert "Đây là một trong những nhiệm vụ quan trọng" in item.problems[0]
+
+
+def test_a_neighbour_citation_is_realigned_to_the_sentence_the_text_copies():
+    caption = sentence_with("phát biểu kết luận hội nghị")
+    item = ground(DOC.sentence(caption).text, [caption + 1])
+    assert item.sentences == [caption] and "realigned" in item.problems[0]
+
+
+def test_repeats_are_kept_once_and_counted_but_different_numbers_are_not_repeats():
+    n = sentence_with("1.401,351")
+    text = DOC.sentence(n).text
+    extraction = _extraction(achievements=[
+        DraftItem(text=text, sentences=[n]),
+        DraftItem(text="Như vậy, " + text, sentences=[n]),
+        DraftItem(text=text.replace("188%", "189%"), sentences=[n]),
+    ])
+    b = build_briefing(DOC, extraction, PROV, fill=False)
+    assert b.flags.items_merged == 1 and len(b.achievements) == 2
+    assert b.achievements[0].text == text and b.achievements[1].status == "invented"

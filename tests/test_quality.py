@@ -18,7 +18,7 @@ FLOORS = {
     "people_precision": 0.9,  # the model named an organisation as a person in 001 (flagged "invented")
     "people_recall": 1.0,
     "number_fidelity": 1.0,
-    "grounding_rate": 1.0,
+    "grounding_rate": 0.99,  # 003: the model prefixed a copied sentence with one of its own (flagged)
     "locality_ok": 5,
     "period_ok": 4,  # 002's gold period "từ đầu nhiệm kỳ đến nay" is read by neither code nor model
 }

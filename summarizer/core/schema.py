@@ -154,6 +154,7 @@ class Flags(BaseModel):
     items_invented: int = 0
     items_realigned: int = 0  # evidence moved by code from the sentences the model cited
     items_moved: int = 0  # put in another section because the source sentence reads as that
+    items_merged: int = 0  # repeats of another item (same evidence and numbers) kept once
     items_added: int = 0  # source sentences the model left out, added from the cue phrases
     people_ungrounded: int = 0
     dropped: int = 0  # removed by --strict

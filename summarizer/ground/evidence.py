@@ -7,6 +7,7 @@ model's citation is a hint and the code decides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.core.document import Document
@@ -14,6 +15,7 @@ from summarizer.core.schema import DraftItem, Evidence, Item
 from summarizer.core.text import content_words, coverage, numbers_in
 
 MIN_TEXT_COVERAGE = 0.5  # share of an item's content words its evidence must contain
+CLAUSE_COVERAGE = 0.7  # and of each of its sentences, when it has several
 INVENTED_COVERAGE = 0.25  # below this against the best sentence of the whole report: not from the source
 MAX_EVIDENCE = 3  # sentences kept when no subset of the citation explains the text
 REALIGN_GAIN = 0.2  # another sentence must explain the text this much better to replace the citation
@@ -45,14 +47,15 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     problems: list[str] = []
 
     chosen = _trim(index, cited, words, numbers)
-    if not _explains(index, chosen, words, numbers):
-        better = _realign(index, words, numbers)
-        if better and (
-            _explains(index, better, words, numbers)
-            or _score(index, better, words) >= _score(index, cited, words) + REALIGN_GAIN
-        ):
-            chosen = better
-            problems.append(f"evidence realigned: the model cited {cited}, the text rests on {better}")
+    better = _realign(index, words, numbers)
+    # realign when the citation does not explain the text, or when another sentence explains it
+    # clearly better (small models cite a neighbour of the right sentence that shares its words)
+    if better and better != chosen and (
+        (not _explains(index, chosen, words, numbers) and _explains(index, better, words, numbers))
+        or _score(index, better, words) >= _score(index, chosen, words) + REALIGN_GAIN
+    ) and _has_numbers(index, better, numbers):
+        chosen = better
+        problems.append(f"evidence realigned: the model cited {cited}, the text rests on {better}")
 
     invented = [n for n in numbers if n not in index.all_numbers]
     best_anywhere = max((coverage(words, w) for w in index.words), default=0.0)
@@ -64,13 +67,15 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     elif best_anywhere < INVENTED_COVERAGE:
         status = "invented"
         problems.append("the text matches no sentence of the source")
-    elif _explains(index, chosen, words, numbers):
+    elif _explains(index, chosen, words, numbers) and not (unsupported := _unsupported_clauses(index, chosen, text)):
         status = "grounded"
     else:
         status = "misattributed"
         missing = [n for n in numbers if not any(n in index.numbers[i - 1] for i in chosen)]
         if missing:
             problems.append("numbers found only elsewhere in the source: " + ", ".join(missing))
+        elif _explains(index, chosen, words, numbers):
+            problems.append("the evidence does not say: " + " / ".join(f"«{c}»" for c in unsupported))
         else:
             problems.append("the cited sentences do not say this")
 
@@ -80,6 +85,16 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     ]
     return Item(text=text, sentences=sorted(chosen), cited=draft.sentences, evidence=evidence,
                 status=status, problems=problems)
+
+
+def _unsupported_clauses(index: _Index, sentences: list[int], text: str) -> list[str]:
+    """Sentences of the item's own text that its evidence does not back: a model may prefix a faithful
+    copy with a sentence of its own ("Đây là một trong những nhiệm vụ quan trọng…")."""
+    evidence: set[str] = set().union(*(index.words[i - 1] for i in sentences)) if sentences else set()
+    clauses = [c.strip() for c in re.split(r"(?<=[.!?…])\s+", text) if c.strip()]
+    if len(clauses) < 2:
+        return []
+    return [c for c in clauses if len(content_words(c)) >= 4 and coverage(content_words(c), evidence) < CLAUSE_COVERAGE]
 
 
 def _trim(index: _Index, cited: list[int], words: set[str], numbers: list[str]) -> list[int]:

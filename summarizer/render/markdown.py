@@ -61,6 +61,7 @@ def to_markdown(b: Briefing) -> str:
         + (f", {f.dropped} mục bị loại (--strict)" if f.dropped else "")
         + (f", {f.items_realigned} dẫn chứng do máy đối chiếu lại" if f.items_realigned else "")
         + (f", {f.items_moved} mục được chuyển mục" if f.items_moved else "")
+        + (f", {f.items_merged} mục trùng được gộp" if f.items_merged else "")
         + (f", {f.items_added} câu nguồn được máy bổ sung" if f.items_added else "")
         + "."
     )
