@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.core.schema import Briefing
+from summarizer.core.schema import Briefing, Usage
 from summarizer.errors import ConfigError, SourceError, SummarizerError
 
 log = logging.getLogger("summarizer")
@@ -128,8 +128,8 @@ class Manifest:
         self.file = open(path, "a", encoding="utf-8")
 
     def record(self, document: str, status: str, *, output: str | None = None, error: str | None = None,
-               prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0) -> None:
-        line = {"document": document, "status": status, "output": output, "error": error,
+               prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0, cached: bool = False) -> None:
+        line = {"document": document, "status": status, "output": output, "error": error, "cached": cached,
                 "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "seconds": round(seconds, 2)}
         self.file.write(json.dumps(line, ensure_ascii=False) + "\n")
         self.file.flush()
@@ -188,6 +188,9 @@ class BatchRunner:
         from summarizer.source.split import split_document
 
         model = self.expected_model()
+        # temporary files of a run that was killed mid-write: never outputs, safe to remove
+        for stale in self.out_dir.glob(".*.tmp") if self.out_dir.is_dir() else []:
+            stale.unlink(missing_ok=True)
         pending: set[Future] = set()
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarize")
         try:
@@ -234,6 +237,7 @@ class BatchRunner:
     def _summarize(self, item: Input, doc, label: str) -> None:
         t0 = time.monotonic()
         try:
+            cached = self.summarizer.is_cached(doc)
             briefing = self.summarizer.summarize_document(doc)
             self.render(briefing, doc, self.out_dir / item.stem, self.formats)
             json_path = self.out_dir / f"{item.stem}.json"
@@ -246,18 +250,23 @@ class BatchRunner:
             self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"))
             return
         usage, f = briefing.provenance.usage, briefing.flags
+        spent = Usage() if cached else usage  # a cached answer cost nothing this time
         with self.lock:
             self.counts.done += 1
-            self.counts.prompt_tokens += usage.prompt_tokens
-            self.counts.completion_tokens += usage.completion_tokens
-            self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=usage.prompt_tokens,
-                                 completion_tokens=usage.completion_tokens, seconds=time.monotonic() - t0)
+            self.counts.prompt_tokens += spent.prompt_tokens
+            self.counts.completion_tokens += spent.completion_tokens
+            self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=spent.prompt_tokens,
+                                 completion_tokens=spent.completion_tokens, seconds=time.monotonic() - t0,
+                                 cached=cached)
         log.info("%s: done in %.0f s, %d items, %d flagged", label, time.monotonic() - t0,
                  f.items_grounded + f.items_misattributed + f.items_invented,
                  f.items_misattributed + f.items_invented + f.people_ungrounded)
 
     def _failed(self, item: Input, error: Exception) -> None:
-        message = str(error) if item.name in str(error) else f"{item.name}: {error}"
+        if isinstance(error, SourceError):
+            message = f"{item.name}: {error.problem}"  # named as the user gave it
+        else:
+            message = str(error) if item.name in str(error) else f"{item.name}: {error}"
         log.error("%s", message)
         with self.lock:
             self.counts.failed += 1

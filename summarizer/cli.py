@@ -27,7 +27,8 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     for handler in logging.getLogger().handlers:
         handler.setFormatter(_Format())
     for noisy in ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "instructor"):
-        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.ERROR)
+        # their failures are reported once, by name, by the batch; their own lines only with -v
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.CRITICAL)
 
 
 class _Format(logging.Formatter):
@@ -62,6 +63,8 @@ def cli() -> None:
 @click.option("--mode", type=click.Choice(sorted(MODES)), help="How structured output is requested "
               "[env SUMMARIZER_MODE; default tools]. Use json_schema for a native llama-server.")
 @click.option("--max-tokens", type=int, default=2048, show_default=True, help="Answer budget per request.")
+@click.option("--max-chars", type=click.IntRange(1000), default=None,
+              help="Longest report sent in one request [default: 12000 for the embedded model, 60000 otherwise].")
 @click.option("--encoding", help="Force the input encoding (e.g. cp1258); default: detected.")
 @click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Readable renderings besides NAME.json: md, html or md,html.")
@@ -72,7 +75,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Ask the model even when the same report was asked the same way before.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the final summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging (requests, retries, re-asks).")
-def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, formats, strict, force, concurrency,
+def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, encoding, formats, strict, force, concurrency,
               no_cache, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
@@ -82,7 +85,8 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, encoding, forma
     """
     _setup_logging(verbose, quiet)
     try:
-        config = ModelConfig.from_env(model=model, base_url=base_url, mode=mode, max_tokens=max_tokens)
+        config = ModelConfig.from_env(model=model, base_url=base_url, mode=mode, max_tokens=max_tokens,
+                                      max_report_chars=max_chars)
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
     inputs, failures = expand(list(paths))

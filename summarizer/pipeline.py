@@ -11,6 +11,7 @@ from summarizer.core import cues
 from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
 from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SectionAnswer, Usage
+from summarizer.errors import SourceError
 from summarizer.extract.client import Extractor, ModelConfig
 from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.ground.evidence import ground_items
@@ -58,9 +59,11 @@ class Summarizer:
 
     def summarize_document(self, doc: Document) -> Briefing:
         if not doc.sentences:
-            from summarizer.errors import SourceError
-
             raise SourceError(doc.name, "no sentences found in the report")
+        length = sum(len(s.text) for s in doc.sentences)
+        if length > self.config.report_limit:
+            raise SourceError(doc.name, f"the report has {length:,} characters; one request takes at most "
+                              f"{self.config.report_limit:,} (split the report, or raise --max-chars)")
         extraction, usage = self.extract(doc)
         return self.finish(doc, extraction, usage)
 
@@ -75,18 +78,24 @@ class Summarizer:
     def extract(self, doc: Document) -> tuple[Extraction, Usage]:
         """The model's draft of one report, from the answer cache when the same report was already
         asked the same way."""
-        key = None
-        if self.cache is not None:
-            c = self.config
-            key = cache_key(doc.numbered(), self.prompt.version, schema_version(), c.model, c.mode,
-                            c.temperature, c.max_tokens)
+        key = self._cache_key(doc) if self.cache is not None else None
+        if key is not None:
             hit = self.cache.get(key)
             if hit is not None:
-                return hit[0], Usage()  # nothing was spent this time
+                # the usage that produced this answer: a briefing is the same whether or not it was cached
+                return hit
         extraction, usage = self._ask(doc)
         if self.cache is not None:
             self.cache.put(key, extraction, usage)
         return extraction, usage
+
+    def _cache_key(self, doc: Document) -> str:
+        c = self.config
+        return cache_key(doc.numbered(), self.prompt.version, schema_version(), c.model, c.mode, c.temperature,
+                         c.max_tokens)
+
+    def is_cached(self, doc: Document) -> bool:
+        return self.cache is not None and self.cache.get(self._cache_key(doc)) is not None
 
     def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with

@@ -74,3 +74,31 @@ def test_cache_key_covers_text_prompt_schema_model_and_parameters():
         variant[i] = changed
         keys.add(cache_key(*variant))
     assert len(keys) == 8
+
+
+def test_bad_inputs_in_a_batch_each_get_their_own_message_and_the_rest_is_done(tmp_path, monkeypatch):
+    docs = corpus(tmp_path / "in", copies=1)
+    text = SEEDS[3].read_text(encoding="utf-8")
+    # ~5 MB of distinct paragraphs (a repeated line would be dropped as a scraped duplicate)
+    (docs / "huge.txt").write_text("".join(text.replace("\n\n", f" ({k}).\n\n") for k in range(900)), encoding="utf-8")
+    (docs / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (docs / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    (docs / "page.html").write_text("<html><body><p>Sáng 8/10, huyện Như Xuân họp.</p></body></html>",
+                                    encoding="utf-8")
+    (docs / "utf16.txt").write_bytes(SEEDS[1].read_text(encoding="utf-8").encode("utf-16"))
+    assert (docs / "huge.txt").stat().st_size > 5_000_000
+    with ReplayServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        result = CliRunner().invoke(cli, ["summarize", str(docs), str(tmp_path / "gone.txt"), "-o",
+                                          str(tmp_path / "out"), "-q", "--no-cache"])
+    out = result.output
+    assert result.exit_code == 1
+    assert "in/huge.txt: the report has 4,074,910 characters; one request takes at most 60,000" in out
+    assert "scan.txt: this is a PDF" in out and "blob.txt: binary data" in out
+    assert "gone.txt: no such file or directory" in out
+    # the HTML page is read (the replay server has no answer for it: it fails at the model, by name)
+    assert "page.html: model server answered HTTP 404" in out
+    # the UTF-16 copy of seed 001 is read and summarized like the original
+    assert (tmp_path / "out" / "utf16.json").exists()
+    assert "done 6, skipped 0, failed 5" in out

@@ -46,6 +46,13 @@ class ModelConfig:
     retry_wait: float = 1.0  # first backoff in seconds (Retry-After from the server wins)
     retry_max_wait: float = 30.0
     reasks: int = 1  # instructor validation re-asks after the first answer
+    # longest report sent in one request; the embedded server's 8,192-token context holds ~12,000
+    # characters of Vietnamese plus the answer (None: 12,000 for the embedded model, 60,000 otherwise)
+    max_report_chars: int | None = None
+
+    @property
+    def report_limit(self) -> int:
+        return self.max_report_chars or (60_000 if self.is_configured else 12_000)
 
     @classmethod
     def from_env(cls, env: os._Environ | dict | None = None, **overrides: Any) -> ModelConfig:
