@@ -29,7 +29,28 @@ from summarizer.batch import BatchRunner, Manifest, expand  # noqa: E402
 from summarizer.extract.client import ModelConfig  # noqa: E402
 from summarizer.pipeline import Summarizer, load_document  # noqa: E402
 from summarizer.render.markdown import to_markdown  # noqa: E402
-from tests.replay_server import ReplayServer  # noqa: E402
+import contextlib  # noqa: E402
+import subprocess  # noqa: E402
+
+
+@contextlib.contextmanager
+def replay_server(latency: float):
+    """The loopback server in its own process, so it does not compete with the batch for the GIL."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "replay_server.py"), "--latency", str(latency)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def server_stats(url: str) -> dict:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(url.removesuffix("/v1") + "/stats") as r:
+        return json.loads(r.read())
 
 MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -80,24 +101,24 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="summarizer-bench-"))
     os.environ["SUMMARIZER_CACHE_DIR"] = str(work / "cache")
     try:
-        with ReplayServer(latency=args.latency) as server:
+        with replay_server(args.latency) as url:
             folder = corpus(work / "in", args.docs)
-            seconds, done = run_batch(folder, work / "out", server.base_url, args.concurrency)
+            seconds, done = run_batch(folder, work / "out", url, args.concurrency)
             rate, ideal = done / seconds, args.concurrency / (3 * args.latency)
+            stats = server_stats(url)
             print(f"throughput: {done} docs in {seconds:.1f} s = {rate:.2f} docs/s; ideal c/(3L) = {ideal:.2f}; "
-                  f"ratio {rate / ideal:.2f} (goal >= 0.9); peak in flight {server.max_in_flight}")
-            before = server.requests
-            run_batch(folder, work / "out", server.base_url, args.concurrency)
-            print(f"cached rerun: {server.requests - before} requests (goal 0)")
-        with ReplayServer(latency=0.0) as server:
-            per_doc = overhead_per_doc(server.base_url)
+                  f"ratio {rate / ideal:.2f} (goal >= 0.9); peak in flight {stats['max_in_flight']}")
+            run_batch(folder, work / "out", url, args.concurrency)
+            print(f"cached rerun: {server_stats(url)['requests'] - stats['requests']} requests (goal 0)")
+        with replay_server(0.0) as url:
+            per_doc = overhead_per_doc(url)
             print(f"pipeline overhead: {per_doc * 1000:.2f} ms per seed document (goal <= 5 ms); "
                   f"ratio to goal {per_doc * 1000 / 5:.2f}")
             peaks = []
             for n in (args.memory_docs // 10, args.memory_docs):
                 folder = corpus(work / f"mem{n}", n)
                 tracemalloc.start()
-                run_batch(folder, work / f"out{n}", server.base_url, args.concurrency)
+                run_batch(folder, work / f"out{n}", url, args.concurrency)
                 peaks.append(tracemalloc.get_traced_memory()[1])
                 tracemalloc.stop()
             print(f"peak memory: {peaks[0] / 2**20:.1f} MiB for {args.memory_docs // 10} docs, "

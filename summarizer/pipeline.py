@@ -14,7 +14,7 @@ from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Proven
 from summarizer.errors import SourceError
 from summarizer.extract.client import Extractor, ModelConfig
 from summarizer.extract.prompts import Prompt, load_prompt
-from summarizer.ground.evidence import ground_items
+from summarizer.ground.evidence import ground_items, index_of
 from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.ground.sections import reconcile
@@ -138,7 +138,8 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     """Everything after the model: evidence, sections, figures, people, checks. Deterministic.
     `fill=False` leaves out the sentences the model missed (to measure the model alone)."""
     flags = Flags()
-    grounded = {section: ground_items(doc, getattr(extraction, section)) for section in SECTIONS}
+    index = index_of(doc)
+    grounded = {section: ground_items(doc, getattr(extraction, section), index) for section in SECTIONS}
     sections, flags.items_moved, flags.items_merged, flags.items_added = reconcile(doc, grounded, fill=fill)
     for items in sections.values():
         for item in items:

@@ -56,7 +56,10 @@ class ReplayServer:
                 pass
 
             def do_GET(self):
-                self._send(200, json.dumps({"object": "list", "data": [{"id": "replay"}]}))
+                if self.path == "/stats":
+                    self._send(200, json.dumps({"requests": server.requests, "max_in_flight": server.max_in_flight}))
+                else:
+                    self._send(200, json.dumps({"object": "list", "data": [{"id": "replay"}]}))
 
             def do_POST(self):
                 length = int(self.headers.get("content-length") or 0)
@@ -154,3 +157,15 @@ def _inject(handler: BaseHTTPRequestHandler, fault: str, answer: str | None) -> 
         handler.send_header("content-length", str(len(data)))
         handler.end_headers()
         handler.wfile.write(data)
+
+
+if __name__ == "__main__":  # a server in its own process, for benchmarks: prints its URL, serves until killed
+    import argparse
+    import signal
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--latency", type=float, default=0.0)
+    args = parser.parse_args()
+    with ReplayServer(latency=args.latency) as server:
+        print(server.base_url, flush=True)
+        signal.sigwait({signal.SIGTERM, signal.SIGINT})

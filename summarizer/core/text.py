@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A number as Vietnamese writes it: digits with `.` thousand groups and/or a `,` decimal part.
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
@@ -19,10 +20,12 @@ def numbers_in(text: str) -> list[str]:
     return [m.group().rstrip(".,") for m in NUMBER.finditer(text)]
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and not w.isdigit()}
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words minus function words and bare digits (cached: sentences are compared often)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and not w.isdigit())
 
 
-def coverage(part: set[str], whole: set[str]) -> float:
+def coverage(part: frozenset[str] | set[str], whole: frozenset[str] | set[str]) -> float:
     """Share of `part`'s words found in `whole` (1.0 for an empty part)."""
     return len(part & whole) / len(part) if part else 1.0

@@ -34,9 +34,14 @@ class _Index:
         return cls(words, numbers, set().union(*numbers) if numbers else set())
 
 
-def ground_items(doc: Document, drafts: list[DraftItem]) -> list[Item]:
-    index = _Index.of(doc)
+def ground_items(doc: Document, drafts: list[DraftItem], index: _Index | None = None) -> list[Item]:
+    index = index or _Index.of(doc)
     return [_ground(doc, index, d) for d in drafts if d.text.strip()]
+
+
+def index_of(doc: Document) -> _Index:
+    """Words and numbers of every sentence, computed once per report for all its sections."""
+    return _Index.of(doc)
 
 
 def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
@@ -129,12 +134,13 @@ def _explains(index: _Index, sentences: list[int], words: set[str], numbers: lis
 
 def _realign(index: _Index, words: set[str], numbers: list[str]) -> list[int] | None:
     """The sentence that best explains the text, plus sentences holding numbers it still lacks."""
-    ranked = sorted(range(len(index.words)), key=lambda i: -coverage(words, index.words[i]))
+    scores = [coverage(words, w) for w in index.words]
+    ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
     if not ranked:
         return None
     # among the best-covering sentences prefer one that holds the item's numbers
-    top = coverage(words, index.words[ranked[0]])
-    candidates = [i for i in ranked if coverage(words, index.words[i]) >= top - 0.1]
+    top = scores[ranked[0]]
+    candidates = [i for i in ranked if scores[i] >= top - 0.1]
     best = next((i for i in candidates if all(n in index.numbers[i] for n in numbers)), ranked[0])
     chosen = [best + 1]
     for n in numbers:
