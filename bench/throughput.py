@@ -29,6 +29,7 @@ from summarizer.batch import BatchRunner, Manifest, expand  # noqa: E402
 from summarizer.extract.client import ModelConfig  # noqa: E402
 from summarizer.pipeline import Summarizer, load_document  # noqa: E402
 from summarizer.render.markdown import to_markdown  # noqa: E402
+from tests.replay_server import seed_corpus  # noqa: E402
 import contextlib  # noqa: E402
 import subprocess  # noqa: E402
 
@@ -54,14 +55,6 @@ def server_stats(url: str) -> dict:
 
 MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-def corpus(folder: Path, n: int) -> Path:
-    folder.mkdir(parents=True)
-    for k in range(n):
-        seed = SEEDS[k % len(SEEDS)]
-        shutil.copy(seed, folder / f"{k:06d}-{seed.name}")
-    return folder
 
 
 def run_batch(folder: Path, out: Path, url: str, concurrency: int) -> tuple[float, int]:
@@ -102,7 +95,7 @@ def main() -> None:
     os.environ["SUMMARIZER_CACHE_DIR"] = str(work / "cache")
     try:
         with replay_server(args.latency) as url:
-            folder = corpus(work / "in", args.docs)
+            folder = seed_corpus(work / "in", args.docs)
             seconds, done = run_batch(folder, work / "out", url, args.concurrency)
             rate, ideal = done / seconds, args.concurrency / (3 * args.latency)
             stats = server_stats(url)
@@ -116,7 +109,7 @@ def main() -> None:
                   f"ratio to goal {per_doc * 1000 / 5:.2f}")
             peaks = []
             for n in (args.memory_docs // 10, args.memory_docs):
-                folder = corpus(work / f"mem{n}", n)
+                folder = seed_corpus(work / f"mem{n}", n)
                 tracemalloc.start()
                 run_batch(folder, work / f"out{n}", url, args.concurrency)
                 peaks.append(tracemalloc.get_traced_memory()[1])

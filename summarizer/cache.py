@@ -70,3 +70,9 @@ class AnswerCache:
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> AnswerCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -229,18 +229,16 @@ def cache():
 @cache.command("info")
 def cache_info():
     """Where the cache is, how many answers it holds and its size."""
-    c = AnswerCache()
-    info = c.info()
-    c.close()
+    with AnswerCache() as c:
+        info = c.info()
     click.echo(f"{info['path']}: {info['answers']} answers, {info['bytes'] / 2**20:.1f} MiB")
 
 
 @cache.command("clear")
 def cache_clear():
     """Delete every cached answer."""
-    c = AnswerCache()
-    removed = c.clear()
-    c.close()
+    with AnswerCache() as c:
+        removed = c.clear()
     click.echo(f"removed {removed} answers")
 
 

@@ -25,6 +25,16 @@ def _key(body: dict) -> str:
     return json.dumps((body.get("messages") or [])[:2], ensure_ascii=False, sort_keys=True)
 
 
+def seed_corpus(folder: Path, count: int) -> Path:
+    """`count` report files made of the seeds in turn (000-…, 001-…), for batches against this server."""
+    seeds = sorted((CASSETTES.parent / "seeds").glob("*.txt"))
+    folder.mkdir(parents=True)
+    for k in range(count):
+        seed = seeds[k % len(seeds)]
+        (folder / f"{k:06d}-{seed.name}").write_bytes(seed.read_bytes())
+    return folder
+
+
 def load_answers(folder: Path = CASSETTES) -> dict[str, str]:
     answers = {}
     for path in sorted(folder.glob("*.json")):

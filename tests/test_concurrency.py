@@ -2,24 +2,19 @@
 input accounted for once, and a rerun that makes no request at all."""
 
 import json
-import shutil
 
 import pytest
 from click.testing import CliRunner
 
 from summarizer.cli import cli
 from tests.conftest import RECORDED_MODEL, SEEDS
-from tests.replay_server import ReplayServer
+from tests.replay_server import ReplayServer, seed_corpus
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 
 def corpus(folder, copies):
-    folder.mkdir()
-    for k in range(copies):
-        for seed in SEEDS:
-            shutil.copy(seed, folder / f"{k:02d}-{seed.name}")
-    return folder
+    return seed_corpus(folder, copies * len(SEEDS))
 
 
 def test_concurrent_batch_is_bounded_complete_and_resumable(tmp_path, monkeypatch):

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from summarizer.cli import cli
-from tests.conftest import RECORDED_MODEL, ROOT, SEEDS
-from tests.replay_server import ReplayServer
+from tests.conftest import RECORDED_MODEL, ROOT
+from tests.replay_server import ReplayServer, seed_corpus
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -27,11 +27,7 @@ def outputs(folder):
 
 
 def test_killed_batches_resume_to_the_same_outputs(tmp_path, monkeypatch):
-    docs = tmp_path / "in"
-    docs.mkdir()
-    for k in range(12):
-        seed = SEEDS[k % len(SEEDS)]
-        (docs / f"{k:02d}-{seed.name}").write_bytes(seed.read_bytes())
+    docs = seed_corpus(tmp_path / "in", 12)
     with ReplayServer(latency=0.15) as server:
         env = dict(os.environ, OPENAI_BASE_URL=server.base_url, SUMMARIZER_MODEL=RECORDED_MODEL,
                    PYTHONPATH=str(ROOT), SUMMARIZER_CACHE_DIR=str(tmp_path / "cache"))

@@ -11,19 +11,15 @@ import pytest
 from summarizer.batch import BatchRunner, Manifest, expand
 from summarizer.extract import retry
 from summarizer.extract.client import ModelConfig
-from tests.conftest import RECORDED_MODEL, SEEDS
-from tests.replay_server import FAULTS, ReplayServer
+from tests.conftest import RECORDED_MODEL
+from tests.replay_server import FAULTS, ReplayServer, seed_corpus
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 ATTEMPTS, REASKS = 4, 1
 
 
 def test_two_hundred_documents_with_thirty_percent_faults(tmp_path, monkeypatch):
-    docs = tmp_path / "in"
-    docs.mkdir()
-    for k in range(200):
-        seed = SEEDS[k % len(SEEDS)]
-        (docs / f"{k:03d}-{seed.name}").write_bytes(seed.read_bytes())
+    docs = seed_corpus(tmp_path / "in", 200)
     waits = []
     monkeypatch.setattr(retry, "_sleep", lambda s: waits.append(s))  # record, don't sleep
     rng = random.Random(7)
