@@ -10,12 +10,13 @@ import click
 
 from summarizer.cache import AnswerCache
 from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.render import html as html_render
 from summarizer.render.markdown import to_markdown
 from summarizer.schema_export import SCHEMAS, schema_json
 from summarizer.source.read import decode
+from summarizer.source.split import split_document
 
 log = logging.getLogger("summarizer")
 RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
@@ -219,6 +220,80 @@ def digest(folder, formats):
         write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
         click.echo(f"wrote {out}", err=True)
     raise SystemExit(1 if failed else 0)
+
+
+@cli.group(name="batch")
+def batch_group():
+    """Hand a batch to OpenAI's Batch API or `vllm run-batch`, and read the output back."""
+
+
+def _documents(paths, encoding):
+    from summarizer.batch import expand
+
+    inputs, failures = expand(list(paths))
+    docs = []
+    for item in inputs:
+        try:
+            raw = item.read()
+            docs.append(split_document(item.path.name if item.path else item.name,
+                                       decode(raw, item.name, encoding), raw))
+        except SummarizerError as e:
+            failures.append(e)
+    for error in failures:
+        click.echo(f"error: {error}", err=True)
+    return docs, len(failures)
+
+
+@batch_group.command("export")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The requests JSONL to upload (three lines per report, one per section).")
+@click.option("--model", help="Model name [env SUMMARIZER_MODEL].")
+@click.option("--mode", type=click.Choice(sorted(MODES)), help="As for summarize; default tools.")
+@click.option("--max-tokens", type=int, default=2048, show_default=True)
+@click.option("--encoding", help="Force the input encoding.")
+def batch_export(paths, output, model, mode, max_tokens, encoding):
+    """Write Batch API requests for the reports, with the online path's exact request bodies."""
+    from summarizer.batchapi import request_lines
+
+    _setup_logging(False, True)
+    config = ModelConfig.from_env(model=model, mode=mode, max_tokens=max_tokens)
+    docs, failed = _documents(paths, encoding)
+    write_atomic(output, "".join(line + "\n" for line in request_lines(docs, config)))
+    click.echo(f"wrote {len(docs) * 3} requests for {len(docs)} reports to {output}", err=True)
+    raise SystemExit(1 if failed else 0)
+
+
+@batch_group.command("import")
+@click.argument("results", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("briefings"),
+              show_default=True)
+@click.option("--model", help="The model the batch ran on [env SUMMARIZER_MODEL].")
+@click.option("--mode", type=click.Choice(sorted(MODES)))
+@click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v))
+@click.option("--encoding", help="Force the input encoding.")
+def batch_import(results, paths, out_dir, model, mode, formats, encoding):
+    """Turn the provider's output JSONL (RESULTS) for the reports in PATHS into briefings."""
+    from summarizer.batch import briefing_json
+    from summarizer.batchapi import import_output
+
+    _setup_logging(False, True)
+    config = ModelConfig.from_env(model=model, mode=mode)
+    docs, failed = _documents(paths, encoding)
+    with open(results, encoding="utf-8") as f:
+        try:
+            imported = import_output(f, docs, config)
+        except ValueError as e:
+            raise click.UsageError(f"{results}: {e}") from None
+    for doc, briefing in imported.briefings:
+        stem = Path(doc.name).stem
+        _render(briefing, doc, out_dir / stem, formats)
+        write_atomic(out_dir / f"{stem}.json", briefing_json(briefing))
+    for name, reason in imported.failures:
+        click.echo(f"error: {name}: {reason}", err=True)
+    click.echo(f"imported {len(imported.briefings)}, failed {len(imported.failures) + failed}; output {out_dir}/", err=True)
+    raise SystemExit(1 if imported.failures or failed else 0)
 
 
 @cli.group()

@@ -12,7 +12,7 @@ from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
 from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SectionAnswer, Usage
 from summarizer.errors import SourceError
-from summarizer.extract.client import Extractor, ModelConfig
+from summarizer.extract.client import Answer, Extractor, ModelConfig
 from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.ground.evidence import ground_items, index_of
 from summarizer.ground.meta import check_meta
@@ -100,23 +100,27 @@ class Summarizer:
     def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
-        usage = Usage()
-        answers: dict[str, SectionAnswer] = {}
         hints = cues.by_section(doc)
-        for section in SECTIONS:
-            answer = self.extractor.extract(
+        answers = {
+            section: self.extractor.extract(
                 self.prompt.messages(doc, section, hints[section]),
                 context={"sentence_count": len(doc.sentences)},
                 response_model=SectionAnswer,
                 label=f"{doc.name} ({section})",
             )
-            answers[section] = answer.extraction
-            usage = usage + answer.usage
-        header = answers[SECTIONS[0]]
-        people = [p for a in answers.values() for p in a.people]
+            for section in SECTIONS
+        }
+        return self.assemble(answers)
+
+    @staticmethod
+    def assemble(answers: dict[str, Answer]) -> tuple[Extraction, Usage]:
+        """The section answers of one report → its draft; the header comes from the first request."""
+        usage = sum((a.usage for a in answers.values()), Usage())
+        header = answers[SECTIONS[0]].extraction
         extraction = Extraction(
             title=header.title or "", locality=header.locality, period=header.period, meeting=header.meeting,
-            people=people, **{section: answers[section].items for section in SECTIONS},
+            people=[p for a in answers.values() for p in a.extraction.people],
+            **{section: answers[section].extraction.items for section in SECTIONS},
         )
         return extraction, usage
 
