@@ -65,7 +65,8 @@ def cli() -> None:
               "[env SUMMARIZER_MODE; default tools]. Use json_schema for a native llama-server.")
 @click.option("--max-tokens", type=int, default=2048, show_default=True, help="Answer budget per request.")
 @click.option("--max-chars", type=click.IntRange(1000), default=None,
-              help="Longest report sent in one request [default: 12000 for the embedded model, 60000 otherwise].")
+              help="Longest report text sent in one request; longer reports go in parts "
+                   "[default: 12000 for the embedded model, 60000 otherwise].")
 @click.option("--encoding", help="Force the input encoding (e.g. cp1258); default: detected.")
 @click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Readable renderings besides NAME.json: md, html or md,html.")

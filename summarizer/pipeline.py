@@ -23,6 +23,7 @@ from summarizer.source.read import decode
 from summarizer.source.split import split_document
 
 log = logging.getLogger("summarizer")
+MAX_PARTS = 20  # a report needing more parts is more likely a corpus dump than one report
 
 
 def load_document(path: Path | str, encoding: str | None = None, name: str | None = None) -> Document:
@@ -60,12 +61,37 @@ class Summarizer:
     def summarize_document(self, doc: Document) -> Briefing:
         if not doc.sentences:
             raise SourceError(doc.name, "no sentences found in the report")
-        length = sum(len(s.text) for s in doc.sentences)
-        if length > self.config.report_limit:
-            raise SourceError(doc.name, f"the report has {length:,} characters; one request takes at most "
-                              f"{self.config.report_limit:,} (split the report, or raise --max-chars)")
-        extraction, usage = self.extract(doc)
+        extraction, usage = self.extract_long(doc)
         return self.finish(doc, extraction, usage)
+
+    def extract_long(self, doc: Document) -> tuple[Extraction, Usage]:
+        """A report longer than one request takes is asked in parts (split at sentence boundaries);
+        the parts' items are renumbered into the whole report and merged; grounding and the removal
+        of repeats then run on the whole report, so evidence spans point into the original file."""
+        parts = doc.parts(self.config.report_limit)
+        if len(parts) == 1:
+            return self.extract(doc)
+        if len(parts) > MAX_PARTS:
+            length = sum(len(s.text) for s in doc.sentences)
+            raise SourceError(doc.name, f"the report has {length:,} characters: {len(parts)} parts of at most "
+                              f"{self.config.report_limit:,}, more than {MAX_PARTS} (split it, or raise --max-chars)")
+        log.info("%s: %d parts of at most %d characters", doc.name, len(parts), self.config.report_limit)
+        drafts = []
+        usage = Usage()
+        for part in parts:
+            extraction, part_usage = self.extract(part)
+            usage = usage + part_usage
+            for section in SECTIONS:
+                for item in getattr(extraction, section):
+                    item.sentences = [n + part.offset for n in item.sentences]
+            drafts.append(extraction)
+        first = drafts[0]
+        merged = Extraction(
+            title=first.title, locality=first.locality, period=first.period, meeting=first.meeting,
+            people=[p for d in drafts for p in d.people],
+            **{section: [item for d in drafts for item in getattr(d, section)] for section in SECTIONS},
+        )
+        return merged, usage
 
     def finish(self, doc: Document, extraction: Extraction, usage: Usage, fill: bool = True) -> Briefing:
         """The model's draft → the grounded briefing, with this summarizer's provenance."""

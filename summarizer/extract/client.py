@@ -46,8 +46,9 @@ class ModelConfig:
     retry_wait: float = 1.0  # first backoff in seconds (Retry-After from the server wins)
     retry_max_wait: float = 30.0
     reasks: int = 1  # instructor validation re-asks after the first answer
-    # longest report sent in one request; the embedded server's 8,192-token context holds ~12,000
-    # characters of Vietnamese plus the answer (None: 12,000 for the embedded model, 60,000 otherwise)
+    # longest report text sent in one request; longer reports go in parts. The embedded server's
+    # 8,192-token context holds ~12,000 characters of Vietnamese plus the answer (None: 12,000 for
+    # the embedded model, 60,000 otherwise)
     max_report_chars: int | None = None
 
     @property
