@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.core.schema import Briefing, Usage
+from summarizer.cost import cost_usd
 from summarizer.errors import ConfigError, SourceError, SummarizerError
 
 log = logging.getLogger("summarizer")
@@ -128,9 +129,11 @@ class Manifest:
         self.file = open(path, "a", encoding="utf-8")
 
     def record(self, document: str, status: str, *, output: str | None = None, error: str | None = None,
-               prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0, cached: bool = False) -> None:
+               prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0, cached: bool = False,
+               cost_usd: float | None = 0.0) -> None:
         line = {"document": document, "status": status, "output": output, "error": error, "cached": cached,
-                "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "seconds": round(seconds, 2)}
+                "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "cost_usd": cost_usd,
+                "seconds": round(seconds, 2)}
         self.file.write(json.dumps(line, ensure_ascii=False) + "\n")
         self.file.flush()
         os.fsync(self.file.fileno())
@@ -148,10 +151,13 @@ class Counts:
     completion_tokens: int = 0
     started: float = 0.0
 
+    cost: float | None = 0.0  # None once any spending had no known price
+
     def line(self) -> str:
         total = self.prompt_tokens + self.completion_tokens
+        cost = "cost unknown (no price for this model)" if self.cost is None else f"cost ${self.cost:.4f}"
         return (f"done {self.done}, skipped {self.skipped}, failed {self.failed}; tokens {total} "
-                f"(prompt {self.prompt_tokens}, completion {self.completion_tokens}); "
+                f"(prompt {self.prompt_tokens}, completion {self.completion_tokens}); {cost}; "
                 f"{time.monotonic() - self.started:.0f} s")
 
 
@@ -251,13 +257,15 @@ class BatchRunner:
             return
         usage, f = briefing.provenance.usage, briefing.flags
         spent = Usage() if cached else usage  # a cached answer cost nothing this time
+        cost = cost_usd(briefing.provenance.model, spent.prompt_tokens, spent.completion_tokens)
         with self.lock:
             self.counts.done += 1
             self.counts.prompt_tokens += spent.prompt_tokens
             self.counts.completion_tokens += spent.completion_tokens
+            self.counts.cost = None if cost is None or self.counts.cost is None else self.counts.cost + cost
             self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=spent.prompt_tokens,
                                  completion_tokens=spent.completion_tokens, seconds=time.monotonic() - t0,
-                                 cached=cached)
+                                 cached=cached, cost_usd=cost)
         log.info("%s: done in %.0f s, %d items, %d flagged", label, time.monotonic() - t0,
                  f.items_grounded + f.items_misattributed + f.items_invented,
                  f.items_misattributed + f.items_invented + f.people_ungrounded)

@@ -97,3 +97,22 @@ def test_bad_inputs_in_a_batch_each_get_their_own_message_and_the_rest_is_done(t
     # the UTF-16 copy of seed 001 is read and summarized like the original
     assert (tmp_path / "out" / "utf16.json").exists()
     assert "done 6, skipped 0, failed 5" in out
+
+
+def test_cost_per_document_and_batch_from_the_price_table(tmp_path, monkeypatch):
+    from summarizer.cost import cost_usd
+
+    assert cost_usd("gpt-4o-mini", 1_000_000, 1_000_000) == 0.75
+    assert cost_usd("some-unknown-model", 10, 10) is None
+    docs = corpus(tmp_path / "in", copies=1)
+    with ReplayServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", "gpt-4o-mini")  # the replayed answers, priced as gpt-4o-mini
+        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out"), "-q", "--no-cache"])
+        lines = [json.loads(x) for x in (tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+        expected = sum(cost_usd("gpt-4o-mini", x["prompt_tokens"], x["completion_tokens"]) for x in lines)
+        assert all(x["cost_usd"] > 0 for x in lines)
+        assert f"cost ${expected:.4f}" in result.output
+        monkeypatch.setenv("SUMMARIZER_MODEL", "some-unknown-model")
+        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out2"), "-q", "--no-cache"])
+        assert "cost unknown (no price for this model)" in result.output
