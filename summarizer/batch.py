@@ -178,6 +178,8 @@ class BatchRunner:
         self.schema_version = schema_version()
         self.summarizer = None
         self.cache = cache
+        self.total = 0
+        self.in_flight = 0  # reports submitted and not finished (queued or asking the model)
         self.lock = threading.Lock()
         self.counts = Counts(started=time.monotonic())
 
@@ -194,6 +196,7 @@ class BatchRunner:
         from summarizer.source.split import split_document
 
         model = self.expected_model()
+        self.total = len(inputs)
         # temporary files of a run that was killed mid-write: never outputs, safe to remove
         for stale in self.out_dir.glob(".*.tmp") if self.out_dir.is_dir() else []:
             stale.unlink(missing_ok=True)
@@ -226,6 +229,8 @@ class BatchRunner:
                     continue
                 while len(pending) >= 2 * self.concurrency:  # bounded: never the whole corpus in memory
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                with self.lock:
+                    self.in_flight += 1
                 pending.add(pool.submit(self._summarize, item, doc, label))
             wait(pending)
         finally:
@@ -241,6 +246,16 @@ class BatchRunner:
             self.summarizer = Summarizer(self.config, prompt=self.prompt, strict=self.strict, cache=self.cache)
 
     def _summarize(self, item: Input, doc, label: str) -> None:
+        try:
+            line = self._summarize_one(item, doc, label)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+        if line:
+            log.info("%s | %s", line, self._progress())
+
+    def _summarize_one(self, item: Input, doc, label: str) -> str | None:
+        """Summarize, render and record one report; the progress line for it, or None if it failed."""
         t0 = time.monotonic()
         try:
             cached = self.summarizer.is_cached(doc)
@@ -250,11 +265,11 @@ class BatchRunner:
             write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
         except SummarizerError as e:
             self._failed(item, e)
-            return
+            return None
         except Exception as e:  # a bug must not take the batch down; the input is reported
             log.exception("%s: unexpected error", label)
             self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"))
-            return
+            return None
         usage, f = briefing.provenance.usage, briefing.flags
         spent = Usage() if cached else usage  # a cached answer cost nothing this time
         cost = cost_usd(briefing.provenance.model, spent.prompt_tokens, spent.completion_tokens)
@@ -266,9 +281,20 @@ class BatchRunner:
             self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=spent.prompt_tokens,
                                  completion_tokens=spent.completion_tokens, seconds=time.monotonic() - t0,
                                  cached=cached, cost_usd=cost)
-        log.info("%s: done in %.0f s, %d items, %d flagged", label, time.monotonic() - t0,
-                 f.items_grounded + f.items_misattributed + f.items_invented,
-                 f.items_misattributed + f.items_invented + f.people_ungrounded)
+        items = f.items_grounded + f.items_misattributed + f.items_invented
+        flagged = f.items_misattributed + f.items_invented + f.people_ungrounded
+        return f"{label}: done in {time.monotonic() - t0:.0f} s, {items} items, {flagged} flagged"
+
+    def _progress(self) -> str:
+        """done / failed / in flight / ETA / tokens so far, for the progress line."""
+        c = self.counts
+        finished = c.done + c.failed
+        left = self.total - finished - c.skipped
+        elapsed = time.monotonic() - c.started
+        seconds = elapsed / finished * left if finished and left > 0 else None
+        eta = "ETA -" if seconds is None else f"ETA {seconds:.0f} s" if seconds < 120 else f"ETA {seconds / 60:.0f} min"
+        return (f"done {c.done}, failed {c.failed}, in flight {self.in_flight}, {eta}, "
+                f"tokens {c.prompt_tokens + c.completion_tokens}")
 
     def _failed(self, item: Input, error: Exception) -> None:
         if isinstance(error, SourceError):

@@ -51,8 +51,9 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     cited = [n for n in draft.sentences if 1 <= n <= len(doc.sentences)]
     problems: list[str] = []
 
+    scores = [coverage(words, w) for w in index.words]  # the text against every sentence, once
     chosen = _trim(index, cited, words, numbers)
-    better = _realign(index, words, numbers)
+    better = _realign(index, scores, numbers)
     # realign when the citation does not explain the text, or when another sentence explains it
     # clearly better (small models cite a neighbour of the right sentence that shares its words)
     if better and better != chosen and (
@@ -63,7 +64,7 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
         problems.append(f"evidence realigned: the model cited {cited}, the text rests on {better}")
 
     invented = [n for n in numbers if n not in index.all_numbers]
-    best_anywhere = max((coverage(words, w) for w in index.words), default=0.0)
+    best_anywhere = max(scores, default=0.0)
     if chosen != cited and not problems:
         problems.append(f"evidence narrowed: the model cited {cited}, the text rests on {chosen}")
     if invented:
@@ -132,9 +133,8 @@ def _explains(index: _Index, sentences: list[int], words: set[str], numbers: lis
     ) >= MIN_TEXT_COVERAGE
 
 
-def _realign(index: _Index, words: set[str], numbers: list[str]) -> list[int] | None:
+def _realign(index: _Index, scores: list[float], numbers: list[str]) -> list[int] | None:
     """The sentence that best explains the text, plus sentences holding numbers it still lacks."""
-    scores = [coverage(words, w) for w in index.words]
     ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
     if not ranked:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from summarizer.core.document import Document
 from summarizer.core.schema import Extraction
@@ -63,8 +64,13 @@ def headline(doc: Document) -> str | None:
 def _supported(value: str, text: str) -> bool:
     """Every word of `value` occurs in the report ("6 tháng đầu năm 2023" from "6 tháng đầu năm, …
     năm 2023"); a wrong year or a place the report never names is not."""
-    words = set(re.findall(r"\w+", text.lower()))
+    words = _words(text)
     return all(w in words for w in re.findall(r"\w+", value.lower()))
+
+
+@lru_cache(maxsize=64)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
 def check_meta(doc: Document, extraction: Extraction) -> tuple[dict, list[str]]:
