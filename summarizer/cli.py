@@ -128,15 +128,6 @@ def _render(briefing, doc, base: Path, formats, only_missing: bool = False) -> N
             write_atomic(path, RENDERERS[fmt](briefing, doc))
 
 
-def _local_model_name() -> str:
-    import os
-
-    from summarizer.extract.local_server import MODEL_ALIAS
-
-    gguf = os.environ.get("SUMMARIZER_GGUF")
-    return Path(gguf).stem if gguf else MODEL_ALIAS
-
-
 @cli.command()
 @click.option("--which", type=click.Choice(sorted(SCHEMAS)), default="briefing", show_default=True,
               help="briefing: what the tool writes; extraction: what the model is asked to fill.")

@@ -145,3 +145,12 @@ def test_a_truncated_answer_is_asked_again_with_a_larger_budget_then_reported():
     with pytest.raises(ModelError, match="cut off at 200 tokens"):
         extract(extractor(script, max_tokens=100))
     assert len(script.requests) == 2
+
+
+def test_a_password_in_the_server_url_is_never_shown(waits):
+    config = ModelConfig(model="m", base_url="http://user:hunter2@model.test:8000/v1", transport_attempts=2)
+    ex = Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(
+        lambda r: (_ for _ in ()).throw(httpx2.ConnectError("refused")))))
+    with pytest.raises(ModelError) as e:
+        extract(ex)
+    assert "hunter2" not in str(e.value) and "http://model.test:8000/v1" in str(e.value)

@@ -175,13 +175,24 @@ def _describe(exc: BaseException, config: ModelConfig) -> str:
     elif isinstance(exc, openai.APITimeoutError):
         text = f"model server did not answer within {config.timeout:.0f} s"
     elif isinstance(exc, openai.APIConnectionError):
-        text = f"cannot reach the model server at {config.base_url or 'the OpenAI API'}"
+        text = f"cannot reach the model server at {_without_credentials(config.base_url) or 'the OpenAI API'}"
     else:
         first = str(exc).strip().splitlines()
         text = f"the model's answer could not be used: {first[0][:300] if first else type(exc).__name__}"
     if config.api_key:
         text = text.replace(config.api_key, "***")
     return text
+
+
+def _without_credentials(url: str | None) -> str | None:
+    """http://user:secret@host/v1 → http://host/v1: a URL may carry a password."""
+    if not url:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) \
+        if parts.hostname else url
 
 
 class _Heartbeat:
