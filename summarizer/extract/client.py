@@ -31,6 +31,11 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,  # plain text servers: JSON in a fenced block
 }
 DEFAULT_MODEL = "gpt-4o-mini"
+# instructor's request preparation and answer parsing are not safe to run in several threads at once
+# (a 16-thread benchmark saw "BaseModel cannot be instantiated directly" a few times in 600 calls);
+# they are CPU work the GIL serializes anyway, so one lock costs nothing. It is released while the
+# request is on the wire, so requests still overlap.
+_INSTRUCTOR_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -105,10 +110,19 @@ class Extractor:
             http_client=http_client,
         )
         # Patch the transport retries in *under* instructor: re-asks and fault retries stay separate.
-        raw.chat.completions.create = with_transport_retries(
+        send = with_transport_retries(
             raw.chat.completions.create, attempts=config.transport_attempts,
             initial_wait=config.retry_wait, max_wait=config.retry_max_wait,
         )
+
+        def create_unlocked(*args: Any, **kwargs: Any) -> Any:
+            _INSTRUCTOR_LOCK.release()  # held by extract() in this thread; let others parse meanwhile
+            try:
+                return send(*args, **kwargs)
+            finally:
+                _INSTRUCTOR_LOCK.acquire()
+
+        raw.chat.completions.create = create_unlocked
         self.client = instructor.from_openai(raw, mode=MODES[config.mode])
 
     def extract(
@@ -131,7 +145,7 @@ class Extractor:
         budget = self.config.max_tokens
         while True:
             try:
-                with _Heartbeat(label):
+                with _Heartbeat(label), _INSTRUCTOR_LOCK:
                     result, completion = self.client.chat.completions.create_with_completion(
                         model=self.config.model,
                         messages=messages,
