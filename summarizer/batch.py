@@ -31,6 +31,14 @@ class Input:
     name: str  # what errors and outputs are called
     stem: str  # output file stem
 
+    def document(self, encoding: str | None = None):
+        """Read, decode and split: errors name the input as given, the document is named by its file."""
+        from summarizer.source.read import decode
+        from summarizer.source.split import split_document
+
+        raw = self.read()
+        return split_document(self.path.name if self.path else self.name, decode(raw, self.name, encoding), raw)
+
     def read(self) -> bytes:
         if self.path is None:
             return sys.stdin.buffer.read()
@@ -192,9 +200,6 @@ class BatchRunner:
         return Path(gguf).stem if gguf else MODEL_ALIAS
 
     def run(self, inputs: list[Input]) -> Counts:
-        from summarizer.source.read import decode
-        from summarizer.source.split import split_document
-
         model = self.expected_model()
         self.total = len(inputs)
         # temporary files of a run that was killed mid-write: never outputs, safe to remove
@@ -206,10 +211,7 @@ class BatchRunner:
             for n, item in enumerate(inputs, 1):
                 label = f"[{n}/{len(inputs)}] {item.name}"
                 try:
-                    raw = item.read()
-                    # errors name the input as given; the briefing names the file
-                    doc = split_document(item.path.name if item.path else item.name,
-                                         decode(raw, item.name, self.encoding), raw)
+                    doc = item.document(self.encoding)
                     json_path = self.out_dir / f"{item.stem}.json"
                     before = None if self.force else finished(json_path, doc.sha256, model, self.prompt.version,
                                                               self.schema_version)
@@ -258,8 +260,8 @@ class BatchRunner:
         """Summarize, render and record one report; the progress line for it, or None if it failed."""
         t0 = time.monotonic()
         try:
-            cached = self.summarizer.is_cached(doc)
-            briefing = self.summarizer.summarize_document(doc)
+            requests: list[Usage] = []
+            briefing = self.summarizer.summarize_document(doc, spent=requests)
             self.render(briefing, doc, self.out_dir / item.stem, self.formats)
             json_path = self.out_dir / f"{item.stem}.json"
             write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
@@ -270,8 +272,9 @@ class BatchRunner:
             log.exception("%s: unexpected error", label)
             self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"))
             return None
-        usage, f = briefing.provenance.usage, briefing.flags
-        spent = Usage() if cached else usage  # a cached answer cost nothing this time
+        f = briefing.flags
+        spent = sum(requests, Usage())  # cached answers cost nothing this time
+        cached = not requests
         cost = cost_usd(briefing.provenance.model, spent.prompt_tokens, spent.completion_tokens)
         with self.lock:
             self.counts.done += 1

@@ -16,7 +16,6 @@ from summarizer.render import html as html_render
 from summarizer.render.markdown import to_markdown
 from summarizer.schema_export import SCHEMAS, schema_json
 from summarizer.source.read import decode
-from summarizer.source.split import split_document
 
 log = logging.getLogger("summarizer")
 RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
@@ -226,9 +225,7 @@ def _documents(paths, encoding):
     docs = []
     for item in inputs:
         try:
-            raw = item.read()
-            docs.append(split_document(item.path.name if item.path else item.name,
-                                       decode(raw, item.name, encoding), raw))
+            docs.append(item.document(encoding))
         except SummarizerError as e:
             failures.append(e)
     for error in failures:

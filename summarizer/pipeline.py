@@ -58,19 +58,20 @@ class Summarizer:
         self.strict = strict
         self.extractor = Extractor(config, http_client=http_client)
 
-    def summarize_document(self, doc: Document) -> Briefing:
+    def summarize_document(self, doc: Document, spent: list[Usage] | None = None) -> Briefing:
+        """`spent`, if given, receives the usage of every request actually made (none for cached answers)."""
         if not doc.sentences:
             raise SourceError(doc.name, "no sentences found in the report")
-        extraction, usage = self.extract_long(doc)
+        extraction, usage = self.extract_long(doc, spent)
         return self.finish(doc, extraction, usage)
 
-    def extract_long(self, doc: Document) -> tuple[Extraction, Usage]:
+    def extract_long(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """A report longer than one request takes is asked in parts (split at sentence boundaries);
         the parts' items are renumbered into the whole report and merged; grounding and the removal
         of repeats then run on the whole report, so evidence spans point into the original file."""
         parts = doc.parts(self.config.report_limit)
         if len(parts) == 1:
-            return self.extract(doc)
+            return self.extract(doc, spent)
         if len(parts) > MAX_PARTS:
             length = sum(len(s.text) for s in doc.sentences)
             raise SourceError(doc.name, f"the report has {length:,} characters: {len(parts)} parts of at most "
@@ -79,7 +80,7 @@ class Summarizer:
         drafts = []
         usage = Usage()
         for part in parts:
-            extraction, part_usage = self.extract(part)
+            extraction, part_usage = self.extract(part, spent)
             usage = usage + part_usage
             for section in SECTIONS:
                 for item in getattr(extraction, section):
@@ -101,9 +102,9 @@ class Summarizer:
         )
         return build_briefing(doc, extraction, provenance, strict=self.strict, fill=fill)
 
-    def extract(self, doc: Document) -> tuple[Extraction, Usage]:
+    def extract(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """The model's draft of one report, from the answer cache when the same report was already
-        asked the same way."""
+        asked the same way; a real request's usage is also appended to `spent`."""
         key = self._cache_key(doc) if self.cache is not None else None
         if key is not None:
             hit = self.cache.get(key)
@@ -111,6 +112,8 @@ class Summarizer:
                 # the usage that produced this answer: a briefing is the same whether or not it was cached
                 return hit
         extraction, usage = self._ask(doc)
+        if spent is not None:
+            spent.append(usage)
         if self.cache is not None:
             self.cache.put(key, extraction, usage)
         return extraction, usage
@@ -119,9 +122,6 @@ class Summarizer:
         c = self.config
         return cache_key(doc.numbered(), self.prompt.version, schema_version(), c.model, c.mode, c.temperature,
                          c.max_tokens)
-
-    def is_cached(self, doc: Document) -> bool:
-        return self.cache is not None and self.cache.get(self._cache_key(doc)) is not None
 
     def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with

@@ -53,6 +53,8 @@ def test_the_answer_cache_saves_every_call_on_a_redo_and_no_cache_bypasses_it(tm
         for p in out.glob("*.json"):
             p.unlink()  # outputs lost: the briefings are rebuilt from cached answers
         assert "done 5" in run().output and server.requests == 15
+        rerun = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()][-5:]
+        assert all(x["cached"] and x["prompt_tokens"] == 0 for x in rerun)  # nothing spent, and it says so
         assert run("--force", "--no-cache").exit_code == 0 and server.requests == 30
         info = CliRunner().invoke(cli, ["cache", "info"]).output
         assert ": 5 answers" in info
