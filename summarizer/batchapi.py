@@ -16,7 +16,7 @@ import httpx2
 
 from summarizer.core import cues
 from summarizer.core.document import Document
-from summarizer.core.schema import SECTIONS, Briefing, SectionAnswer
+from summarizer.core.schema import SECTIONS, Briefing
 from summarizer.errors import ModelError
 from summarizer.extract.client import ModelConfig
 from summarizer.pipeline import Summarizer
@@ -50,9 +50,8 @@ def request_lines(docs: Iterable[Document], config: ModelConfig) -> Iterable[str
 
 
 def _body_of(summarizer: Summarizer, doc: Document, section: str) -> dict:
-    messages = summarizer.prompt.messages(doc, section, cues.by_section(doc)[section])
     try:
-        summarizer.extractor.extract(messages, {"sentence_count": len(doc.sentences)}, SectionAnswer, doc.name)
+        summarizer.ask_section(doc, section, cues.by_section(doc))
     except ModelError as e:
         cause = e.__context__
         while cause is not None and not isinstance(cause, _Captured):
@@ -108,9 +107,7 @@ def import_output(lines: Iterable[str], docs: Iterable[Document], config: ModelC
             answers = {}
             for section, cid in zip(SECTIONS, ids, strict=True):
                 current["cid"] = cid
-                answers[section] = summarizer.extractor.extract(
-                    summarizer.prompt.messages(doc, section, hints[section]),
-                    {"sentence_count": len(doc.sentences)}, SectionAnswer, doc.name)
+                answers[section] = summarizer.ask_section(doc, section, hints)
             extraction, usage = summarizer.assemble(answers)
             result.briefings.append((doc, summarizer.finish(doc, extraction, usage)))
         except ModelError as e:

@@ -127,16 +127,12 @@ class Summarizer:
         """One focused request per section (a small model lists far more items that way), all with
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
         hints = cues.by_section(doc)
-        answers = {
-            section: self.extractor.extract(
-                self.prompt.messages(doc, section, hints[section]),
-                context={"sentence_count": len(doc.sentences)},
-                response_model=SectionAnswer,
-                label=f"{doc.name} ({section})",
-            )
-            for section in SECTIONS
-        }
-        return self.assemble(answers)
+        return self.assemble({section: self.ask_section(doc, section, hints) for section in SECTIONS})
+
+    def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]]) -> Answer:
+        """One request: the report, the section's task and the sentences the cue phrases point at."""
+        return self.extractor.extract(self.prompt.messages(doc, section, hints[section]), len(doc.sentences),
+                                      SectionAnswer, label=f"{doc.name} ({section})")
 
     @staticmethod
     def assemble(answers: dict[str, Answer]) -> tuple[Extraction, Usage]:

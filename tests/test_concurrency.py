@@ -118,3 +118,61 @@ def test_cost_per_document_and_batch_from_the_price_table(tmp_path, monkeypatch)
         monkeypatch.setenv("SUMMARIZER_MODEL", "some-unknown-model")
         result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out2"), "-q", "--no-cache"])
         assert "cost unknown (no price for this model)" in result.output
+
+
+FIRST_ANSWERS_AT_ONCE = """
+import json, sys, threading
+import httpx2
+from summarizer.core.schema import SectionAnswer
+from summarizer.extract.client import Extractor, ModelConfig
+
+sys.setswitchinterval(1e-6)  # switch threads as often as possible, to make the race likely
+N = 32
+arrived = threading.Barrier(N)  # every request on the wire at once: the wire is outside the lock
+arguments = {"title": "T", "locality": None, "period": None, "meeting": None,
+             "items": [{"text": "a", "sentences": [1]}], "people": []}
+body = {"id": "c", "object": "chat.completion", "created": 0, "model": "m", "choices": [{
+    "index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None, "tool_calls": [{
+        "id": "t", "type": "function", "function": {"name": "SectionAnswer", "arguments": json.dumps(arguments)}}]}}],
+    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+
+def answer(request):
+    arrived.wait(timeout=30)
+    return httpx2.Response(200, json=body)
+
+extractor = Extractor(ModelConfig(model="m", base_url="http://model.test/v1", transport_attempts=1, reasks=0),
+                      http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
+errors = []
+
+def ask():
+    try:
+        extractor.extract([{"role": "user", "content": "x"}], 3, SectionAnswer, "doc.txt")
+    except Exception as e:
+        errors.append(str(e))
+
+threads = [threading.Thread(target=ask) for _ in range(N)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(json.dumps(errors))
+"""
+
+
+def test_first_answers_parsed_in_many_threads_at_once_all_succeed(tmp_path):
+    # openai builds its response models on first use and pydantic's build is not thread-safe
+    # (openai/openai-python#3079): before the fix, 5 of 6 fresh processes lost answers to "BaseModel
+    # cannot be instantiated directly". Fresh processes, because the build happens once per process.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "first_answers.py"
+    script.write_text(FIRST_ANSWERS_AT_ONCE)
+    repo = str(Path(__file__).resolve().parents[1])  # the code under test, not whatever is installed
+    for _ in range(3):
+        run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                             cwd=repo, env=dict(os.environ, PYTHONPATH=repo))
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert json.loads(run.stdout) == []

@@ -57,7 +57,7 @@ def extractor(script, **overrides):
 
 
 def extract(ex):
-    return ex.extract([{"role": "user", "content": "x"}], {"sentence_count": 3}, Extraction, "doc.txt")
+    return ex.extract([{"role": "user", "content": "x"}], 3, Extraction, "doc.txt")
 
 
 def test_429_with_retry_after_is_honoured_then_succeeds(waits):
@@ -99,6 +99,24 @@ def test_invalid_sentence_numbers_are_re_asked_once_with_the_reason():
     assert answer.usage.prompt_tokens == 200  # usage adds up over the re-ask
     reask = json.loads(script.requests[1].content)
     assert "không tồn tại" in json.dumps(reask["messages"], ensure_ascii=False)
+
+
+def test_report_text_is_sent_verbatim_never_rendered_as_a_template():
+    # instructor renders messages with Jinja when given a validation context; a report's own braces
+    # must reach the model as written (and an unbalanced "{{" must not fail the request)
+    text = "Thu ngân sách {{ 7 * 7 }} tỷ đồng {% if true %}X{% endif %}; mẫu {{ chưa đóng"
+    script = Script((200, {}, completion(VALID)))
+    extractor(script).extract([{"role": "user", "content": text}], 3, Extraction, "doc.txt")
+    assert json.loads(script.requests[0].content)["messages"][0]["content"] == text
+
+
+def test_the_citation_bound_belongs_to_each_request():
+    cites_five = dict(VALID, achievements=[{"text": "Đạt 54% kế hoạch.", "sentences": [5]}])
+    script = Script((200, {}, completion(cites_five)), (200, {}, completion(cites_five)))
+    ex = extractor(script, reasks=0)
+    assert ex.extract([{"role": "user", "content": "x"}], 5, Extraction, "long.txt").extraction.achievements
+    with pytest.raises(ModelError, match="validation error"):
+        ex.extract([{"role": "user", "content": "x"}], 4, Extraction, "short.txt")
 
 
 def test_an_answer_still_invalid_after_the_re_asks_fails_the_document():

@@ -10,6 +10,9 @@ and provenance.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -20,6 +23,22 @@ SECTIONS = ("achievements", "shortfalls", "tasks")
 
 
 # --- what the model fills -------------------------------------------------------------------------
+
+# How many sentences the report being answered has, for the citation check below. A context
+# variable, not instructor's `context=`: instructor renders every message as a Jinja template when
+# given a context, and a report's own text must never be read as a template.
+_SENTENCE_COUNT: ContextVar[int | None] = ContextVar("sentence_count", default=None)
+
+
+@contextlib.contextmanager
+def citing(sentence_count: int) -> Iterator[None]:
+    """Answers validated inside this block may cite only sentences 1..sentence_count."""
+    token = _SENTENCE_COUNT.set(sentence_count)
+    try:
+        yield
+    finally:
+        _SENTENCE_COUNT.reset(token)
+
 
 
 # Bounds on lengths and counts are part of the JSON Schema, so a grammar-constrained local model
@@ -33,7 +52,7 @@ class DraftItem(BaseModel):
     @field_validator("sentences")
     @classmethod
     def _sentences_exist(cls, numbers: list[int], info: ValidationInfo) -> list[int]:
-        count = (info.context or {}).get("sentence_count")
+        count = (info.context or {}).get("sentence_count", _SENTENCE_COUNT.get())
         if count is not None:
             missing = [n for n in numbers if not 1 <= n <= count]
             if missing:

@@ -5,10 +5,13 @@ Servers differ only in configuration (base URL, key, model name, instructor mode
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,8 +21,9 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
-from summarizer.core.schema import Extraction, Usage
+from summarizer.core.schema import Extraction, Usage, citing
 from summarizer.errors import ConfigError, ModelError
+from summarizer.extract import retry
 from summarizer.extract.retry import with_transport_retries
 
 log = logging.getLogger("summarizer.model")
@@ -31,11 +35,44 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,  # plain text servers: JSON in a fenced block
 }
 DEFAULT_MODEL = "gpt-4o-mini"
-# instructor's request preparation and answer parsing are not safe to run in several threads at once
-# (a 16-thread benchmark saw "BaseModel cannot be instantiated directly" a few times in 600 calls);
-# they are CPU work the GIL serializes anyway, so one lock costs nothing. It is released while the
-# request is on the wire, so requests still overlap.
-_INSTRUCTOR_LOCK = threading.Lock()
+
+
+class _PythonWork:
+    """One lock for the Python side of every request (instructor's preparation and validation,
+    openai's request building and response parsing), released while a request is on the wire or
+    waiting to be retried, so requests still overlap.
+
+    Why: openai's response types are pydantic models built lazily on first use, and pydantic's
+    build is not thread-safe; 16 threads parsing their first answers at once fail with "BaseModel
+    cannot be instantiated directly" (openai/openai-python#3079; tests/test_concurrency.py
+    reproduces it). The work is CPU-bound under the GIL anyway, so the lock costs nothing."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held = threading.local()
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+        self._held.value = True
+
+    def __exit__(self, *exc: Any) -> None:
+        self._held.value = False
+        self._lock.release()
+
+    @contextlib.contextmanager
+    def waiting(self) -> Iterator[None]:
+        """Let other threads work while this one waits (a no-op in a thread not holding the lock)."""
+        held = getattr(self._held, "value", False)
+        if held:
+            self.__exit__()
+        try:
+            yield
+        finally:
+            if held:
+                self.__enter__()
+
+
+_PYTHON_WORK = _PythonWork()
 
 
 @dataclass(frozen=True)
@@ -102,6 +139,14 @@ class Extractor:
     def __init__(self, config: ModelConfig, http_client: Any = None) -> None:
         config.check()
         self.config = config
+        http_client = http_client or openai.DefaultHttpxClient()
+        send_http = http_client.send
+
+        def send_unlocked(*args: Any, **kwargs: Any) -> Any:  # the wire: the response body is read in here
+            with _PYTHON_WORK.waiting():
+                return send_http(*args, **kwargs)
+
+        http_client.send = send_unlocked  # this client belongs to this extractor
         raw = openai.OpenAI(
             api_key=config.api_key or "not-needed",  # local servers ignore it; the client insists on one
             base_url=config.base_url,
@@ -109,29 +154,26 @@ class Extractor:
             max_retries=0,  # transient faults are retried once, below, with tenacity
             http_client=http_client,
         )
+
+        def sleep_unlocked(seconds: float) -> None:
+            with _PYTHON_WORK.waiting():
+                retry._sleep(seconds)  # looked up at call time: tests record waits instead of sleeping
+
         # Patch the transport retries in *under* instructor: re-asks and fault retries stay separate.
-        send = with_transport_retries(
+        raw.chat.completions.create = with_transport_retries(
             raw.chat.completions.create, attempts=config.transport_attempts,
-            initial_wait=config.retry_wait, max_wait=config.retry_max_wait,
+            initial_wait=config.retry_wait, max_wait=config.retry_max_wait, sleep=sleep_unlocked,
         )
-
-        def create_unlocked(*args: Any, **kwargs: Any) -> Any:
-            _INSTRUCTOR_LOCK.release()  # held by extract() in this thread; let others parse meanwhile
-            try:
-                return send(*args, **kwargs)
-            finally:
-                _INSTRUCTOR_LOCK.acquire()
-
-        raw.chat.completions.create = create_unlocked
         self.client = instructor.from_openai(raw, mode=MODES[config.mode])
 
     def extract(
         self,
         messages: list[dict[str, str]],
-        context: dict[str, Any],
+        sentence_count: int,
         response_model: type[BaseModel] = Extraction,
         label: str = "",
     ) -> Answer:
+        """`sentence_count`: the report's sentences, the only numbers an answer may cite."""
         counter = {"responses": 0, "reasks": 0}
         hooks = Hooks()
         hooks.on("completion:response", lambda *a, **k: counter.__setitem__("responses", counter["responses"] + 1))
@@ -145,13 +187,12 @@ class Extractor:
         budget = self.config.max_tokens
         while True:
             try:
-                with _Heartbeat(label), _INSTRUCTOR_LOCK:
+                with _Heartbeat(label), citing(sentence_count), _PYTHON_WORK:
                     result, completion = self.client.chat.completions.create_with_completion(
                         model=self.config.model,
                         messages=messages,
-                        response_model=response_model,
+                        response_model=_prepared(response_model),
                         max_retries=self.config.reasks,
-                        context=context,
                         temperature=self.config.temperature,
                         max_tokens=budget,
                         hooks=hooks,
@@ -171,6 +212,13 @@ class Extractor:
         usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
+
+
+@functools.cache
+def _prepared(response_model: type[BaseModel]) -> type[BaseModel]:
+    """instructor wraps a plain model in a new class on every call, so its schema cache never hits
+    (about a third of the client's time per request); a model wrapped once is used as it is."""
+    return instructor.openai_schema(response_model)
 
 
 def _usage(raw: Any) -> Usage:
