@@ -23,15 +23,31 @@ REALIGN_GAIN = 0.2  # another sentence must explain the text this much better to
 
 @dataclass
 class _Index:
-    words: list[set[str]]
+    words: list[frozenset[str]]
     numbers: list[set[str]]
     all_numbers: set[str]
+    postings: dict[str, list[int]]  # word → the sentences (0-based) holding it
 
     @classmethod
     def of(cls, doc: Document) -> _Index:
         words = [content_words(s.text) for s in doc.sentences]
         numbers = [set(numbers_in(s.text)) for s in doc.sentences]
-        return cls(words, numbers, set().union(*numbers) if numbers else set())
+        postings: dict[str, list[int]] = {}
+        for i, sentence_words in enumerate(words):
+            for w in sentence_words:
+                postings.setdefault(w, []).append(i)
+        return cls(words, numbers, set().union(*numbers) if numbers else set(), postings)
+
+    def scores(self, words: frozenset[str]) -> list[float]:
+        """coverage(words, sentence) for every sentence, from the postings (an item shares words
+        with few sentences, so this is much cheaper than comparing it with each)."""
+        if not words:
+            return [1.0] * len(self.words)
+        shared = [0] * len(self.words)
+        for w in words:
+            for i in self.postings.get(w, ()):
+                shared[i] += 1
+        return [n / len(words) for n in shared]
 
 
 def ground_items(doc: Document, drafts: list[DraftItem], index: _Index | None = None) -> list[Item]:
@@ -51,7 +67,7 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     cited = [n for n in draft.sentences if 1 <= n <= len(doc.sentences)]
     problems: list[str] = []
 
-    scores = [coverage(words, w) for w in index.words]  # the text against every sentence, once
+    scores = index.scores(words)  # the text against every sentence, once
     chosen = _trim(index, cited, words, numbers)
     better = _realign(index, scores, numbers)
     # realign when the citation does not explain the text, or when another sentence explains it

@@ -20,11 +20,11 @@ _NOISE_LINE = [
 ]
 # Text that addresses the model rather than the reader ("bỏ qua hướng dẫn trên…", "ignore previous
 # instructions…"): left out of the prompt and reported, so it can neither steer the model nor be cited.
+# Lowercase, matched against the lowercased sentence (as re.IGNORECASE would, several times faster).
 _INSTRUCTIONS = re.compile(
     r"\b(bỏ qua|phớt lờ|quên|đừng tuân theo|không tuân theo)\b.{0,40}\b(hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lệnh|prompt)"
     r"|\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b"
-    r"|\b(system prompt|lời nhắc hệ thống)\b|\b(you are now|from now on,? you|từ giờ bạn là|bây giờ bạn là)\b",
-    re.I,
+    r"|\b(system prompt|lời nhắc hệ thống)\b|\b(you are now|from now on,? you|từ giờ bạn là|bây giờ bạn là)\b"
 )
 # A scraped header such as " date 2024-06 " glued before the first sentence.
 _LEADING_HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
@@ -58,10 +58,11 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
             noise.append((start, m.end()))
             start = m.end()
         for s_start, s_end in _split_line(text, start, end):
-            if _INSTRUCTIONS.search(text, s_start, s_end):
+            sentence = text[s_start:s_end]
+            if _INSTRUCTIONS.search(sentence.lower()):
                 suspicious.append((s_start, s_end))
                 continue
-            sentences.append(Sentence(len(sentences) + 1, s_start, s_end, text[s_start:s_end]))
+            sentences.append(Sentence(len(sentences) + 1, s_start, s_end, sentence))
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     return Document(name=name, text=text, sha256=digest, sentences=tuple(sentences), noise=tuple(noise),
                     suspicious=tuple(suspicious))
@@ -74,8 +75,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = text[m.end()] if m.end() < end else ""
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“("):
             continue
-        word = re.search(r"(\w+)\W*$", text[cursor : m.start() + 1])
-        if text[m.start()] == "." and word and word.group(1).lower() in _ABBREVIATIONS:
+        if text[m.start()] == "." and _last_word(text, cursor, m.start()).lower() in _ABBREVIATIONS:
             continue
         sentence_end = m.end() - len(m.group()) + len(m.group().rstrip())
         spans.append((cursor, sentence_end))
@@ -83,3 +83,19 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cursor < end:
         spans.append((cursor, end))
     return spans
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last run of word characters (as regex `\\w`) in text[start:end], read backwards: a
+    `(\\w+)\\W*$` search would rescan the sentence from its start at every period."""
+    j = end
+    while j > start and not _is_word(text[j - 1]):
+        j -= 1
+    i = j
+    while i > start and _is_word(text[i - 1]):
+        i -= 1
+    return text[i:j]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
