@@ -97,7 +97,7 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
         manifest.record(error.name, "failed", error=error.problem)
     cache = None if no_cache else AnswerCache()
     runner = BatchRunner(config, out_dir, manifest, formats=formats, strict=strict, force=force,
-                         encoding=encoding, concurrency=concurrency, render=_render, cache=cache)
+                         encoding=encoding, concurrency=concurrency, render=write_renderings, cache=cache)
     try:
         counts = runner.run(inputs)
     except KeyboardInterrupt:
@@ -120,7 +120,8 @@ def _formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def _render(briefing, doc, base: Path, formats, only_missing: bool = False) -> None:
+def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False) -> None:
+    """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report)."""
     for fmt in formats:
         path = base.with_name(f"{base.name}.{fmt}")
         if not (only_missing and path.exists()):
@@ -277,7 +278,7 @@ def batch_import(results, paths, out_dir, model, mode, formats, encoding):
             raise click.UsageError(f"{results}: {e}") from None
     for doc, briefing in imported.briefings:
         stem = Path(doc.name).stem
-        _render(briefing, doc, out_dir / stem, formats)
+        write_renderings(briefing, doc, out_dir / stem, formats)
         write_atomic(out_dir / f"{stem}.json", briefing_json(briefing))
     for name, reason in imported.failures:
         click.echo(f"error: {name}: {reason}", err=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from summarizer.cache import AnswerCache, cache_key
@@ -45,6 +47,7 @@ class Summarizer:
                  strict: bool = False, http_client=None, cache: AnswerCache | None = None) -> None:
         self._stack = contextlib.ExitStack()
         self.cache = cache  # None: every report goes to the model
+        self._one_per_key = KeyLocks()
         self.server = None  # the embedded local server, when no other server is configured
         config = config or ModelConfig.from_env()
         if not config.is_configured:
@@ -105,18 +108,23 @@ class Summarizer:
     def extract(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """The model's draft of one report, from the answer cache when the same report was already
         asked the same way; a real request's usage is also appended to `spent`."""
-        key = self._cache_key(doc) if self.cache is not None else None
-        if key is not None:
+        if self.cache is None:
+            extraction, usage = self._ask(doc)
+            if spent is not None:
+                spent.append(usage)
+            return extraction, usage
+        key = self._cache_key(doc)
+        # the same report twice in one batch, both in flight: the second waits for the first's answer
+        with self._one_per_key.holding(key):
             hit = self.cache.get(key)
             if hit is not None:
                 # the usage that produced this answer: a briefing is the same whether or not it was cached
                 return hit
-        extraction, usage = self._ask(doc)
-        if spent is not None:
-            spent.append(usage)
-        if self.cache is not None:
+            extraction, usage = self._ask(doc)
+            if spent is not None:
+                spent.append(usage)
             self.cache.put(key, extraction, usage)
-        return extraction, usage
+            return extraction, usage
 
     def _cache_key(self, doc: Document) -> str:
         c = self.config
@@ -157,6 +165,28 @@ class Summarizer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class KeyLocks:
+    """A lock per key, held only while in use (a batch may see millions of keys)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, tuple[threading.Lock, list[int]]] = {}
+
+    @contextlib.contextmanager
+    def holding(self, key: str) -> Iterator[None]:
+        with self._guard:
+            lock, users = self._locks.setdefault(key, (threading.Lock(), [0]))
+            users[0] += 1
+        try:
+            with lock:
+                yield
+        finally:
+            with self._guard:
+                users[0] -= 1
+                if not users[0]:
+                    del self._locks[key]
 
 
 def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance, strict: bool = False,

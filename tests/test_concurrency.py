@@ -61,6 +61,19 @@ def test_the_answer_cache_saves_every_call_on_a_redo_and_no_cache_bypasses_it(tm
         assert "removed 5 answers" in CliRunner().invoke(cli, ["cache", "clear"]).output
 
 
+def test_copies_of_a_report_in_flight_at_once_are_asked_once(tmp_path, monkeypatch):
+    docs = corpus(tmp_path / "in", copies=4)  # each seed four times, all submitted together
+    with ReplayServer(latency=0.3) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out"), "-j", "8", "-q"])
+        assert result.exit_code == 0 and "done 20" in result.output
+        assert server.requests == 5 * 3  # not 4 × : a copy waits for the first answer and reads it from the cache
+        assert server.max_in_flight >= 2  # the distinct reports still run concurrently
+    lines = [json.loads(x) for x in (tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum(not x["cached"] for x in lines) == 5 and sum(x["cached"] for x in lines) == 15
+
+
 def test_cache_key_covers_text_prompt_schema_model_and_parameters():
     from summarizer.cache import cache_key
 
