@@ -13,6 +13,7 @@ import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,6 +191,17 @@ class BatchRunner:
         self.in_flight = 0  # reports submitted and not finished (queued or asking the model)
         self.lock = threading.Lock()
         self.counts = Counts(started=time.monotonic())
+        self.on_change: Callable[[], None] | None = None  # e.g. redraw a progress bar
+
+    def status(self) -> tuple[int, int, str]:
+        """(reports finished or skipped, reports in all, the progress text) — read without the lock:
+        a bar drawn from a moment's inconsistent counts is harmless, a lock-order deadlock is not."""
+        c = self.counts
+        return c.done + c.failed + c.skipped, self.total, self._progress()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     def expected_model(self) -> str:
         if self.config.is_configured:
@@ -220,6 +232,7 @@ class BatchRunner:
                         self.manifest.record(item.name, "skipped", output=json_path.name)
                         self.counts.skipped += 1
                         log.info("%s: up to date, skipped", label)
+                        self._changed()
                         continue
                     self._ensure_summarizer()
                 except ConfigError as e:  # no model at all: nothing else can succeed either
@@ -234,6 +247,7 @@ class BatchRunner:
                 with self.lock:
                     self.in_flight += 1
                 pending.add(pool.submit(self._summarize, item, doc, label))
+                self._changed()
             wait(pending)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -255,6 +269,7 @@ class BatchRunner:
                 self.in_flight -= 1
         if line:
             log.info("%s | %s", line, self._progress())
+        self._changed()
 
     def _summarize_one(self, item: Input, doc, label: str) -> str | None:
         """Summarize, render and record one report; the progress line for it, or None if it failed."""
@@ -308,9 +323,11 @@ class BatchRunner:
         with self.lock:
             self.counts.failed += 1
             self.manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "))
+        self._changed()
 
     def _fail_rest(self, items: list[Input], reason: str) -> None:
         with self.lock:
             for rest in items:
                 self.counts.failed += 1
                 self.manifest.record(rest.name, "failed", error=reason)
+        self._changed()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -41,6 +42,44 @@ class _Format(logging.Formatter):
         if record.levelno >= logging.WARNING:
             return f"warning: {text}"
         return text
+
+
+class ProgressBar(logging.Handler):
+    """On a terminal: one bar kept on the last line and redrawn on every change; log lines are
+    written above it. (Not on a pipe or in a log file: there each report gets its own line.)"""
+
+    def __init__(self, stream, status: Callable[[], tuple[int, int, str]], width: int = 24) -> None:
+        super().__init__()
+        self.stream, self.status, self.width = stream, status, width
+        self.shown = False
+
+    def emit(self, record: logging.LogRecord) -> None:  # called with the handler's lock held
+        self._clear()
+        self.stream.write(self.format(record) + "\n")
+        self._draw()
+
+    def update(self) -> None:
+        with self.lock:
+            self._clear()
+            self._draw()
+
+    def finish(self) -> None:
+        with self.lock:
+            self._clear()
+
+    def _clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")  # to the line's start, erase it
+            self.shown = False
+
+    def _draw(self) -> None:
+        finished, total, text = self.status()
+        if not total:
+            return
+        filled = round(self.width * finished / total)
+        self.stream.write(f"[{'#' * filled}{'.' * (self.width - filled)}] {finished}/{total} {text}")
+        self.stream.flush()
+        self.shown = True
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,18 +137,37 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
     cache = None if no_cache else AnswerCache()
     runner = BatchRunner(config, out_dir, manifest, formats=formats, strict=strict, force=force,
                          encoding=encoding, concurrency=concurrency, render=write_renderings, cache=cache)
+    bar = _progress_bar(runner) if not quiet and _on_terminal() else None
     try:
         counts = runner.run(inputs)
     except KeyboardInterrupt:
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
         raise SystemExit(130) from None
     finally:
+        if bar is not None:
+            bar.finish()
         manifest.close()
         if cache is not None:
             cache.close()
     counts.failed += len(failures)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
     raise SystemExit(1 if counts.failed else 0)
+
+
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _progress_bar(runner: BatchRunner) -> ProgressBar:
+    """The terminal's log lines go through the bar, which the runner redraws on every change."""
+    root = logging.getLogger()
+    bar = ProgressBar(sys.stderr, runner.status)
+    bar.setFormatter(_Format())
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(bar)
+    runner.on_change = bar.update
+    return bar
 
 
 def _formats(value: str) -> tuple[str, ...]:

@@ -189,3 +189,36 @@ def test_first_answers_parsed_in_many_threads_at_once_all_succeed(tmp_path):
                              cwd=repo, env=dict(os.environ, PYTHONPATH=repo))
         assert run.returncode == 0, run.stderr[-2000:]
         assert json.loads(run.stdout) == []
+
+
+def test_progress_bar_keeps_one_line_redrawn_and_log_lines_above_it():
+    import io
+    import logging
+
+    from summarizer.cli import ProgressBar
+
+    stream, state = io.StringIO(), {"finished": 0}
+    bar = ProgressBar(stream, lambda: (state["finished"], 4, f"done {state['finished']}"), width=8)
+    bar.setFormatter(logging.Formatter("%(message)s"))
+    bar.update()
+    state["finished"] = 2
+    bar.handle(logging.LogRecord("summarizer", logging.INFO, "", 0, "[2/4] b.txt: done", None, None))
+    bar.finish()
+    assert stream.getvalue() == ("[........] 0/4 done 0" "\r\x1b[K" "[2/4] b.txt: done\n"
+                                 "[####....] 2/4 done 2" "\r\x1b[K")
+
+
+def test_on_a_terminal_the_batch_draws_the_bar_to_the_end_and_quiet_draws_none(tmp_path, monkeypatch):
+    import summarizer.cli
+
+    docs = corpus(tmp_path / "in", copies=1)
+    monkeypatch.setattr(summarizer.cli, "_on_terminal", lambda: True)
+    with ReplayServer(latency=0.05) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        shown = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out"), "-j", "2"])
+        quiet = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out2"), "-q"])
+    assert shown.exit_code == 0 and quiet.exit_code == 0
+    assert "] 5/5 done 5, failed 0, in flight 0" in shown.stderr  # the last redraw: everything done
+    assert shown.stderr.rsplit("\r\x1b[K", 1)[-1].startswith("done 5,")  # bar erased before the summary
+    assert "\x1b[K" not in quiet.stderr and "[" not in quiet.stderr
