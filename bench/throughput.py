@@ -3,7 +3,7 @@
     python bench/throughput.py [--docs 200] [--concurrency 16] [--latency 0.5] [--memory-docs 10000]
 
 Prints, from one run:
-  - the process's one-time start-up (openai's lazy imports on the first client), not counted below
+  - the process's one-time start-up (openai's lazy imports and model builds), not counted below
   - documents/s at concurrency c against the ideal c / (3 L) (three requests per report), for the
     batch runner with Markdown output, as `summarizer summarize -j c --no-cache` runs it (the reports
     are copies of five seeds: with the answer cache on, the copies would not reach the server)
@@ -80,10 +80,13 @@ def run_batch(folder: Path, out: Path, url: str, concurrency: int, cache: Answer
     return time.perf_counter() - t0, counts.done
 
 
-def startup_seconds() -> float:
-    """The first client of a process pays for openai's lazy imports; later ones do not."""
+def startup_seconds(url: str) -> float:
+    """The first client and the first answer of a process pay for openai's lazy imports and model
+    builds (about a second); later ones do not."""
     t0 = time.perf_counter()
-    Summarizer(ModelConfig(model=MODEL, base_url="http://127.0.0.1:9/v1")).close()
+    with Summarizer(ModelConfig(model=MODEL, base_url=url, transport_attempts=1)) as s:
+        doc = load_document(SEEDS[0])
+        s.ask_section(doc, SECTIONS[0], cues.by_section(doc))
     return time.perf_counter() - t0
 
 
@@ -157,7 +160,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="summarizer-bench-"))
     os.environ["SUMMARIZER_CACHE_DIR"] = str(work / "cache")
     try:
-        print(f"start-up: {startup_seconds():.2f} s once per process (openai's lazy imports), not counted below")
+        with replay_server(0.0) as url:
+            print(f"start-up: {startup_seconds(url):.2f} s once per process (first client and answer: openai's lazy "
+                  f"imports and model builds), not counted below")
         with replay_server(args.latency) as url:
             folder = seed_corpus(work / "in", args.docs)
             seconds, done = run_batch(folder, work / "out", url, args.concurrency)

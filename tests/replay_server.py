@@ -62,6 +62,9 @@ class ReplayServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as model servers do: no new connection per request
+            disable_nagle_algorithm = True  # headers and body are two writes; don't hold the second for an ACK
+
             def log_message(self, *args):  # quiet
                 pass
 
