@@ -26,9 +26,11 @@ SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 STDIN = "-"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Input:
-    path: Path | None  # None for standard input
+    """One input, kept small (a batch lists every input before it starts): the path as a string."""
+
+    path: str | None  # as the user gave it (or found in their folder); None for standard input
     name: str  # what errors and outputs are called
     stem: str  # output file stem
 
@@ -38,13 +40,14 @@ class Input:
         from summarizer.source.split import split_document
 
         raw = self.read()
-        return split_document(self.path.name if self.path else self.name, decode(raw, self.name, encoding), raw)
+        return split_document(os.path.basename(self.path) if self.path else self.name,
+                              decode(raw, self.name, encoding), raw)
 
     def read(self) -> bytes:
         if self.path is None:
             return sys.stdin.buffer.read()
         try:
-            return self.path.read_bytes()
+            return Path(self.path).read_bytes()
         except FileNotFoundError:
             raise SourceError(self.name, "no such file") from None
         except IsADirectoryError:
@@ -58,41 +61,50 @@ class Input:
 def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
     """Files, directories (their report files, sorted), globs and `-` → inputs in the order given;
     what matches nothing → one error each."""
-    paths: list[Path | None] = []  # None stands for standard input
+    # paths as strings, not Path objects: a folder of a million reports is listed before the batch starts
+    paths: list[str | None] = []  # None stands for standard input
     errors: list[SourceError] = []
     for arg in args:
         p = Path(arg)
         if arg == STDIN:
             paths.append(None)
         elif p.is_dir():
-            found = sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in SUFFIXES)
+            folder = str(p)
+            with os.scandir(folder) as entries:
+                found = sorted(os.path.join(folder, e.name) for e in entries
+                               if e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES)
             if not found:
                 errors.append(SourceError(arg, f"directory holds no report files ({', '.join(sorted(SUFFIXES))})"))
             paths += found
         elif p.exists():
-            paths.append(p)
+            paths.append(str(p))
         elif glob.has_magic(arg):
-            matches = sorted(Path(m) for m in glob.glob(arg, recursive=True) if Path(m).is_file())
+            matches = sorted(str(Path(m)) for m in glob.glob(arg, recursive=True) if os.path.isfile(m))
             if not matches:
                 errors.append(SourceError(arg, "the pattern matches no file"))
             paths += matches
         else:
             errors.append(SourceError(arg, "no such file or directory"))
-    unique: dict[Path | None, Path | None] = {}  # resolved → as the user wrote it (first mention)
-    for p in paths:
-        unique.setdefault(p.resolve() if p else None, p)
-    stems = Counter(p.stem for p in unique if p)
+    unique: dict[str | None, str | None] = {}  # resolved → as the user wrote it (first mention)
+    for given in paths:
+        unique.setdefault(os.path.realpath(given) if given else None, given)
+    del paths
+    stems = Counter(_stem(given) for given in unique.values() if given)
     inputs = []
     for resolved, given in unique.items():
-        if resolved is None:
+        if resolved is None or given is None:
             inputs.append(Input(None, "<stdin>", "stdin"))
             continue
         # two inputs with one stem (a/x.txt, b/x.txt) must not overwrite each other's output
-        stem = given.stem
+        stem = _stem(given)
         if stems[stem] > 1:
-            stem = f"{stem}-{hashlib.sha256(str(resolved).encode()).hexdigest()[:8]}"
-        inputs.append(Input(given, str(given), stem))
+            stem = f"{stem}-{hashlib.sha256(resolved.encode()).hexdigest()[:8]}"
+        inputs.append(Input(given, given, stem))
     return inputs, errors
+
+
+def _stem(path: str) -> str:
+    return Path(path).stem
 
 
 def write_atomic(path: Path, text: str) -> None:
