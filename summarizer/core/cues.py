@@ -63,8 +63,9 @@ def _classify(doc: Document) -> dict[int, str]:
             mode = None
         if _NOT_CONTENT.search(text) and len(text) < 160:
             continue
-        lead_task = _TASK_LEAD.search(lower) and text.rstrip().endswith(":") or _TASK_LIST_LEAD.search(text)
-        lead_short = _SHORTFALL_LIST_LEAD.search(text)
+        colon = ":" in text  # every lead sentence has one: the cheap test first
+        lead_task = colon and (text.rstrip().endswith(":") and _TASK_LEAD.search(lower) or _TASK_LIST_LEAD.search(text))
+        lead_short = colon and _SHORTFALL_LIST_LEAD.search(text)
         if lead_short:
             mode = "shortfalls"
             labels[s.number] = "shortfalls"

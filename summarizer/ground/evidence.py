@@ -151,16 +151,17 @@ def _explains(index: _Index, sentences: list[int], words: set[str], numbers: lis
 
 def _realign(index: _Index, scores: list[float], numbers: list[str]) -> list[int] | None:
     """The sentence that best explains the text, plus sentences holding numbers it still lacks."""
-    ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
-    if not ranked:
+    if not scores:
         return None
     # among the best-covering sentences prefer one that holds the item's numbers
-    top = scores[ranked[0]]
-    candidates = [i for i in ranked if scores[i] >= top - 0.1]
-    best = next((i for i in candidates if all(n in index.numbers[i] for n in numbers)), ranked[0])
+    top = max(scores)
+    candidates = sorted((i for i, score in enumerate(scores) if score >= top - 0.1), key=lambda i: -scores[i])
+    best = next((i for i in candidates if all(n in index.numbers[i] for n in numbers)), candidates[0])
     chosen = [best + 1]
+    ranked: list[int] | None = None  # every sentence, best first: only needed for a number still missing
     for n in numbers:
         if not any(n in index.numbers[i - 1] for i in chosen):
+            ranked = ranked or sorted(range(len(scores)), key=lambda i: -scores[i])
             holder = next((i for i in ranked if n in index.numbers[i]), None)
             if holder is None:
                 return None
