@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -77,7 +78,10 @@ class ProgressBar(logging.Handler):
         if not total:
             return
         filled = round(self.width * finished / total)
-        self.stream.write(f"[{'#' * filled}{'.' * (self.width - filled)}] {finished}/{total} {text}")
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {finished}/{total} {text}"
+        # a line that wraps could not be erased by the next redraw: cut it to the terminal's width
+        columns = shutil.get_terminal_size(fallback=(100, 24)).columns
+        self.stream.write(line[: max(columns - 1, 20)])
         self.stream.flush()
         self.shown = True
 

@@ -191,6 +191,19 @@ def test_first_answers_parsed_in_many_threads_at_once_all_succeed(tmp_path):
         assert json.loads(run.stdout) == []
 
 
+def test_progress_bar_never_wraps_on_a_narrow_terminal(monkeypatch):
+    import io
+    import os
+
+    from summarizer.cli import ProgressBar
+
+    monkeypatch.setenv("COLUMNS", "40")
+    stream = io.StringIO()
+    ProgressBar(stream, lambda: (3, 200, "done 3, failed 0, in flight 16, ETA 12 min, tokens 1234567")).update()
+    assert stream.getvalue() == "[........................] 3/200 done 3"[:39]
+    assert len(stream.getvalue()) < int(os.environ["COLUMNS"])
+
+
 def test_progress_bar_keeps_one_line_redrawn_and_log_lines_above_it():
     import io
     import logging
