@@ -145,11 +145,13 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
     try:
         counts = runner.run(inputs)
     except KeyboardInterrupt:
+        if bar is not None:
+            bar.finish()
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
         raise SystemExit(130) from None
     finally:
         if bar is not None:
-            bar.finish()
+            bar.finish()  # erase it before the summary line (a no-op when already erased)
         manifest.close()
         if cache is not None:
             cache.close()
