@@ -11,6 +11,7 @@ answered after a fixed latency, and counted. Nothing is generated; unknown reque
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -106,8 +107,14 @@ class ReplayServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-        ThreadingHTTPServer.request_queue_size = 128  # the default 5 resets connections under load
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            request_queue_size = 128  # the default 5 resets connections under load
+
+            def handle_error(self, request, client_address):
+                if not isinstance(sys.exc_info()[1], ConnectionError):  # a client killed mid-request is no news
+                    super().handle_error(request, client_address)
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -43,9 +43,16 @@ def test_killed_batches_resume_to_the_same_outputs(tmp_path, monkeypatch):
                    "-j", "3", "-q"]
         progress = []
         for _ in range(8):
+            before = len(list(out.glob("*.json"))) if out.is_dir() else 0
             proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(1.6, 3.6))  # start-up takes about 1.5 s
-            os.kill(proc.pid, signal.SIGKILL)
+            # kill once this run has finished a report, at a random moment after it: however slow the
+            # machine (start-up alone takes 1.5–4 s), every kill lands mid-batch, often mid-write
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and time.monotonic() < deadline and \
+                    (len(list(out.glob("*.json"))) if out.is_dir() else 0) == before:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.3))
+            proc.send_signal(signal.SIGKILL)  # a no-op if the run has already finished
             proc.wait()
             for name, text in outputs(out).items():  # whatever exists is whole
                 if name.endswith(".json"):
