@@ -108,22 +108,17 @@ class Summarizer:
     def extract(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """The model's draft of one report, from the answer cache when the same report was already
         asked the same way; a real request's usage is also appended to `spent`."""
-        if self.cache is None:
-            extraction, usage = self._ask(doc)
-            if spent is not None:
-                spent.append(usage)
-            return extraction, usage
-        key = self._cache_key(doc)
+        key = self._cache_key(doc) if self.cache is not None else None
         # the same report twice in one batch, both in flight: the second waits for the first's answer
-        with self._one_per_key.holding(key):
-            hit = self.cache.get(key)
-            if hit is not None:
+        with self._one_per_key.holding(key) if key else contextlib.nullcontext():
+            if key is not None and (hit := self.cache.get(key)) is not None:
                 # the usage that produced this answer: a briefing is the same whether or not it was cached
                 return hit
             extraction, usage = self._ask(doc)
             if spent is not None:
                 spent.append(usage)
-            self.cache.put(key, extraction, usage)
+            if key is not None:
+                self.cache.put(key, extraction, usage)
             return extraction, usage
 
     def _cache_key(self, doc: Document) -> str:
