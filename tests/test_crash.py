@@ -26,6 +26,10 @@ def outputs(folder):
             if p.suffix in (".json", ".md", ".html") and p.name != "manifest.jsonl"}
 
 
+def briefings_written(folder):
+    return len(list(folder.glob("*.json"))) if folder.is_dir() else 0
+
+
 def test_killed_batches_resume_to_the_same_outputs(tmp_path, monkeypatch):
     docs = seed_corpus(tmp_path / "in", 12)
     with ReplayServer(latency=0.15) as server:
@@ -43,13 +47,12 @@ def test_killed_batches_resume_to_the_same_outputs(tmp_path, monkeypatch):
                    "-j", "3", "-q"]
         progress = []
         for _ in range(8):
-            before = len(list(out.glob("*.json"))) if out.is_dir() else 0
+            before = briefings_written(out)
             proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             # kill once this run has finished a report, at a random moment after it: however slow the
             # machine (start-up alone takes 1.5–4 s), every kill lands mid-batch, often mid-write
             deadline = time.monotonic() + 60
-            while proc.poll() is None and time.monotonic() < deadline and \
-                    (len(list(out.glob("*.json"))) if out.is_dir() else 0) == before:
+            while proc.poll() is None and time.monotonic() < deadline and briefings_written(out) == before:
                 time.sleep(0.01)
             time.sleep(rng.uniform(0.0, 0.3))
             proc.send_signal(signal.SIGKILL)  # a no-op if the run has already finished
@@ -59,7 +62,7 @@ def test_killed_batches_resume_to_the_same_outputs(tmp_path, monkeypatch):
                     json.loads(text)
                 else:
                     assert text.endswith("\n"), name
-            progress.append(len(list(out.glob("*.json"))) if out.is_dir() else 0)
+            progress.append(briefings_written(out))
         assert any(0 < n < 12 for n in progress), progress  # some kills really landed mid-batch
         final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
         assert final.returncode == 0, final.stderr
