@@ -20,9 +20,11 @@ Nothing here is a pass/fail test; the numbers go into the README's performance s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,8 +43,6 @@ from summarizer.extract.client import ModelConfig  # noqa: E402
 from summarizer.pipeline import Summarizer, load_document  # noqa: E402
 from summarizer.render.markdown import to_markdown  # noqa: E402
 from tests.replay_server import seed_corpus  # noqa: E402
-import contextlib  # noqa: E402
-import subprocess  # noqa: E402
 
 
 @contextlib.contextmanager
@@ -68,13 +68,17 @@ MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
+def config(url: str) -> ModelConfig:
+    """The recorded model at the replay server; a fault is a bug here, never retried."""
+    return ModelConfig(model=MODEL, base_url=url, transport_attempts=1)
+
+
 def run_batch(folder: Path, out: Path, url: str, concurrency: int, cache: AnswerCache | None = None
               ) -> tuple[float, int]:
     """The CLI's batch: BatchRunner with its Markdown renderer, manifest and (optionally) answer cache."""
-    config = ModelConfig(model=MODEL, base_url=url, transport_attempts=1)
     inputs, _ = expand([str(folder)])
     manifest = Manifest(out / "manifest.jsonl")
-    runner = BatchRunner(config, out, manifest, concurrency=concurrency, render=cli_render, cache=cache)
+    runner = BatchRunner(config(url), out, manifest, concurrency=concurrency, render=cli_render, cache=cache)
     t0 = time.perf_counter()
     counts = runner.run(inputs)
     manifest.close()
@@ -85,7 +89,7 @@ def startup_seconds(url: str) -> float:
     """The first client and the first answer of a process pay for openai's lazy imports and model
     builds (about a second); later ones do not."""
     t0 = time.perf_counter()
-    with Summarizer(ModelConfig(model=MODEL, base_url=url, transport_attempts=1)) as s:
+    with Summarizer(config(url)) as s:
         doc = load_document(SEEDS[0])
         s.ask_section(doc, SECTIONS[0], cues.by_section(doc))
     return time.perf_counter() - t0
@@ -93,7 +97,7 @@ def startup_seconds(url: str) -> float:
 
 def writing_per_doc(url: str, folder: Path) -> float:
     """Seconds to write one report's JSON and Markdown (atomically, fsync'd) and its cache entry."""
-    with Summarizer(ModelConfig(model=MODEL, base_url=url, transport_attempts=1)) as s, \
+    with Summarizer(config(url)) as s, \
             AnswerCache(folder / "cache.sqlite3") as cache:
         done = []
         for seed in SEEDS:
@@ -131,7 +135,7 @@ def overhead_per_doc(url: str, rounds: int = 20) -> float:
     """Seconds per document of everything but the model: the answers are fetched once, then the
     whole local pipeline runs on each freshly read report, `rounds` times over the seeds. The word-set
     cache is emptied for every report, as if no two reports shared a sentence."""
-    with Summarizer(ModelConfig(model=MODEL, base_url=url, transport_attempts=1)) as s:
+    with Summarizer(config(url)) as s:
         answers = {seed: s.extract(load_document(seed)) for seed in SEEDS}
         per_round = []
         for _ in range(rounds + 1):  # round 0 warms up (regex and pydantic first-use work)
