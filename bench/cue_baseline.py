@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.core.cues import by_section  # noqa: E402
+from summarizer.structure.scope import by_section  # noqa: E402
 from summarizer.core.schema import DraftItem, Extraction, Provenance, Usage  # noqa: E402
 from summarizer.eval.score import load_gold, score, table  # noqa: E402
 from summarizer.pipeline import build_briefing, load_document  # noqa: E402

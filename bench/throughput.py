@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from summarizer.batch import BatchRunner, Manifest, briefing_json, expand, write_atomic  # noqa: E402
 from summarizer.cache import AnswerCache  # noqa: E402
 from summarizer.cli import write_renderings as cli_render  # noqa: E402
-from summarizer.core import cues  # noqa: E402
+from summarizer.structure import scope  # noqa: E402
 from summarizer.core.schema import SECTIONS  # noqa: E402
 from summarizer.core.text import content_words  # noqa: E402
 from summarizer.extract.client import ModelConfig  # noqa: E402
@@ -91,7 +91,7 @@ def startup_seconds(url: str) -> float:
     t0 = time.perf_counter()
     with Summarizer(config(url)) as s:
         doc = load_document(SEEDS[0])
-        s.ask_section(doc, SECTIONS[0], cues.by_section(doc))
+        s.ask_section(doc, SECTIONS[0], scope.by_section(doc))
     return time.perf_counter() - t0
 
 
@@ -144,7 +144,7 @@ def overhead_per_doc(url: str, rounds: int = 20) -> float:
                 content_words.cache_clear()
                 t0 = time.perf_counter()
                 doc = load_document(seed)  # read, decode, split
-                hints = cues.by_section(doc)  # cue phrases for the prompt hints
+                hints = scope.by_section(doc)  # cue phrases for the prompt hints
                 for section in SECTIONS:
                     s.prompt.messages(doc, section, hints[section])  # the three prompts
                 to_markdown(s.finish(doc, *answers[seed]))  # grounding, sections, people, figures, render

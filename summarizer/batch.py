@@ -151,10 +151,12 @@ class Manifest:
 
     def record(self, document: str, status: str, *, output: str | None = None, error: str | None = None,
                prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0, cached: bool = False,
-               cost_usd: float | None = 0.0) -> None:
+               cost_usd: float | None = 0.0, from_rules: list[str] | None = None) -> None:
         line = {"document": document, "status": status, "output": output, "error": error, "cached": cached,
                 "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "cost_usd": cost_usd,
                 "seconds": round(seconds, 2)}
+        if from_rules:
+            line["sections_from_rules"] = from_rules  # the model's answer failed there: rules only
         self.file.write(json.dumps(line, ensure_ascii=False) + "\n")
         self.file.flush()
         os.fsync(self.file.fileno())
@@ -310,9 +312,9 @@ class BatchRunner:
             self.counts.cost = None if cost is None or self.counts.cost is None else self.counts.cost + cost
             self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=spent.prompt_tokens,
                                  completion_tokens=spent.completion_tokens, seconds=time.monotonic() - t0,
-                                 cached=cached, cost_usd=cost)
+                                 cached=cached, cost_usd=cost, from_rules=f.sections_from_rules)
         items = f.items_grounded + f.items_misattributed + f.items_invented
-        flagged = f.items_misattributed + f.items_invented + f.people_ungrounded
+        flagged = f.to_check
         return f"{label}: done in {time.monotonic() - t0:.0f} s, {items} items, {flagged} flagged"
 
     def _progress(self) -> str:

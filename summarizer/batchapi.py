@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import httpx2
 
-from summarizer.core import cues
+from summarizer.structure import scope
 from summarizer.core.document import Document
 from summarizer.core.schema import SECTIONS, Briefing
 from summarizer.errors import ModelError
@@ -51,7 +51,7 @@ def request_lines(docs: Iterable[Document], config: ModelConfig) -> Iterable[str
 
 def _body_of(summarizer: Summarizer, doc: Document, section: str) -> dict:
     try:
-        summarizer.ask_section(doc, section, cues.by_section(doc))
+        summarizer.ask_section(doc, section, scope.by_section(doc))
     except ModelError as e:
         cause = e.__context__
         while cause is not None and not isinstance(cause, _Captured):
@@ -102,7 +102,7 @@ def import_output(lines: Iterable[str], docs: Iterable[Document], config: ModelC
             reason = errors.get(missing[0], "no answer in the batch output")
             result.failures.append((doc.name, f"{missing[0].rsplit('#', 1)[-1]}: {reason}"))
             continue
-        hints = cues.by_section(doc)
+        hints = scope.by_section(doc)
         try:
             answers = {}
             for section, cid in zip(SECTIONS, ids, strict=True):

@@ -22,3 +22,8 @@ class ModelError(SummarizerError):
 
 class ConfigError(SummarizerError):
     """Configuration is missing or contradictory (no server, unknown mode, missing extra)."""
+
+
+class AnswerInvalid(ModelError):
+    """The model answered, but its answer still failed validation after the re-asks (or was cut off
+    twice): the request was made, so the report can still get a briefing from the rules."""

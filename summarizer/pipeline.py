@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from summarizer.cache import AnswerCache, cache_key
-from summarizer.core import cues
 from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
-from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SectionAnswer, Usage
-from summarizer.errors import SourceError
+from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SectionAnswer, SentenceRole, Usage
+from summarizer.errors import AnswerInvalid, SourceError
 from summarizer.extract.client import Answer, Extractor, ModelConfig
 from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.ground.evidence import ground_items, index_of
@@ -23,6 +23,7 @@ from summarizer.ground.sections import reconcile
 from summarizer.schema_export import schema_version
 from summarizer.source.read import decode
 from summarizer.source.split import split_document
+from summarizer.structure import scope
 
 log = logging.getLogger("summarizer")
 MAX_PARTS = 20  # a report needing more parts is more likely a corpus dump than one report
@@ -94,6 +95,7 @@ class Summarizer:
             title=first.title, locality=first.locality, period=first.period, meeting=first.meeting,
             people=[p for d in drafts for p in d.people],
             **{section: [item for d in drafts for item in getattr(d, section)] for section in SECTIONS},
+            unanswered=sorted({s for d in drafts for s in d.unanswered}, key=SECTIONS.index),
         )
         return merged, usage
 
@@ -123,14 +125,24 @@ class Summarizer:
 
     def _cache_key(self, doc: Document) -> str:
         c = self.config
-        return cache_key(doc.numbered(), self.prompt.version, schema_version(), c.model, c.mode, c.temperature,
-                         c.max_tokens)
+        # the hints are part of what is asked: a change of the scope rules must miss the cache
+        hints = json.dumps(scope.by_section(doc), sort_keys=True)
+        return cache_key(doc.numbered() + "\n" + hints, self.prompt.version, schema_version(), c.model, c.mode,
+                         c.temperature, c.max_tokens)
 
     def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
-        hints = cues.by_section(doc)
-        return self.assemble({section: self.ask_section(doc, section, hints) for section in SECTIONS})
+        hints = scope.by_section(doc)
+        answers: dict[str, Answer | None] = {}
+        for section in SECTIONS:
+            try:
+                answers[section] = self.ask_section(doc, section, hints)
+            except AnswerInvalid as e:
+                # degrade, never lose: this section's items will come from the rules, flagged
+                log.warning("%s (%s): %s; its items come from the rules", doc.name, section, e)
+                answers[section] = None
+        return self.assemble(answers)
 
     def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]]) -> Answer:
         """One request: the report, the section's task and the sentences the cue phrases point at."""
@@ -138,14 +150,20 @@ class Summarizer:
                                       SectionAnswer, label=f"{doc.name} ({section})")
 
     @staticmethod
-    def assemble(answers: dict[str, Answer]) -> tuple[Extraction, Usage]:
-        """The section answers of one report → its draft; the header comes from the first request."""
-        usage = sum((a.usage for a in answers.values()), Usage())
-        header = answers[SECTIONS[0]].extraction
+    def assemble(answers: dict[str, Answer | None]) -> tuple[Extraction, Usage]:
+        """The section answers of one report → its draft; the header comes from the first answer.
+        A section whose answer failed (None) is listed as unanswered; if none answered, the error
+        stands: a briefing from the rules alone would pass off a broken server as a report."""
+        given = [a for a in answers.values() if a is not None]
+        if not given:
+            raise AnswerInvalid("no section's answer could be used")
+        usage = sum((a.usage for a in given), Usage())
+        header = given[0].extraction
         extraction = Extraction(
             title=header.title or "", locality=header.locality, period=header.period, meeting=header.meeting,
-            people=[p for a in answers.values() for p in a.extraction.people],
-            **{section: answers[section].extraction.items for section in SECTIONS},
+            people=[p for a in given for p in a.extraction.people],
+            **{section: answers[section].extraction.items if answers[section] else [] for section in SECTIONS},
+            unanswered=[section for section in SECTIONS if answers[section] is None],
         )
         return extraction, usage
 
@@ -191,12 +209,15 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     flags = Flags()
     index = index_of(doc)
     grounded = {section: ground_items(doc, getattr(extraction, section), index) for section in SECTIONS}
-    sections, flags.items_moved, flags.items_merged, flags.items_added = reconcile(doc, grounded, fill=fill)
+    sections, counts = reconcile(doc, grounded, fill=fill)
+    flags.items_moved, flags.items_merged, flags.items_added = counts.moved, counts.merged, counts.added
+    flags.items_review, flags.items_not_body = counts.review, counts.not_body
+    flags.sections_from_rules = list(extraction.unanswered)
     for items in sections.values():
         for item in items:
             item.figures = find_figures(item.text)
     people = merge_people(doc, extraction.people)
-    meta, notes = check_meta(doc, extraction)
+    meta, notes = check_meta(doc, extraction, {p.name for p in people})
     flags.notes.extend(notes)
     for start, end in doc.suspicious:
         flags.notes.append(f"left out of the prompt as instructions to the model: {doc.text[start:end]!r}")
@@ -208,10 +229,12 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     flags.people_ungrounded = sum(p.status != "grounded" for p in people)
     if strict:
         before = sum(len(v) for v in sections.values()) + len(people)
-        sections = {k: [i for i in v if i.status == "grounded"] for k, v in sections.items()}
+        sections = {k: [i for i in v if i.status == "grounded" and i.placement != "review"] for k, v in sections.items()}
         people = [p for p in people if p.status == "grounded"]
         flags.dropped = before - sum(len(v) for v in sections.values()) - len(people)
-    return Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance)
+    structure = [SentenceRole(sentence=s.number, start=s.start, end=s.end, role=s.role)
+                 for s in doc.sentences if s.role != "body"]
+    return Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance, structure=structure)
 
 
 def summarize(text: str, *, name: str = "<text>", config: ModelConfig | None = None, strict: bool = False,

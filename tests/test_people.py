@@ -1,3 +1,5 @@
+import pytest
+
 from summarizer.core.schema import DraftPerson
 from summarizer.ground.people import find_people, merge_people
 from summarizer.pipeline import load_document
@@ -53,3 +55,53 @@ def test_merge_keeps_rules_flags_invented_and_never_promotes_the_reporter():
 def test_a_place_after_a_title_is_not_a_person_when_no_surname_starts_it():
     doc = split_document("a.txt", "Chủ tịch UBND huyện Như Xuân phát biểu.")
     assert find_people(doc) == []
+
+
+def found(text):
+    return {p.name: (p.titles, p.kind) for p in find_people(split_document("r.txt", text))}
+
+
+def test_titles_after_a_dash_or_in_parentheses_are_read():
+    assert found("Đồng chí Hoàng Minh Khôi - Bí thư Đảng uỷ xã phát biểu.") == {
+        "Hoàng Minh Khôi": (["Bí thư Đảng uỷ xã"], "official")}
+    assert found("Ông Đỗ Thanh Bình (Chủ tịch UBND xã) cho biết kết quả.") == {
+        "Đỗ Thanh Bình": (["Chủ tịch UBND xã"], "official")}
+
+
+def test_a_list_of_officials_with_dashes_and_semicolons_gives_each_their_titles():
+    people = found("Dự hội nghị có các đồng chí: Bùi Thị Thu Hằng- Ủy viên BTV Tỉnh ủy, Chủ nhiệm Ủy ban Kiểm tra "
+                   "Tỉnh ủy; Quách Tất Liêm - TUV, Phó Chủ tịch UBND tỉnh; lãnh đạo một số sở, ngành.")
+    assert people == {
+        "Bùi Thị Thu Hằng": (["Ủy viên BTV Tỉnh ủy", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy"], "official"),
+        "Quách Tất Liêm": (["TUV", "Phó Chủ tịch UBND tỉnh"], "official"),
+    }
+
+
+@pytest.mark.parametrize("name", ["Sùng A Páo", "Vừ A Dính", "Y Bhơ Niê", "H'Hen Niê"])
+def test_names_with_one_letter_or_unusual_syllables_are_names(name):
+    assert found(f"Đồng chí {name}, Phó Chủ tịch UBND huyện phát biểu.") == {name: (["Phó Chủ tịch UBND huyện"], "official")}
+
+
+def test_a_place_between_the_title_and_the_name_stays_with_the_title():
+    people = found("Chủ tịch HĐND phường Tân Ninh Lê Minh Thế và Phó Chủ tịch HĐND phường Phạm Văn Thảo chủ trì.")
+    assert people == {"Lê Minh Thế": (["Chủ tịch HĐND phường Tân Ninh"], "official"),
+                      "Phạm Văn Thảo": (["Phó Chủ tịch HĐND phường"], "official")}
+
+
+def test_a_place_named_again_after_its_unit_is_not_a_person():
+    text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
+            "Chủ tịch HĐND phường Phan Thiết phát biểu.")
+    assert set(found(text)) == {"Nguyễn Văn Tám"}
+
+
+@pytest.mark.parametrize("line, name", [
+    ("NGUYỄN HÀ", "NGUYỄN HÀ"), ("CTV Nguyễn Bình", "Nguyễn Bình"), ("Tin, ảnh: Minh Hà", "Minh Hà"),
+])
+def test_bylines_are_reporters_never_officials(line, name):
+    assert found(f"Tiêu đề bài viết về hội nghị\nThu ngân sách đạt 12 tỷ đồng.\n{line}\n") == {name: ([], "reporter")}
+
+
+def test_photo_credits_inside_captions_are_reporters():
+    people = found("Đồng chí Lê Ngọc Châu phát biểu tại buổi làm việc (Ảnh: Đàm Thanh)\n"
+                   "Quang cảnh kỳ họp. Ảnh: M.H\nLãnh đạo phường dự kỳ họp (ảnh N. Lân)\n")
+    assert {n for n, (_, kind) in people.items() if kind == "reporter"} == {"Đàm Thanh", "M.H", "N. Lân"}

@@ -15,6 +15,8 @@ class Sentence:
     start: int
     end: int
     text: str
+    # what the sentence is (structure/roles.py): only "body" sentences can become items
+    role: str = "body"
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Document:
         out = []
         for chunk in parts:
             offset = chunk[0].number - 1
-            renumbered = tuple(Sentence(s.number - offset, s.start, s.end, s.text) for s in chunk)
+            renumbered = tuple(Sentence(s.number - offset, s.start, s.end, s.text, s.role) for s in chunk)
             out.append(Document(self.name, self.text, self.sha256, renumbered, self.noise, self.suspicious, offset))
         return out
 

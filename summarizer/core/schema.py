@@ -94,6 +94,9 @@ class Extraction(BaseModel):
     shortfalls: list[DraftItem] = Field(description="Hạn chế, khó khăn")
     tasks: list[DraftItem] = Field(description="Nhiệm vụ, giải pháp")
     people: list[DraftPerson] = Field(description="Người được nêu tên")
+    # sections whose answer failed validation after its re-asks: filled from the rules, never sent
+    # to the model as part of a schema (SectionAnswer is what the model fills)
+    unanswered: list[str] = Field(default_factory=list, exclude=False)
 
 
 # --- what the user gets ---------------------------------------------------------------------------
@@ -126,7 +129,19 @@ class Item(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     status: Status
     found_by: Literal["model", "rules"] = "model"
+    # who put the item in its section (ground/sections.py): model and code agree, a strong cue of the
+    # source decided, only the model says so (flagged for review, dropped by --strict), or rules alone
+    placement: Literal["agreed", "cue", "review", "rules"] = "agreed"
     problems: list[str] = Field(default_factory=list)
+
+
+class SentenceRole(BaseModel):
+    """What a numbered source sentence is (structure/roles.py); only `body` sentences hold items."""
+
+    sentence: int
+    start: int
+    end: int
+    role: Literal["headline", "opening", "body", "heading", "caption", "byline", "furniture"]
 
 
 class Person(BaseModel):
@@ -174,10 +189,20 @@ class Flags(BaseModel):
     items_realigned: int = 0  # evidence moved by code from the sentences the model cited
     items_moved: int = 0  # put in another section because the source sentence reads as that
     items_merged: int = 0  # repeats of another item (same evidence and numbers) kept once
-    items_added: int = 0  # source sentences the model left out, added from the cue phrases
+    items_added: int = 0  # source clauses the model left out, added because a strong cue labels them
+    items_review: int = 0  # filed by the model alone, against or without the source's cues: check them
+    items_not_body: int = 0  # dropped: they rested on a headline, opening, caption, byline or furniture
+    # sections whose answer failed validation after its re-asks: their items come from the rules alone
+    sections_from_rules: list[str] = Field(default_factory=list)
     people_ungrounded: int = 0
     dropped: int = 0  # removed by --strict
     notes: list[str] = Field(default_factory=list)  # title/locality/period/meeting checks
+
+    @property
+    def to_check(self) -> int:
+        """Items and people the editor must look at: not backed by their evidence, not in the source,
+        or filed by the model alone."""
+        return self.items_misattributed + self.items_invented + self.items_review + self.people_ungrounded
 
 
 class Briefing(BaseModel):
@@ -193,6 +218,8 @@ class Briefing(BaseModel):
     people: list[Person]
     flags: Flags
     provenance: Provenance
+    # every sentence that is not body text, with its role: the structure the editor can check
+    structure: list[SentenceRole] = Field(default_factory=list)
 
     def items(self):
         for section in SECTIONS:

@@ -1,6 +1,11 @@
 """Score briefings against gold annotations (format: seeds/gold/README.md).
 
 A briefing item covers a gold item when its text or its evidence contains every `must` token of it.
+Recall per section: gold items covered by an item of the same section / gold items. Precision per
+section: items that cover a gold item of the same section / items of that section (gold lists are
+complete, so an item covering nothing is not an item of the report). The confusion table counts each
+briefing item once, by where it belongs: the gold section it covers ("none" when it covers no gold
+item), against the section it was filed in; gold items no item covers are counted as "missed".
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ from summarizer.core.text import numbers_in
 class DocScore:
     doc: str
     recall: dict[str, tuple[int, int]] = field(default_factory=dict)  # section → (covered, gold)
+    precision: dict[str, tuple[int, int]] = field(default_factory=dict)  # section → (right items, items)
+    # (gold section or "none", filed section or "missed") → count
+    confusion: dict[str, int] = field(default_factory=dict)
     wrong_section: int = 0  # gold items covered only by an item in another section
     people_tp: int = 0
     people_pred: int = 0
@@ -46,17 +54,25 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
         return [_nfc(it.text + "\n" + "\n".join(e.text for e in it.evidence)) for it in getattr(briefing, section)]
 
     all_items = [h for sec in SECTIONS for h in haystacks(sec)]
+    musts = {sec: [[_nfc(m) for m in g["must"]] for g in gold.get(sec, [])] for sec in SECTIONS}
     for section in SECTIONS:
-        golds = gold.get(section, [])
+        golds = musts[section]
         mine = haystacks(section)
         covered = 0
-        for g in golds:
-            must = [_nfc(m) for m in g["must"]]
+        for must in golds:
             if any(all(m in h for m in must) for h in mine):
                 covered += 1
             elif any(all(m in h for m in must) for h in all_items):
                 s.wrong_section += 1
+            else:
+                _count(s.confusion, section, "missed")
         s.recall[section] = (covered, len(golds))
+        right = 0
+        for h in mine:
+            belongs = [sec for sec in SECTIONS if any(all(m in h for m in must) for must in musts[sec])]
+            right += section in belongs
+            _count(s.confusion, section if section in belongs else (belongs[0] if belongs else "none"), section)
+        s.precision[section] = (right, len(mine))
 
     gold_people = {_nfc(p["name"]): p for p in gold.get("people", [])}
     pred = {_nfc(p.name): p for p in briefing.people}
@@ -76,15 +92,23 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
     return s
 
 
+def _count(confusion: dict[str, int], gold_section: str, filed: str) -> None:
+    key = f"{gold_section}->{filed}"
+    confusion[key] = confusion.get(key, 0) + 1
+
+
+def _ratio(pairs: list[tuple[int, int]]) -> float | None:
+    num, den = sum(a for a, _ in pairs), sum(b for _, b in pairs)
+    return round(num / den, 3) if den else None
+
+
 def totals(scores: list[DocScore]) -> dict:
     t: dict = {"docs": len(scores)}
     for section in SECTIONS:
-        cov = sum(s.recall.get(section, (0, 0))[0] for s in scores)
-        tot = sum(s.recall.get(section, (0, 0))[1] for s in scores)
-        t[f"{section}_recall"] = round(cov / tot, 3) if tot else None
-    cov = sum(sum(c for c, _ in s.recall.values()) for s in scores)
-    tot = sum(sum(g for _, g in s.recall.values()) for s in scores)
-    t["item_recall"] = round(cov / tot, 3) if tot else None
+        t[f"{section}_recall"] = _ratio([s.recall.get(section, (0, 0)) for s in scores])
+        t[f"{section}_precision"] = _ratio([s.precision.get(section, (0, 0)) for s in scores])
+    t["item_recall"] = _ratio([pair for s in scores for pair in s.recall.values()])
+    t["item_precision"] = _ratio([pair for s in scores for pair in s.precision.values()])
     t["wrong_section"] = sum(s.wrong_section for s in scores)
     tp, pred, gold = (sum(getattr(s, k) for s in scores) for k in ("people_tp", "people_pred", "people_gold"))
     t["people_precision"] = round(tp / pred, 3) if pred else None
@@ -100,20 +124,43 @@ def totals(scores: list[DocScore]) -> dict:
 
 
 def table(scores: list[DocScore]) -> str:
-    head = f"{'document':28} {'achiev':>7} {'shortf':>7} {'tasks':>7} {'people':>7} {'rep→off':>7} {'numbers':>8} {'grounded':>8}"
+    """Per document: recall (covered/gold) and precision (right/items) per section, people, checks;
+    then the totals and the confusion table."""
+    head = (f"{'document':28} {'achiev R':>8} {'P':>6} {'shortf R':>8} {'P':>6} {'tasks R':>8} {'P':>6} "
+            f"{'people':>7} {'rep→off':>7} {'numbers':>8} {'grounded':>8}")
     rows = [head, "-" * len(head)]
     for s in scores:
-        rec = [f"{s.recall[k][0]}/{s.recall[k][1]}" for k in SECTIONS]
+        cells = []
+        for k in SECTIONS:
+            cells += [f"{s.recall[k][0]}/{s.recall[k][1]}", f"{s.precision[k][0]}/{s.precision[k][1]}"]
         people = f"{s.people_tp}/{s.people_gold}" + (f"+{s.people_pred - s.people_tp}" if s.people_pred > s.people_tp else "")
         rows.append(
-            f"{s.doc[:28]:28} {rec[0]:>7} {rec[1]:>7} {rec[2]:>7} {people:>7} {s.reporters_as_officials:>7} "
-            f"{s.numbers_in_source}/{s.numbers_total:<5} {s.items_grounded}/{s.items_total:<5}"
+            f"{s.doc[:28]:28} {cells[0]:>8} {cells[1]:>6} {cells[2]:>8} {cells[3]:>6} {cells[4]:>8} {cells[5]:>6} "
+            f"{people:>7} {s.reporters_as_officials:>7} {s.numbers_in_source}/{s.numbers_total:<5} "
+            f"{s.items_grounded}/{s.items_total:<5}"
         )
     t = totals(scores)
     rows.append("-" * len(head))
-    rows.append(
-        "totals: " + ", ".join(f"{k}={v}" for k, v in t.items())
-    )
+    rows.append("totals: " + ", ".join(f"{k}={v}" for k, v in t.items()))
+    rows.append("")
+    rows.append(confusion_table(scores))
+    return "\n".join(rows)
+
+
+def confusion_table(scores: list[DocScore]) -> str:
+    """Rows: where items belong (a gold section, or "none": not an item of the report); columns: the
+    section they were filed in, and "missed" for gold items no item covers."""
+    merged: dict[str, int] = {}
+    for s in scores:
+        for key, n in s.confusion.items():
+            merged[key] = merged.get(key, 0) + n
+    cols = [*SECTIONS, "missed"]
+    corner = "gold \\ filed"
+    head = f"{corner:16}" + "".join(f"{c:>14}" for c in cols)
+    rows = [head]
+    for row in [*SECTIONS, "none"]:
+        rows.append(f"{row:16}" + "".join(f"{merged.get(f'{row}->{c}', 0) if not (row == 'none' and c == 'missed') else '':>14}"
+                                          for c in cols))
     return "\n".join(rows)
 
 

@@ -22,7 +22,7 @@ from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
 from summarizer.core.schema import Extraction, Usage, citing
-from summarizer.errors import ConfigError, ModelError
+from summarizer.errors import AnswerInvalid, ConfigError, ModelError
 from summarizer.extract import retry
 from summarizer.extract.retry import with_transport_retries
 
@@ -201,12 +201,13 @@ class Extractor:
             except IncompleteOutputException:
                 # cut off at the token budget (finish_reason "length"): never keep half an answer
                 if budget >= 2 * self.config.max_tokens:
-                    raise ModelError(f"the answer was cut off at {budget} tokens twice; raise --max-tokens") from None
+                    raise AnswerInvalid(f"the answer was cut off at {budget} tokens twice; raise --max-tokens") from None
                 budget *= 2
                 log.warning("%s: answer cut off; asking again with %d tokens", label or "document", budget)
             except InstructorRetryException as e:
                 cause = e.__cause__ or e
-                raise ModelError(_describe(cause, self.config)) from None
+                invalid = not isinstance(cause, openai.OpenAIError)  # the server answered; the answer was unusable
+                raise (AnswerInvalid if invalid else ModelError)(_describe(cause, self.config)) from None
             except openai.OpenAIError as e:
                 raise ModelError(_describe(e, self.config)) from None
         usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))

@@ -124,7 +124,7 @@ class LocalServer:
 
     def start(self) -> str:
         cmd = [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "summarizer.extract.llama_server",  # llama_cpp.server, repacking off
             "--model", str(self.gguf), "--model_alias", self.model,
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx),

@@ -14,32 +14,51 @@ from dataclasses import dataclass, field
 
 from summarizer.core.document import Document
 from summarizer.core.schema import DraftPerson, Person
+from summarizer.structure.roles import credit_name
 
 SURNAMES = set(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đào Đinh Mai Trịnh "
     "Đoàn Lâm Phùng Cao Hà Tạ Chu Triệu Lò Lục Nông Ma Hứa Quách Tô Thái Kiều Vi Lưu Đàm Giàng Sùng "
     "Vàng Mạc Khổng Tăng La Thân Âu Nghiêm Bế Phương Đồng Lã Ninh Quan Hầu Tống Trương Cù Diệp Doãn "
-    "Châu Trình Văn Khúc Tòng Hoàng Lường Cầm Mã Sầm Hà Mông Thào Vừ Lầu Hờ Chảo Bàn Đèo Quàng".split()
+    "Châu Trình Văn Khúc Tòng Hoàng Lường Cầm Mã Sầm Hà Mông Thào Vừ Lầu Hờ Chảo Bàn Đèo Quàng Điêu Lùng "
+    "Hoàng Y Ksor Siu Rơ Kpă Nay Rcom Rmah Puih Rah Đinh Ka Kơ Bế Lý Mạc Mai Thạch Danh Sơn Kim Lâm An "
+    "Từ Tiêu Khuất Biện Giáp Ninh Lạc Lục Chế Tưởng Thiều Đàm Giang Lò Vương Nghiêm Liêu Lưu".split()
 )
+# The most frequent Vietnamese surnames (about 90 % of the population; Lê Trung Hoa, "Họ và tên người
+# Việt Nam", 2005): when a run of capitalised words after a title could start a name at two places
+# ("phường Tân Ninh Lê Minh Thế"), the name starts at the more frequent surname.
+COMMON_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
 TITLE_HEADS = [
     "Phó Bí thư", "Bí thư", "Phó Chủ tịch", "Chủ tịch", "Ủy viên", "Uỷ viên", "Phó Trưởng", "Trưởng",
     "Phó Giám đốc", "Giám đốc", "Phó Chánh", "Chánh", "Phó Tổng", "Tổng Bí thư", "Bộ trưởng",
     "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Đại biểu", "Chỉ huy trưởng", "Thường trực",
+    "Tỉnh ủy viên", "Tỉnh uỷ viên", "Huyện ủy viên", "Thành ủy viên", "TUV", "UVBTV", "UVTV", "PBT", "Phó Chủ nhiệm",
+    "Chủ nhiệm", "Phó Chỉ huy trưởng", "nguyên", "Nguyên", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tướng",
 ]
 # Lower-case words that may continue a title ("Bí thư Huyện ủy", "Chủ tịch HĐND huyện Pác Nặm").
 _TITLE_WORDS = {
     "ủy", "uỷ", "huyện", "tỉnh", "xã", "thị", "trấn", "thành", "phố", "quận", "phường", "đoàn", "thường",
     "trực", "trung", "ương", "nhân", "dân", "ban", "vụ", "chấp", "hành", "đảng", "bộ", "mặt", "trận",
     "tổ", "quốc", "thư", "tịch", "viên", "sở", "phòng", "công", "an", "quân", "sự", "kiểm", "tra",
-    "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá",
+    "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá", "và", "đặc", "khu",
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
+_UNIT_BEFORE = re.compile(r"\b(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ)\s*$", re.I)
+_HONORIFIC_WORDS = {"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Cụ", "Em"}
 _ORG_WORDS = {"Ban", "Huyện", "Tỉnh", "Đảng", "UBND", "HĐND", "Hội", "Sở", "Phòng", "Chương", "Nghị", "Bộ"}
 
+# Words that end a name written right before them ("… Huỳnh Bá Cử Phó trưởng Ban …"): organisations
+# always, title words when they open a title ("Chủ tịch", not the given name "Chánh" in "Phạm Trung Chánh, …").
+_ORG_STOPS = {"UBND", "HĐND", "TUV", "PBT", "Ảnh", "Theo", "Ban", "Đảng", "Sở", "Phòng", "Hội", "MTTQ"}
+_TITLE_OPENERS = ("Phó ", "Bí thư", "Chủ tịch", "Chủ nhiệm", "Ủy viên", "Uỷ viên", "Trưởng ", "Giám đốc", "Chánh ",
+                  "Tổng ", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Đại biểu", "Chỉ huy", "Thường trực", "Nguyên ")
+
+
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
-_SYL = rf"[{_UP}][a-zà-ỹđ]+"
-_NAME = re.compile(rf"(?<![\w])({_SYL}(?:\s+{_SYL}){{1,3}})(?![\w])")
-_BYLINE = re.compile(rf"^\s*(?:(?:PV|Phóng viên|Bài(?: và ảnh)?|Ảnh|Tin(?:, ảnh)?)\s*:\s*)?({_SYL}(?:\s+{_SYL}){{1,3}})\s*$")
+_SYL = rf"[{_UP}](?:'[{_UP}]?)?[a-zà-ỹđ]*"  # "Nguyễn", "A" (Sùng A Páo), "H'Hen", "Bhơ"
+_NAME = re.compile(rf"(?<![\w'])({_SYL}(?:[ \t]+{_SYL})*)(?![\w'])")  # a whole run; the name is chosen in it
+# A photo credit inside or at the end of a caption: "(Ảnh: Đàm Thanh)", "(ảnh N. Lân)", "…, Ảnh: Dũng Nhân".
+_PHOTO_CREDIT = re.compile(r"\([Ảả]nh(?: minh họa)?\s*:?\s*([^()]{2,40})\)|(?:^|[,.;]\s*)[Ảả]nh\s*:\s*([^():;,]{2,40}?)\s*$")
 
 
 @dataclass
@@ -51,45 +70,100 @@ class Found:
 
 def find_people(doc: Document) -> list[Found]:
     people: dict[str, Found] = {}
+    places = _places(doc.text)
     for sentence in doc.sentences:
-        for name, titles in _people_in(sentence.text):
+        for name, titles in _people_in(sentence.text, places):
             person = people.setdefault(name, Found(name))
             for t in titles:
-                if t not in person.titles:
+                longer = [i for i, old in enumerate(person.titles) if t.startswith(old)]
+                if longer:  # "Chủ tịch HĐND xã Thanh Ba" completes "Chủ tịch HĐND xã"
+                    person.titles[longer[0]] = t
+                elif not any(old.startswith(t) for old in person.titles):
                     person.titles.append(t)
-    byline = _byline(doc)
-    if byline and byline not in people:
-        people[byline] = Found(byline, [], "reporter")
-    elif byline and not people[byline].titles:
-        people[byline].kind = "reporter"
+    for credit in _credits(doc):
+        if credit not in people:
+            people[credit] = Found(credit, [], "reporter")
+        elif not people[credit].titles:
+            people[credit].kind = "reporter"
     return list(people.values())
 
 
-def _byline(doc: Document) -> str | None:
-    if not doc.sentences:
+def _credits(doc: Document) -> list[str]:
+    """Reporters: bylines and credit lines (structure/roles.py), and photo credits inside a caption
+    ("… phát biểu (Ảnh: Đàm Thanh)"). An all-capitals byline keeps the source's spelling."""
+    names = []
+    for s in doc.sentences:
+        if s.role == "byline" and (name := credit_name(s.text)):
+            names.append(name)
+        for m in _PHOTO_CREDIT.finditer(s.text):
+            if name := credit_name(m.group(1) or m.group(2)):
+                names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _name_in_run(words: list[str]) -> int | None:
+    """Where the personal name starts in a run of capitalised words that ends it, or None. A name is
+    2–4 words opening with a surname; when the run could start a name at several places (a place
+    name before it: "Tân Ninh Lê Minh Thế", "Đại Đồng Trình Văn Nhã"), a three-word name (the commonest
+    length) wins, then a frequent surname."""
+    starts = [i for i in range(len(words)) if (words[i] in SURNAMES or words[i].startswith("H'")) and 2 <= len(words) - i <= 4
+              and not (len(words[i]) == 1 and words[i] != "Y")]
+    if not starts:
         return None
-    last = doc.sentences[-1].text
-    m = _BYLINE.match(last)
-    if m and not last.rstrip().endswith((".", ":", "…")) and len(m.group(1).split()) <= 4:
-        return m.group(1)
-    return None
+    return max(starts, key=lambda i: (len(words) - i == 3, words[i] in COMMON_SURNAMES, len(words) - i))
 
 
-def _people_in(text: str):
+def _runs(text: str):
+    """Runs of capitalised words, cut before a word that starts a title or an organisation; yields
+    (words, start, end) with spans into `text`."""
     for m in _NAME.finditer(text):
-        words = m.group(1).split()
-        # trim a leading non-surname word ("Huyện Lương Thị Hoa" cannot happen: "ủy" breaks it)
-        while words and words[0] not in SURNAMES:
+        words, starts, pos = [], [], m.start()
+        for w in m.group(1).split():
+            pos = text.index(w, pos)
+            stop = w in _ORG_STOPS or (text.startswith(_TITLE_OPENERS, pos)
+                                       and not re.match(r"\w+\s*[,;.]", text[pos:pos + 12]))
+            if stop and words:
+                yield words, starts[0], starts[-1] + len(words[-1])
+                words, starts = [], []
+            if not stop:
+                words.append(w)
+                starts.append(pos)
+            pos += len(w)
+        if words:
+            yield words, starts[0], starts[-1] + len(words[-1])
+
+
+def _places(text: str) -> set[str]:
+    """Two capitalised words named after a unit word more than once ("phường Phan Thiết" … "HĐND phường
+    Phan Thiết"): a place, even where a surname opens it. Once only, they may be a person named after a
+    title that ends in a unit word ("Chủ tịch HĐND xã Trần Linh")."""
+    found = re.findall(rf"(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ)\s+({_SYL}\s+{_SYL})(?![\w'])",
+                       text, flags=re.I)
+    return {p for p in found if found.count(p) > 1}
+
+
+def _people_in(text: str, places: set[str] = frozenset()):
+    for words, run_start, run_end in _runs(text):
+        if words[0] in _HONORIFIC_WORDS:  # "Bà Hoàng Thị Duyên" at the start of a sentence
+            run_start = text.index(words[1], run_start + len(words[0])) if len(words) > 1 else run_end
             words = words[1:]
-        if len(words) < 2:
+        if not words:
             continue
-        name = " ".join(words)
-        start = m.end() - len(name)
-        before, after = text[:start], text[m.end():]
-        titles_before = _titles_before(before)
+        first = _name_in_run(words)
+        if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and " ".join(words) in places:
+            first = None  # "… HĐND phường Phan Thiết chủ tọa": a place after its unit word, not a name
+        if first is None:
+            continue
+        name = " ".join(words[first:])
+        start = run_end - len(name)
+        place = text[run_start:start].strip()  # the end of a title: "Chủ tịch HĐND phường" + "Tân Ninh"
+        before, after = text[:run_start], text[run_end:]
+        titles_before = _titles_before(before, place)
         titles_after = _titles_after(after)
+        if first and not titles_before:
+            continue  # capitalised words before the name that no title explains: not a name
         if titles_before or titles_after or HONORIFICS.search(before):
-            yield name, titles_before + titles_after
+            yield name, titles_before + [t for t in titles_after if t not in titles_before]
 
 
 def _is_title_word(words: list[str], i: int) -> bool:
@@ -102,6 +176,8 @@ def _title_span(words: list[str]) -> int:
     n = 0
     while n < len(words) and _is_title_word(words, n):
         n += 1
+    while n and words[n - 1] == "và":  # "và" joins two parts of a title, never ends one
+        n -= 1
     return n
 
 
@@ -109,9 +185,11 @@ def _titles_after(after: str) -> list[str]:
     """Titles after the name, comma-separated, up to the end of the clause or a `;`."""
     titles: list[str] = []
     pos = 0
-    while m := re.match(r"\s*,\s*", after[pos:]):
+    first = re.match(r"\s*(?:[-–—]|\()\s*", after)  # "A - Bí thư …", "A (Chủ tịch UBND xã)"
+    while m := (first if first is not None and pos == 0 else re.match(r"\s*,\s*", after[pos:])):
+        first = None
         segment_start = pos + m.end()
-        chunk = re.match(r"[^,;]*", after[segment_start:]).group()
+        chunk = re.match(r"[^,;()]*", after[segment_start:]).group().rstrip().rstrip(".…").rstrip()
         head = next((h for h in TITLE_HEADS if chunk.startswith(h)), None)
         if not head:
             break
@@ -124,8 +202,14 @@ def _titles_after(after: str) -> list[str]:
     return titles
 
 
-def _titles_before(before: str) -> list[str]:
-    """Titles written right before the name: "Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện "."""
+def _titles_before(before: str, place: str = "") -> list[str]:
+    """Titles written right before the name: "Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện ",
+    with `place` the capitalised words between the title and the name ("Tân Ninh"), part of the title.
+    Only the clause holding the name counts: a title before a ";" or ":" belongs to someone else."""
+    # another person's block ends at ";", ":" or "và" before a title ("… Lê Minh Thế và Phó Chủ tịch …")
+    before = re.split(r"[;:]|\svà\s(?=(?:Phó|Chủ|Bí|Trưởng|Giám|Ủy|Uỷ|Thường|[Đđ]ồng chí|[Ôô]ng|[Bb]à)\b)", before)[-1]
+    if place:
+        before = before.rstrip() + " " + place
     stripped = before.rstrip()
     if not stripped or stripped[-1] in ",;:.":
         return []

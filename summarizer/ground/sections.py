@@ -1,32 +1,83 @@
-"""Put each item in the section its source sentence belongs to, and complete what the model missed.
+"""The precision contract: which items stay in which section, decided by model and code together.
 
-The 1.5B model lists shortfalls as achievements and skips whole sections on long reports. The cue
-phrases (core/cues.py) label sentences reliably, so code has the last word:
-- an item whose evidence sentences the cues all label as another section moves there;
-- a repeated item (same section, evidence and numbers, nearly the same words) is kept once, counted;
-- a cue-labelled sentence no item rests on becomes an item of its own, its text the sentence itself,
-  marked `found_by: rules` so the editor can tell it from the model's.
+Each item is tied to the clauses of the body it rests on (structure/scope.py gives every clause a
+section and says whether a structural cue decided it). Then:
+- an item resting only on non-body lines (headline, opening, caption, byline, furniture) is dropped
+  and counted: a caption is not a result;
+- model and code agree on the section → the item stays (`placement: agreed`);
+- a strong cue names another section → the item moves there (`placement: cue`, counted as moved);
+- otherwise only the model says so → the item stays where the model put it but is flagged
+  (`placement: review`), counted in the verification line, and dropped by --strict;
+- the same clause in two sections stays in the one code reads it as; repeats in one section are kept
+  once (counted);
+- a clause a strong cue labels that no item rests on becomes an item of its own, its text the clause,
+  marked `found_by: rules`. A section the report does not have stays empty.
+Evidence is narrowed to the clauses an item rests on, so a sentence holding a result and a task is
+evidence for each only where it says it.
 """
 
 from __future__ import annotations
 
-from summarizer.core import cues
+from dataclasses import dataclass
+
 from summarizer.core.document import Document
 from summarizer.core.schema import SECTIONS, Evidence, Item
 from summarizer.core.text import content_words, coverage, numbers_in
+from summarizer.structure import scope
 
 SECTION_NAMES = {"achievements": "kết quả", "shortfalls": "hạn chế", "tasks": "nhiệm vụ"}
+CLAUSE_SHARE = 0.5  # an item rests on a clause when it holds this share of the clause's words
 
 
-def _without_repeats(items: list[Item]) -> list[Item]:
-    """Keep one of the items that rest on the same sentences and say the same thing (one's words
-    nearly all within the other's); the grounded one with the fewest words of its own wins."""
+@dataclass
+class Counts:
+    moved: int = 0
+    merged: int = 0
+    added: int = 0
+    not_body: int = 0
+    review: int = 0
+
+
+def _clauses_of(doc: Document, item: Item, by_sentence: dict[int, list[scope.Clause]]) -> list[scope.Clause]:
+    """The body clauses of the item's evidence sentences that the item's text draws on (at least the
+    best one of them)."""
+    words = content_words(item.text)
+    numbers = set(numbers_in(item.text))
+    candidates = [c for n in item.sentences for c in by_sentence.get(n, []) if doc.sentence(n).role == "body"]
+    if not candidates:
+        return []
+
+    def share(c: scope.Clause) -> float:
+        mine = content_words(c.text)
+        return coverage(mine, words) if mine else 0.0
+
+    chosen = [c for c in candidates if share(c) >= CLAUSE_SHARE or numbers & set(numbers_in(c.text))]
+    return chosen or [max(candidates, key=lambda c: (coverage(words, content_words(c.text)), -c.start))]
+
+
+def _label(clauses: list[scope.Clause]) -> tuple[str | None, bool]:
+    """The clauses' section: the strong label if they agree on one, else the first label."""
+    strong = {c.section for c in clauses if c.section and c.strong}
+    if len(strong) == 1:
+        return strong.pop(), True
+    labels = [c.section for c in clauses if c.section]
+    return (labels[0] if labels else None), False
+
+
+def _evidence(clauses: list[scope.Clause]) -> list[Evidence]:
+    return [Evidence(sentence=c.sentence, start=c.start, end=c.end, text=c.text) for c in clauses]
+
+
+def _without_repeats(items: list[Item], keys: dict[int, frozenset]) -> list[Item]:
+    """Keep one of the items that rest on the same clauses and say the same thing (one's words nearly
+    all within the other's, the same numbers); the grounded one with the fewest words wins."""
     kept: list[Item] = []
     for item in items:
         words = content_words(item.text)
-        numbers = numbers_in(item.text)
-        twin = next((k for k in kept if k.sentences == item.sentences and numbers_in(k.text) == numbers and (
-            coverage(words, content_words(k.text)) >= 0.9 or coverage(content_words(k.text), words) >= 0.9)), None)
+        numbers = set(numbers_in(item.text))
+        twin = next((k for k in kept if keys[id(k)] == keys[id(item)] and (
+            set(numbers_in(k.text)) <= numbers or numbers <= set(numbers_in(k.text))) and (
+            coverage(words, content_words(k.text)) >= 0.7 or coverage(content_words(k.text), words) >= 0.7)), None)
         if twin is None:
             kept.append(item)
         elif (item.status == "grounded", -len(words)) > (twin.status == "grounded", -len(content_words(twin.text))):
@@ -34,37 +85,66 @@ def _without_repeats(items: list[Item]) -> list[Item]:
     return kept
 
 
-def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True) -> tuple[dict[str, list[Item]], int, int, int]:
-    """Returns the sections and the numbers of items moved, merged as repeats, and added from the cues."""
-    labels = cues.classify(doc)
+def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True) -> tuple[dict[str, list[Item]], Counts]:
+    """The model's grounded items per section → the briefing's sections, and what was changed."""
+    counts = Counts()
+    by_sentence: dict[int, list[scope.Clause]] = {}
+    for c in scope.clauses(doc):
+        by_sentence.setdefault(c.sentence, []).append(c)
     out: dict[str, list[Item]] = {s: [] for s in SECTIONS}
-    moved = 0
+    keys: dict[int, frozenset] = {}  # id(item) → the clauses it rests on
+    homes: dict[frozenset, set[str]] = {}  # clauses → sections whose items rest on them
     for section in SECTIONS:
         for item in sections.get(section, []):
+            clauses = _clauses_of(doc, item, by_sentence)
+            if not clauses:
+                counts.not_body += 1  # rests on a headline, caption, byline …: not report content
+                continue
+            if item.status != "invented":
+                item.evidence = _evidence(clauses)
+                item.sentences = sorted({c.sentence for c in clauses})
+            label, strong = _label(clauses)
             target = section
-            found = {labels.get(n) for n in item.sentences}
-            if item.status != "invented" and len(found) == 1 and None not in found and section not in found:
-                target = found.pop()
-                item.problems.append(f"moved from {section}: the source sentence reads as {SECTION_NAMES[target]}")
-                moved += 1
+            if label == section:
+                item.placement = "agreed"
+            elif label and strong:
+                target = label
+                item.placement = "cue"
+                item.problems.append(f"moved from {section}: the source reads as {SECTION_NAMES[label]}")
+                counts.moved += 1
+            else:
+                item.placement = "review"
+                said = SECTION_NAMES[label] if label else "không thuộc mục nào"
+                item.problems.append(f"only the model files this under {SECTION_NAMES[section]}; code reads: {said}")
+            key = frozenset((c.start, c.end) for c in clauses)
+            keys[id(item)] = key
+            homes.setdefault(key, set()).add(target)
             out[target].append(item)
-    merged = 0
+    # the same clauses in several sections: keep the copies in the section code reads them as
     for section in SECTIONS:
         before = len(out[section])
-        out[section] = _without_repeats(out[section])
-        merged += before - len(out[section])
-    added = 0
+        out[section] = [it for it in out[section] if not (
+            len(homes[keys[id(it)]]) > 1 and it.placement == "review" and _code_section(keys[id(it)], by_sentence) in homes[keys[id(it)]])]
+        out[section] = _without_repeats(out[section], keys)
+        counts.merged += before - len(out[section])
+    counts.review = sum(it.placement == "review" for items in out.values() for it in items)
     if fill:
-        covered = {n for items in out.values() for item in items if item.status != "invented" for n in item.sentences}
-        for number, section in sorted(labels.items()):
-            if number in covered:
-                continue
-            s = doc.sentence(number)
-            out[section].append(Item(
-                text=s.text, sentences=[number], cited=[], found_by="rules", status="grounded",
-                evidence=[Evidence(sentence=number, start=s.start, end=s.end, text=s.text)],
-            ))
-            added += 1
+        covered = {span for items in out.values() for it in items if it.status != "invented" for span in keys[id(it)]}
+        for c in scope.clauses(doc):
+            if c.section and (c.strong or c.section == "achievements") and (c.start, c.end) not in covered:
+                out[c.section].append(Item(
+                    text=c.text, sentences=[c.sentence], cited=[], found_by="rules", status="grounded",
+                    placement="rules", evidence=_evidence([c]),
+                ))
+                counts.added += 1
         for section in SECTIONS:  # in source order, as an editor reads the report
-            out[section].sort(key=lambda it: (min(it.sentences) if it.sentences else 0))
-    return out, moved, merged, added
+            out[section].sort(key=lambda it: (it.evidence[0].start if it.evidence else 0))
+    return out, counts
+
+
+def _code_section(key: frozenset, by_sentence: dict[int, list[scope.Clause]]) -> str | None:
+    for clauses in by_sentence.values():
+        for c in clauses:
+            if (c.start, c.end) in key and c.section:
+                return c.section
+    return None

@@ -9,6 +9,7 @@ from html import escape
 from summarizer.core.document import Document
 from summarizer.core.schema import Briefing, Item
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, STATUS_LABELS
+from summarizer.render.verification import verification_line
 
 CSS = """
 :root{--ach:#1b7f3b;--sho:#b3261e;--tas:#1f5fa8;--bg:#fff;--fg:#1d1d1f;--muted:#666}
@@ -26,6 +27,8 @@ li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-col
 .sent{border-radius:3px}.sent.hl{outline:2px solid currentColor}
 .sent.hl.achievements{background:#d8f3df;color:#0b3d1c}.sent.hl.shortfalls{background:#fbdcd9;color:#5c130e}
 .sent.hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
+.sent:not([data-role=body]){color:#777}
+.sent:not([data-role=body])::before{content:attr(data-role);font-size:.7em;background:#eee;color:#555;padding:0 .3em;margin-right:.3em;border-radius:3px}
 table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left}
 .empty{color:var(--muted);font-style:italic}footer{color:var(--muted);font-size:.8rem;margin-top:1.5rem}
 @media (max-width:760px){main{display:block;height:auto}#source{border-left:0;border-top:1px solid #ddd;max-height:70vh}}
@@ -55,13 +58,16 @@ def _item(section: str, item: Item) -> str:
         parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">{STATUS_LABELS[item.status]}</span>')
     if item.found_by == "rules":
         parts.append(' <span class="rules">câu nguồn, máy bổ sung</span>')
+    if item.placement == "review":
+        parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">⚠ chỉ mô hình xếp vào mục này</span>')
     return (f'<li class="item" tabindex="0" data-section="{section}" data-sentences="{sentences}" '
             f'data-status="{item.status}">{"".join(parts)}</li>')
 
 
 def _source(doc: Document) -> str:
     """The report with every sentence in a span (id s-N) and the noise left visible but dimmed."""
-    marks = sorted([(s.start, s.end, f'<span class="sent" id="s-{s.number}">', "</span>") for s in doc.sentences]
+    marks = sorted([(s.start, s.end, f'<span class="sent" id="s-{s.number}" data-role="{s.role}">', "</span>")
+                    for s in doc.sentences]
                    + [(a, b, '<span class="noise">', "</span>") for a, b in doc.noise])
     out, cursor = [], 0
     for start, end, open_tag, close_tag in marks:
@@ -104,9 +110,8 @@ def to_html(b: Briefing, doc: Document) -> str:
     body.append(f"<h2>Số liệu</h2>{_indicators(b)}")
     f, p = b.flags, b.provenance
     body.append(
-        f"<footer>{f.items_grounded} mục có dẫn chứng, {f.items_misattributed + f.items_invented + f.people_ungrounded} "
-        f"mục cần kiểm tra. Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình {escape(p.model)}, "
-        f"prompt {escape(p.prompt_version)}.</footer>")
+        f"<footer>{escape(verification_line(f))} Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình "
+        f"{escape(p.model)}, prompt {escape(p.prompt_version)}.</footer>")
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">

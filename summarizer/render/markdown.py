@@ -4,8 +4,7 @@ key figures, and a visible flag where the source does not back it."""
 from __future__ import annotations
 
 from summarizer.core.schema import Briefing, Item
-
-SECTION_TITLES = {"achievements": "Thành tích", "shortfalls": "Hạn chế", "tasks": "Nhiệm vụ"}
+from summarizer.render.verification import SECTION_TITLES, verification_line
 KIND_LABELS = {"official": "cán bộ", "reporter": "phóng viên", "other": "khác"}
 STATUS_LABELS = {"misattributed": "⚠ dẫn chứng không khớp", "invented": "⚠ không có trong bài"}
 
@@ -17,6 +16,8 @@ def _item(n: int, item: Item) -> list[str]:
         line += f" **{STATUS_LABELS[item.status]}**"
     if item.found_by == "rules":
         line += " _(câu nguồn, máy bổ sung)_"
+    if item.placement == "review":
+        line += " **⚠ chỉ mô hình xếp vào mục này**"
     lines = [line]
     figures = [f.raw for f in item.figures if f.error is None]
     if figures:
@@ -25,7 +26,7 @@ def _item(n: int, item: Item) -> list[str]:
     if quoted and quoted.strip() != item.text.strip():
         lines.append(f"   > {quoted}")
     for problem in item.problems:
-        if item.status != "grounded":
+        if item.status != "grounded" or item.placement == "review":
             lines.append(f"   - Kiểm tra: {problem}")
     return lines
 
@@ -54,17 +55,8 @@ def to_markdown(b: Briefing) -> str:
         out.append(f"- {p.name}{titles} ({KIND_LABELS[p.kind]}){flag}")
     out.append("")
     f = b.flags
-    flagged = f.items_misattributed + f.items_invented + f.people_ungrounded
     out.append("---")
-    out.append(
-        f"Kiểm chứng: {f.items_grounded} mục có dẫn chứng, {flagged} mục cần kiểm tra"
-        + (f", {f.dropped} mục bị loại (--strict)" if f.dropped else "")
-        + (f", {f.items_realigned} dẫn chứng do máy đối chiếu lại" if f.items_realigned else "")
-        + (f", {f.items_moved} mục được chuyển mục" if f.items_moved else "")
-        + (f", {f.items_merged} mục trùng được gộp" if f.items_merged else "")
-        + (f", {f.items_added} câu nguồn được máy bổ sung" if f.items_added else "")
-        + "."
-    )
+    out.append(verification_line(f))
     for note in f.notes:
         out.append(f"- {note}")
     p = b.provenance

@@ -10,6 +10,7 @@ import hashlib
 import re
 
 from summarizer.core.document import Document, Sentence
+from summarizer.structure.roles import assign_roles
 
 # Lines that are page furniture, not report text.
 _NOISE_LINE = [
@@ -30,6 +31,8 @@ _INSTRUCTIONS = re.compile(
 _LEADING_HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
 # Candidate sentence ends: terminal punctuation, optional closing quote/bracket, then white space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+")
+# A list marker at the start of a line belongs to its line: "I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Về kinh tế".
+_LIST_MARKER = re.compile(r"\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])\s*")
 # Abbreviations whose period does not end a sentence ("TP. Bắc Kạn", "PGS. TS. …").
 _ABBREVIATIONS = {"tp", "tx", "tt", "ths", "ts", "gs", "pgs", "bs", "ks", "ls", "ncs", "st", "p", "q", "đ", "ng"}
 
@@ -63,6 +66,8 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
                 suspicious.append((s_start, s_end))
                 continue
             sentences.append(Sentence(len(sentences) + 1, s_start, s_end, sentence))
+    roles = assign_roles(text, [(s.start, s.end) for s in sentences])
+    sentences = [Sentence(s.number, s.start, s.end, s.text, role) for s, role in zip(sentences, roles)]
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     return Document(name=name, text=text, sha256=digest, sentences=tuple(sentences), noise=tuple(noise),
                     suspicious=tuple(suspicious))
@@ -77,6 +82,11 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if text[m.start()] == "." and _last_word(text, cursor, m.start()).lower() in _ABBREVIATIONS:
             continue
+        if cursor == start and _LIST_MARKER.fullmatch(text, cursor, m.start()):
+            continue
+        if text[m.start()] == "." and m.start() > 0 and text[m.start() - 1].isupper() and (
+                m.start() < 2 or not text[m.start() - 2].isalnum()):
+            continue  # an initial: "N. Lân", "Y. Bhơ"
         sentence_end = m.end() - len(m.group()) + len(m.group().rstrip())
         spans.append((cursor, sentence_end))
         cursor = m.end()

@@ -1,0 +1,275 @@
+"""The structure stage: what each sentence of a report is, before anything reads its content.
+
+A scraped news report mixes the article body with lines that are not report content: the headline,
+the opening that only announces the meeting ("Sáng 8/10, Huyện ủy … tổ chức hội nghị … nhằm đánh
+giá …"), attendance ("Dự hội nghị có các đồng chí: …"), section headings ("I. KẾT QUẢ ĐẠT ĐƯỢC"),
+photo captions ("Toàn cảnh hội nghị.", "Bí thư Huyện ủy … phát biểu kết luận hội nghị."), bylines
+and photo credits ("ANH TUÂN", "Tin, ảnh: …"), and page furniture ("Xem với cỡ chữ", "Lượt xem: …",
+a site menu). Only `body` sentences can become items; the others still feed people (captions and
+attendance name officials), the title (the headline) and section scope (headings).
+
+The conventions are those of Vietnamese provincial and commune news sites (báo Đảng địa phương,
+cổng thông tin điện tử xã/phường): caption lines stand alone without a verb of substance, bylines
+close the article, often in capitals. Rules are by line shape first and wording second, so a site's
+own furniture words need not be listed to be caught.
+
+Pure: no I/O. `assign_roles` takes the decoded text and the sentence spans of the splitter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+Role = Literal["headline", "opening", "body", "heading", "caption", "byline", "furniture"]
+ROLES: tuple[Role, ...] = ("headline", "opening", "body", "heading", "caption", "byline", "furniture")
+
+_UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
+_LOW = "a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ"
+
+# Page furniture: reading tools, counters, sharing, tags, time stamps, breadcrumbs.
+_FURNITURE = re.compile(
+    r"^(?:xem với cỡ chữ|cỡ chữ|lượt xem|lượt đọc|số lượt|in bài|in trang|gửi bài|gửi email|email|bản in|"
+    r"nghe đọc bài|nghe bài|đọc bài|chia sẻ|bình luận|ý kiến bạn đọc|tags?\b|từ khóa|từ khoá|chủ đề\b|"
+    r"trang chủ|tin mới|tin khác|các tin khác|tin cùng chuyên mục|bài viết liên quan|đọc thêm|xem tiếp|"
+    r"quay lại|về đầu trang|zalo|facebook|twitter|copy link|sao chép|theo dõi|đánh giá bài viết|"
+    r"cập nhật|đăng lúc|ngày đăng|ngày cập nhật|người đăng|người viết|tác giả:|chi tiết tin|chi tiết bài|"
+    r"tin tức\s*[-–]\s*sự kiện|skip to|bỏ qua nội dung|breaking news|tin nóng|theo dõi|nguồn:?$|\(\w+\)\s*[-–]?$)",
+)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?:\s*(?:[-|,]|lúc)?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+    r"(?:\s*\(?gmt[+-]\d+\)?)?\s*$"
+)
+# Menu words of Vietnamese news sites; a line made mostly of them is a menu ("Video Báo Ảnh Báo in Podcast").
+_MENU_WORDS = {
+    "video", "podcast", "ảnh", "báo", "in", "emagazine", "infographic", "infographics", "multimedia", "media",
+    "thời", "sự", "chính", "trị", "kinh", "tế", "xã", "hội", "văn", "hóa", "hoá", "thể", "thao", "pháp", "luật",
+    "quốc", "phòng", "an", "ninh", "giáo", "dục", "y", "sức", "khỏe", "khoẻ", "du", "lịch", "đời", "sống",
+    "tin", "tức", "trang", "chủ", "rss", "longform", "megastory", "bạn", "đọc", "điện", "tử", "radio",
+    "truyền", "hình", "nông", "nghiệp", "nông", "thôn", "khoa", "học", "công", "nghệ", "quốc", "tế",
+    "xây", "dựng", "đảng", "mặt", "trận", "địa", "phương", "tiêu", "điểm", "chuyên", "đề",
+}
+# Credits and bylines: an optional lead word, then a short name; or "Theo …" / "Nguồn …" at the end.
+_CREDIT_LEAD = re.compile(
+    r"^[(\[]?\s*(?:tin\s*(?:và|,|&)?\s*ảnh|bài\s*(?:và|,|&)?\s*ảnh|bài|ảnh|tin|pv|ctv|btv|phóng viên|"
+    r"cộng tác viên|nhóm pv|theo|nguồn|video|clip|đồ họa|thực hiện)\b\s*[:.\-–]?\s*",
+    re.I,
+)
+_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?)$")
+# Caption openers and the verbs of a photo's description.
+_CAPTION_START = re.compile(
+    r"^(?:toàn cảnh|quang cảnh|các đại biểu|đại biểu|đoàn công tác|lãnh đạo|ảnh\b|hình ảnh|một số hình ảnh|"
+    r"các đồng chí|đồng chí|ông|bà)\b",
+    re.I,
+)
+_CAPTION_VERB = re.compile(
+    r"phát biểu|trao (?:quyết định|tặng|giấy khen|bằng khen|kỷ niệm chương|quà|hoa)|tặng hoa|tặng quà|chụp ảnh|"
+    r"chủ trì hội nghị|chủ trì kỳ họp|dự hội nghị|dự kỳ họp|dự buổi làm việc|tại hội nghị|tại kỳ họp|"
+    r"tại buổi làm việc|thông qua báo cáo|trình bày báo cáo|báo cáo tại|kiểm tra thực tế|thăm|biểu quyết|"
+    r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|nhận|dâng hương",
+    re.I,
+)
+_TASK_FRAME = re.compile(r"đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|giao |lưu ý|đề xuất|kiến nghị|cho rằng|khẳng định", re.I)
+# The opening that announces the meeting, and attendance lines.
+_WHEN = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|vừa qua|trong các ngày|trong 2 ngày|từ ngày)\b|"
+                   r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bngày \d{1,2}\b", re.I)
+_MEETING = re.compile(r"hội nghị|kỳ họp|phiên họp|buổi làm việc|cuộc họp|làm việc với|đoàn công tác|lễ\b|đại hội|"
+                      r"giao ban|hội thảo|tọa đàm|tiếp xúc cử tri|khảo sát|kiểm tra", re.I)
+_ANNOUNCE = re.compile(r"tổ chức|diễn ra|khai mạc|bế mạc|đã họp|họp\b|tiến hành|làm việc|triệu tập|có buổi|dự và chỉ đạo|chủ trì", re.I)
+_ATTENDANCE = re.compile(r"^(?:dự và chỉ đạo|dự và chủ trì|dự hội nghị|dự kỳ họp|dự buổi|tham dự|cùng dự|dự lễ|"
+                         r"đến dự|chủ trì hội nghị|chủ trì kỳ họp|đồng chủ trì|về dự|dự\b|cùng tham dự|"
+                         r"tiếp và làm việc|cùng đi|đi cùng)", re.I)
+_HEADING_MARKER = re.compile(r"^(?:[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–•+*])\s*", re.I)
+_HEADING_WORDS = re.compile(
+    r"^(?:về\s|kết quả|thành tựu|những kết quả|hạn chế|tồn tại|khó khăn|nguyên nhân|nhiệm vụ|phương hướng|"
+    r"giải pháp|mục tiêu|chỉ tiêu|một số|các chỉ tiêu|kiến nghị|đề xuất|bài học|đánh giá|tình hình|lĩnh vực|"
+    r"kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|xây dựng đảng|công tác|phần)\b",
+    re.I,
+)
+_TERMINAL = ".!?…;:"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’]+", text)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def is_furniture(line: str) -> bool:
+    """Reading tools, counters, share buttons, time stamps, a site's menu."""
+    low = line.strip().lower()
+    if "|" in low and len(re.findall(r"[^\W\d_]{2,}", low)) <= 3:
+        return True  # "A+ | A | A-", "15:26 | 28/08/2025"
+    if _FURNITURE.match(low) and len(low.split()) <= 12:
+        return True
+    if _TIMESTAMP.match(low):
+        return True
+    words = _words(low)
+    if len(words) >= 4 and line.strip()[-1:] not in _TERMINAL and sum(w in _MENU_WORDS for w in words) >= 0.8 * len(words):
+        # only menus mix many section names with no sentence shape ("Video Báo Ảnh Báo in Podcast")
+        titled = sum(w[:1].isupper() for w in _words(line))
+        return titled >= 0.6 * len(words)
+    return bool(re.match(r"^[\w ]{1,30}(?:\s*[>»/|]\s*[\w ]{1,30}){2,}$", line.strip()))  # breadcrumbs
+
+
+def credit_name(line: str) -> str | None:
+    """The name of a byline or photo credit line ("ANH TUÂN", "Tin, ảnh: Minh Hà", "(Ảnh: Lê Hòa)",
+    "CTV Nguyễn B"), or None when the line is not one. A name is 1–5 capitalised or all-capital words."""
+    if re.match(r"(?:[IVXLC]+|\d{1,2})[.)]\s", line.strip()):
+        return None  # "I. KẾT QUẢ ĐẠT ĐƯỢC" is a heading, however short
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()) or line.strip()  # "CTV Phương Lộc (Huyện Ia Grai)"
+    text = text.strip("()[]").strip()
+    lead = _CREDIT_LEAD.match(text)
+    rest = text[lead.end():] if lead else text
+    rest = rest.strip().rstrip(".").strip()
+    names = [n.strip() for n in re.split(r"\s*[,;–-]\s*|\s+và\s+", rest) if n.strip()]
+    if not names or len(names) > 3:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+            return None
+        if any(len(w) == 1 for w in words) and not name.isupper():
+            return None  # "Tại H": a cut-off sentence, not a name ("N. Lân" and "M.H" pass)
+        if len(words) == 1 and not lead and not name.isupper():
+            return None
+    if not lead and len(names[0].split()) < 2 and not names[0].isupper():
+        return None
+    return names[0]
+
+
+def _caption(line: str, words: list[str]) -> bool:
+    """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame."""
+    if len(words) > 32 or re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn|người|hộ)", line):
+        return False
+    if _TASK_FRAME.search(line) and len(words) > 12:
+        return False
+    if ":" in line.rstrip(":"):
+        return False
+    if len(words) <= 8 and line.rstrip()[-1:] not in _TERMINAL:
+        return True  # a short label under a photo ("Chủ tọa kỳ họp")
+    if _CAPTION_START.match(line) and (len(words) <= 14 or _CAPTION_VERB.search(line)):
+        return True
+    return bool(_CAPTION_VERB.search(line)) and len(words) <= 30
+
+
+def _heading(line: str, words: list[str]) -> bool:
+    """A section heading: short, no sentence end, numbered, in capitals, or a known heading phrase."""
+    if len(words) > 16 or not words:
+        return False
+    ends = line.rstrip()[-1:]
+    if ends in ".!?…;":
+        return False
+    marker = _HEADING_MARKER.match(line)
+    rest = line[marker.end():] if marker else line
+    if _is_caps(rest) and len(words) >= 2:
+        return True
+    if (marker and not line.lstrip().startswith(("-", "–", "•", "+", "*"))) and len(words) <= 12:
+        return True
+    return bool(_HEADING_WORDS.match(rest)) and (ends == ":" or len(words) <= 10)
+
+
+# Meeting business: what the meeting did rather than what the report reviews or sets ("Hội nghị đã
+# thảo luận, cho ý kiến …", "Tại hội nghị, … trao giấy khen …", "Báo cáo … ; Tờ trình …").
+_BUSINESS = re.compile(
+    r"^(?:tại (?:hội nghị|kỳ họp|buổi làm việc|phiên họp)|hội nghị (?:đã |cũng )?(?:dành thời gian |tập trung )?"
+    r"(?:thảo luận|nghe|cho ý kiến|thông qua|biểu quyết|xem xét|đã tiến hành)|kỳ họp (?:đã |cũng )?(?:thảo luận|nghe|"
+    r"thông qua|xem xét|biểu quyết)|các đại biểu (?:đã |cũng )?(?:thảo luận|nghe|tập trung thảo luận|cho ý kiến|"
+    r"biểu quyết)|đồng thời,? (?:thảo luận|cho ý kiến|thông qua|xem xét)|báo cáo |tờ trình |dự thảo )",
+    re.I,
+)
+_AWARD = re.compile(r"\btrao (?:tặng )?(?:giấy khen|bằng khen|huy hiệu|kỷ niệm chương|quyết định|thưởng|cờ)", re.I)
+
+
+def _business(text: str) -> bool:
+    """Meeting business with no content of its own: no task asked for, no list after a colon."""
+    listed = re.search(r":\s*(\S+)", text)
+    if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
+        return False
+    if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|chỉ đạo", text, re.I):
+        return False
+    return bool(_BUSINESS.match(text) or _AWARD.search(text))
+
+
+def _opening(text: str, position: int) -> bool:
+    """The meeting's announcement, its attendance or its business (near the start, or anywhere for
+    business and attendance)."""
+    if _ATTENDANCE.match(text) and len(text) < 700:
+        return True
+    if _business(text):
+        return True
+    if re.search(r"(?:tham |đến |về )?dự (?:và (?:chỉ đạo|phát biểu) )?(?:hội nghị|kỳ họp|buổi làm việc|lễ|đại hội)\W*$", text) and len(text) < 300:
+        return True  # "Đồng chí … dự hội nghị."
+    if position > 2:
+        return False
+    announced = _WHEN.search(text[:60]) or re.search(r"\b(?:vừa|đã) (?:tổ chức|diễn ra|họp)|nhằm đánh giá|để đánh giá", text)
+    purpose = re.search(r"nhằm đánh giá|để đánh giá|là sự kiện", text)
+    return bool(announced and _MEETING.search(text) and (_ANNOUNCE.search(text) or purpose))
+
+
+def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
+    """One role per sentence span (start, end) of `text`, in order.
+
+    Lines are judged whole (a caption or heading is a line of its own); the headline is the first line
+    when it has no sentence end; bylines and credits are read from the end of the article back; the
+    opening is among the first three body sentences. Everything else is `body`."""
+    roles: list[Role] = ["body"] * len(sentences)
+    lines: list[list[int]] = []  # sentence indexes grouped by line
+    last_line_end = -1
+    for i, (start, end) in enumerate(sentences):
+        if lines and text.find("\n", last_line_end, start) == -1:
+            lines[-1].append(i)
+        else:
+            lines.append([i])
+        last_line_end = end
+    line_texts = [text[sentences[idx[0]][0]:sentences[idx[-1]][1]] for idx in lines]
+
+    first_content = True
+    body_seen = 0
+    # the headline is the longest of the unpunctuated lines that open the article (a site's category
+    # label such as "Quốc hội - Hội đồng nhân dân" may stand above it)
+    leading: list[int] = []
+    for k, (idx, line) in enumerate(zip(lines, line_texts)):
+        if is_furniture(line):
+            continue
+        if len(idx) > 1 or line.rstrip()[-1:] in ".!?…:;" or len(_words(line)) > 45:
+            break
+        if leading and (_HEADING_MARKER.match(line) or _is_caps(line)):
+            break  # a section heading under the headline
+        leading.append(k)
+    chosen = max(leading, key=lambda k: len(_words(line_texts[k])), default=None)
+    for k, (idx, line) in enumerate(zip(lines, line_texts)):
+        words = _words(line)
+        role: Role | None = None
+        if is_furniture(line):
+            role = "furniture"
+        elif k in leading and (k != chosen or len(words) < 4):
+            role = "furniture"  # a site's label above the headline ("Chi tiết tin", "Tin tức")
+        elif k == chosen:
+            role = "headline"
+        elif first_content and chosen is None and _is_caps(line) and len(words) <= 45:
+            role = "headline"
+        elif len(idx) == 1 and credit_name(line) and (k >= len(lines) - 3 or _CREDIT_LEAD.match(line.strip().strip("(["))):
+            role = "byline"
+        elif len(idx) == 1 and _heading(line, words):
+            role = "heading"
+        elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line)):
+            role = "opening"  # attendance and meeting business, though as short as a caption
+        elif len(idx) == 1 and _caption(line, words):
+            role = "caption"
+        if role is not None:
+            for i in idx:
+                roles[i] = role
+            first_content = first_content and (role == "furniture" or k in leading)
+            continue
+        first_content = False
+        for i in idx:
+            start, end = sentences[i]
+            if _opening(text[start:end], body_seen):
+                roles[i] = "opening"
+            body_seen += 1
+    return roles

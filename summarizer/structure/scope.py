@@ -1,0 +1,297 @@
+"""Section scope: each clause of the report's body gets the section it belongs to, and how sure code is.
+
+A clause is a sentence, or a part of one cut at ";", at the colon after a lead ("… nhiệm vụ trọng
+tâm như: …"), or before a turn ("…, tuy nhiên …", "…, song …"). Clauses are labelled in reading order:
+
+- A **heading** governs what follows it until the next heading of its level ("II. HẠN CHẾ" → shortfalls;
+  "Phương hướng, nhiệm vụ năm 2025" → tasks); a numbered sub-heading ("1. Về kinh tế") keeps its parent's.
+- A **lead** (a clause ending in a colon that names a section: "những hạn chế như:", "nhiệm vụ trọng tâm
+  6 tháng cuối năm:", "mục tiêu chính:") governs every clause after it in its sentence and the rest of
+  its paragraph, and list lines right after it.
+- A **speaker frame** ("Bí thư … yêu cầu …", "đề nghị …", "nhấn mạnh …", "Kết luận hội nghị, …") marks
+  what the official asks for as tasks.
+- The **coming period** ("năm tới", "6 tháng cuối năm", "thời gian tới", the year after the one under
+  review, "phấn đấu", "mục tiêu") is tasks, never the reported period's achievements.
+- Otherwise cue words decide: a task verb opening the clause ("Tập trung", "Tăng cường", …), shortfall
+  words ("hạn chế", "còn chậm", "chưa", "đạt thấp", …), result words with a figure ("đạt 54% kế hoạch").
+
+`strong` says a structural cue (heading, lead, speaker, coming period, task verb, explicit shortfall
+word, a result with a figure) decided; a weak label is a guess from general wording. Sources of the
+conventions: the standard layout of Vietnamese Party and People's Council reports (Quy định 66-QĐ/TW on
+Party documents: "kết quả đạt được", "hạn chế, nguyên nhân", "phương hướng, nhiệm vụ") and how the
+provincial press retells them; every rule was measured on the `tune` half of corpus/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from summarizer.core.document import Document
+
+ACHIEVEMENTS, SHORTFALLS, TASKS = "achievements", "shortfalls", "tasks"
+
+
+@dataclass(frozen=True)
+class Clause:
+    sentence: int  # the sentence's number
+    start: int  # span in Document.text
+    end: int
+    text: str
+    section: str | None  # achievements | shortfalls | tasks | None (not an item)
+    strong: bool  # decided by a structural cue, not by general wording
+    why: str  # the cue that decided, for the editor and for debugging rules
+
+
+# --- the cues (matched against the lowercased clause unless said otherwise) -------------------------
+
+_TASK_VERBS = (
+    "tập trung|tăng cường|đẩy mạnh|đẩy nhanh|tiếp tục|triển khai|chỉ đạo|thực hiện|chú trọng|quan tâm|"
+    "phát huy|huy động|chuẩn bị|chủ động|thường xuyên|tổ chức|kiểm tra|quyết liệt|nâng cao|đề nghị|bố trí|"
+    "rà soát|khẩn trương|đôn đốc|xây dựng|hoàn thành|phấn đấu|kiên quyết|làm tốt|giải quyết|ưu tiên|cần|"
+    "phải|sớm|nghiên cứu|kịp thời|tích cực|duy trì|đổi mới|hoàn thiện|tranh thủ|thu hút|khai thác|"
+    "đẩy mạnh|tuyên truyền|vận động|siết chặt|xử lý|ngăn chặn|phòng ngừa|chăm lo|củng cố|sắp xếp|"
+    "kiện toàn|tháo gỡ|lãnh đạo|quản lý tốt|bảo đảm|đảm bảo|theo dõi|giám sát|phối hợp|tiến hành|"
+    "cải thiện|nâng|mở rộng|hỗ trợ|tạo điều kiện|đặc biệt quan tâm|không để"
+)
+_TASK_START = re.compile(rf"^(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*)?(?:{_TASK_VERBS})\b")
+# weak-task openers: also open achievements ("Bảo đảm an sinh xã hội" can be either)
+_WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo|duy trì|lãnh đạo|thực hiện|tổ chức|triển khai|xây dựng|hoàn thành)\b")
+_SPEAKER = re.compile(
+    r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!với )(?<!các )(?<!những )(?<!được )(?<!của )"
+    r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
+    r"mong muốn|đề ra nhiệm vụ|quán triệt|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
+)
+# "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
+_SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?\b(?:quan tâm|tập trung|chủ động|tăng cường|"
+                           r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b")
+# a clause that details the one before it ("…; trong đó, …") belongs where that one does
+_DETAIL = re.compile(r"^(?:trong đó|cụ thể|bao gồm|gồm|nhất là|đặc biệt là)\b")
+# a paragraph that goes on with the list of the paragraph before ("Trong đó, …", "Đồng thời, …")
+_GOES_ON = re.compile(r"^(?:trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác)\b")
+# who speaks: an official or a body, named before the speaker's verb
+_SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|[Đđ]ồng chí|[Ôô]ng |[Bb]à |Thủ tướng|Bộ trưởng|"
+                              r"[Ll]ãnh đạo|Thường trực|Ban Thường vụ|[Kk]ết luận)[^;]{0,160}?(?:yêu cầu|đề nghị|nhấn mạnh|"
+                              r"lưu ý|chỉ đạo|giao)")
+_CLOSING = re.compile(r"^(?:kết luận|phát biểu (?:chỉ đạo|kết luận|tại)|chỉ đạo tại|tại buổi làm việc|"
+                      r"để (?:hoàn thành|thực hiện|đạt)|thời gian tới|trong thời gian tới|năm (?:20\d\d|tới)|"
+                      r"\d+ tháng cuối năm|những tháng cuối năm|từ nay đến cuối năm)")
+_COMING = re.compile(
+    r"năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
+    r"phấn đấu|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
+)
+_SHORTFALL = re.compile(
+    r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
+    r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
+    r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
+    r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
+    r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu"
+)
+_SHORTFALL_STRONG = re.compile(
+    r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
+    r"mới đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
+    r"gặp khó|còn gặp"
+)
+_ACHIEVEMENT = re.compile(
+    r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|nâng lên|"
+    r"tiến bộ|chuyển dịch|phát triển|được quan tâm|thực hiện tốt|phê duyệt|được tăng cường|chuyển biến|"
+    r"hiệu quả|nâng cao|khởi sắc|thành công|giảm còn|giảm xuống|giảm \d|được đầu tư|được triển khai|"
+    r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
+    r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
+    r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực"
+)
+_FIGURE = re.compile(r"\d")
+_RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có)\b[^;]{0,80}\d")
+
+# Leads and headings: which section the words before a colon (or a heading) name.
+_LEAD_SHORTFALL = re.compile(r"hạn chế|khó khăn|tồn tại|yếu kém|vướng mắc|bất cập|đạt thấp|chưa đạt|nguyên nhân")
+_LEAD_TASK = re.compile(r"(?<!thực hiện )(?<!hoàn thành )(?<!kết quả )nhiệm vụ(?! chính trị)|giải pháp|phương hướng|"
+                        r"mục tiêu(?! quốc gia)|kiến nghị|đề xuất|yêu cầu|đề nghị|chỉ tiêu (?:năm|chủ yếu|chính)|"
+                        r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b")
+_REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý)\s+(?:\w+\s+){0,3}(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)")
+_LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
+_HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
+_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+
+# where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
+_CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó)\b)")
+
+
+def _lead_section(text: str) -> str | None:
+    """The section a lead or heading names. Shortfall words win ("… thực hiện nhiệm vụ vẫn còn một số
+    khó khăn, hạn chế, như:") unless a remedy governs them ("giải pháp tháo gỡ khó khăn:" is tasks);
+    result words name achievements only when nothing else is named."""
+    low = text.lower()
+    review = re.search(r"tình hình|kết quả", low)
+    if review and not any(m and m.start() < review.start() for m in (_LEAD_TASK.search(low), _LEAD_SHORTFALL.search(low))):
+        return None  # "Báo cáo tình hình thực hiện nhiệm vụ …: …" introduces the review itself
+    if _LEAD_SHORTFALL.search(low) and not _REMEDY.search(low):
+        return SHORTFALLS
+    if _LEAD_TASK.search(low) or _SPEAKER.search(low) or _REMEDY.search(low):
+        return TASKS
+    if _LEAD_ACHIEVEMENT.search(low):
+        return ACHIEVEMENTS
+    return None
+
+
+_YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:năm )?)(20\d\d)\b(?!\s*[-–]\s*20\d\d)")
+_AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|cuối|triển khai|định hướng|chỉ tiêu)[^.;:]{0,25}$")
+
+
+def reviewed_year(doc: Document) -> int | None:
+    """The year under review: the most mentioned year that is not the coming one ("… năm 2025 và
+    triển khai nhiệm vụ năm 2026" reviews 2025); a term ("2020 – 2025") is not a year under review.
+    The year after it is the coming period."""
+    found: Counter[int] = Counter()
+    for m in _YEAR_MENTION.finditer(doc.text):
+        if not _AHEAD.search(doc.text[max(0, m.start() - 40):m.start()].lower()):
+            found[int(m.group(1))] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+def _in_credit(text: str, colon: int) -> bool:
+    """A colon inside parentheses or after "Ảnh" belongs to a photo credit, not to a lead."""
+    return text.count("(", 0, colon) > text.count(")", 0, colon) or text[max(0, colon - 5):colon].lower().endswith("ảnh")
+
+
+def _split(text: str, base: int) -> list[tuple[int, int]]:
+    """Clause spans (absolute) of one sentence starting at `base`; a colon cuts only after a lead."""
+    spans = []
+    cursor = 0
+    for m in _CUT.finditer(text):
+        if m.group().startswith(":") and (_lead_section(text[cursor:m.start()]) is None or _in_credit(text, m.start())):
+            continue
+        if m.start() - cursor >= 3:
+            spans.append((cursor, m.start()))
+            cursor = m.end() if not m.group().startswith(",") else m.start() + 1
+    spans.append((cursor, len(text)))
+    out = []
+    for a, b in spans:
+        piece = text[a:b]
+        lead_ws = len(piece) - len(piece.lstrip(" ,"))
+        piece = piece.strip(" ,")
+        if len(re.findall(r"\w+", piece)) >= 2:
+            out.append((base + a + lead_ws, base + a + lead_ws + len(piece)))
+    return out
+
+
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\u200c": None,
+                         "\u200d": None, "\xad": None, "\ufeff": None})
+
+
+def _plain(text: str) -> str:
+    """For matching only: no-break spaces as spaces, invisible characters gone (spans stay on the source)."""
+    return text.translate(_SPACES)
+
+
+def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
+    """The clause's own cue: (section, strong, why)."""
+    low = _plain(text).lower().lstrip(" -–•+*")
+    if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]):
+        weak = _WEAK_TASK_START.match(low) and not _COMING.search(low)
+        return TASKS, not weak, "task verb"
+    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]):
+        return TASKS, True, "speaker frame"
+    ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", low)
+                                    and not (re.search(r"\bđạt\b|vượt", low) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
+    past = re.search(r"\bđã\b(?! đề ra)(?! được giao)(?! xác định)(?! ban hành)(?! đặt ra)(?! được phê duyệt)", low)
+    if ahead and not (past and not (next_year and next_year in low)):
+        return TASKS, True, "coming period"
+    if _REMEDY.search(low) or _SUBJECT_TASK.match(low):
+        return TASKS, False, "task verb after its subject"
+    if _SHORTFALL.search(low):
+        return SHORTFALLS, bool(_SHORTFALL_STRONG.search(low)), "shortfall words"
+    if _RESULT_WITH_FIGURE.search(low):
+        return ACHIEVEMENTS, True, "result with a figure"
+    if _ACHIEVEMENT.search(low):
+        return ACHIEVEMENTS, bool(_FIGURE.search(low)), "result words"
+    return None, False, "no cue"
+
+
+def clauses(doc: Document) -> tuple[Clause, ...]:
+    """Every clause of every sentence, in order, with its section (None for non-body sentences and
+    clauses with no cue). Computed once per report and kept on the document."""
+    if "clauses" not in doc.derived:
+        doc.derived["clauses"] = tuple(_label(doc))
+    return doc.derived["clauses"]
+
+
+def _label(doc: Document):
+    year = reviewed_year(doc)
+    next_year = str(year + 1) if year else None
+    heading: str | None = None  # the section a heading set, until the next top heading
+    lead: str | None = None  # the section a lead set, until its paragraph (or list) ends
+    previous_end = -1
+    previous_task = False  # the last body clause was a task: a task verb after it continues the run
+    for s in doc.sentences:
+        gap = doc.text[previous_end:s.start] if previous_end >= 0 else "\n"
+        previous_end = s.end
+        new_paragraph = "\n" in gap
+        if s.role == "heading":
+            found = _lead_section(s.text)
+            numbered = _HEADING_NUMBER.match(s.text)
+            top = numbered is None or re.match(r"[IVXLC]+$", numbered.group(1), re.I) is not None
+            if found or top:
+                heading = found
+            lead = None
+            yield Clause(s.number, s.start, s.end, s.text, None, False, "heading")
+            continue
+        if s.role != "body":
+            if s.role == "opening":
+                lead = None  # the meeting's business between two lists ends the first
+            yield Clause(s.number, s.start, s.end, s.text, None, True, s.role)
+            continue
+        if new_paragraph and lead is not None and not _BULLET.match(s.text) and not _GOES_ON.match(s.text.lower()) and not (
+                lead == TASKS and (_TASK_START.match(s.text.lower()) or _SUBJECT_TASK.match(s.text.lower()))):
+            lead = None
+        in_sentence: str | None = None  # a lead or speaker inside this sentence governs what follows
+        before: tuple[str | None, bool] = (None, False)  # the previous clause's section, strength
+        for start, end in _split(s.text, s.start):
+            text = doc.text[start:end]
+            ends_lead = (doc.text[end:end + 1] == ":" or text.endswith(":")) and _lead_section(text)
+            if ends_lead:
+                section = _lead_section(text)
+                in_sentence = section
+                lead = section
+                # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
+                yield Clause(s.number, start, end, text, None, True, "lead")
+                continue
+            own, strong, why = _cue(text, next_year)
+            governing = in_sentence or lead or heading
+            if in_sentence:
+                section, strong, why = in_sentence, True, "lead in the sentence"
+            elif before[0] and _DETAIL.match(text.lower()):
+                section, strong, why = before[0], True, "details the clause before"
+            elif lead and strong and own == SHORTFALLS and lead != SHORTFALLS:
+                section, lead = own, None  # a clause with a strong cue of its own ends the lead's list
+            elif lead:
+                section, strong, why = lead, True, "lead"
+            elif own == TASKS and strong:
+                section = own
+            elif heading and own != heading and not (own == SHORTFALLS and strong and heading == ACHIEVEMENTS):
+                section, strong, why = heading, True, "heading"
+            elif before[0] is not None and before[1] and (own is None or (own == TASKS and not strong)):
+                section, strong, why = before[0], before[1], "continues the sentence"
+            elif own == TASKS and previous_task and _TASK_START.match(text.lower()):
+                section, strong, why = TASKS, True, "task run"
+            else:
+                section = own
+            before = (section, strong)
+            if why == "speaker frame" and section == TASKS:
+                in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
+                if _SPEAKER_SUBJECT.search(text):
+                    lead = TASKS  # and, when an official speaks, the rest of the paragraph
+            if governing is None and section == SHORTFALLS and re.match(r"(?:tuy nhiên|tuy vậy|song|nhưng|bên cạnh)", text.lower()):
+                in_sentence = SHORTFALLS
+            yield Clause(s.number, start, end, text, section, strong, why)
+        previous_task = before == (TASKS, True)
+
+
+def by_section(doc: Document) -> dict[str, list[int]]:
+    """Sentence numbers holding a clause of each section: the hints each section's request shows."""
+    out: dict[str, list[int]] = {ACHIEVEMENTS: [], SHORTFALLS: [], TASKS: []}
+    for c in clauses(doc):
+        if c.section and (not out[c.section] or out[c.section][-1] != c.sentence):
+            out[c.section].append(c.sentence)
+    return out

@@ -1,0 +1,63 @@
+"""Locality, period and title, read by code from reports of both eras (no model needed)."""
+
+import pytest
+
+from summarizer.core.schema import Extraction
+from summarizer.ground.meta import check_meta, find_locality, find_period
+from summarizer.source.split import split_document
+
+
+def doc(text):
+    return split_document("02_bao_cao.txt", text)
+
+
+def draft(**fields):
+    base = dict(title="", locality=None, period=None, meeting=None, achievements=[], shortfalls=[], tasks=[], people=[])
+    base.update(fields)
+    return Extraction(**base)
+
+
+WARD = ("HĐND phường Hòa Bình tổ chức kỳ họp thứ 4\n"
+        "Ngày 19/12, HĐND phường Hòa Bình (thành phố Hà Nội) tổ chức kỳ họp thứ 4 đánh giá kết quả năm 2025.\n"
+        "Năm 2025, thu ngân sách của phường Hòa Bình đạt 120% dự toán thành phố Hà Nội giao.\n"
+        "Kỳ họp thông qua nghị quyết về nhiệm vụ năm 2026 của phường Hòa Bình.\n")
+
+
+def test_a_ward_report_names_the_ward_not_the_city_and_says_when_the_model_disagrees():
+    meta, notes = check_meta(doc(WARD), draft(locality="thành phố Hà Nội"))
+    assert meta["locality"] == "phường Hòa Bình"
+    assert any("thành phố Hà Nội" in n and "phường Hòa Bình" in n for n in notes)
+
+
+@pytest.mark.parametrize("text, locality", [
+    ("Ngày 4/12, Đảng ủy đặc khu Bạch Long Vĩ tổ chức hội nghị sơ kết 9 tháng năm 2025.", "đặc khu Bạch Long Vĩ"),
+    ("Sáng 07/7, Huyện ủy Pác Nặm tổ chức hội nghị lần thứ mười ba.", "huyện Pác Nặm"),
+    ("Chiều 3/11, Ban Thường vụ Tỉnh ủy Đồng Tháp tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh.", "tỉnh Đồng Tháp"),
+    ("Đoàn công tác của tỉnh làm việc với huyện Chư Păh về kết quả 6 tháng đầu năm 2024. Chủ tịch UBND tỉnh Gia Lai "
+     "Trương Hải Long chủ trì.", "huyện Chư Păh"),
+])
+def test_the_unit_that_holds_or_hosts_the_meeting_is_the_locality(text, locality):
+    assert find_locality(doc(text)) == locality
+
+
+def test_a_title_followed_by_a_person_is_not_a_place():
+    text = "Chủ tịch UBND thành phố Lê Ngọc Châu làm việc với Đảng ủy đặc khu Bạch Long Vĩ."
+    assert find_locality(doc(text), {"Lê Ngọc Châu"}) == "đặc khu Bạch Long Vĩ"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Hội nghị đánh giá kết quả 6 tháng đầu năm 2023, triển khai nhiệm vụ 6 tháng cuối năm 2023.", "6 tháng đầu năm 2023"),
+    ("Ngày 23-12-2025, HĐND xã khóa I, nhiệm kỳ 2021-2026 tổ chức kỳ họp tổng kết năm 2025 và bàn nhiệm vụ năm 2026.",
+     "năm 2025"),
+    ("Báo cáo tình hình kinh tế - xã hội quý I/2024 cho thấy thu ngân sách đạt 30% dự toán.", "quý I năm 2024"),
+    ("Hội nghị đánh giá 9 tháng đầu năm; năm 2024 huyện phấn đấu đạt mọi chỉ tiêu.", "9 tháng đầu năm 2024"),
+])
+def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(text, period):
+    assert find_period(doc(text)) == period
+
+
+def test_the_title_is_never_a_file_name_nor_a_section_heading():
+    text = "Sáng 8/10, HĐND xã Nông Sơn tổ chức kỳ họp đánh giá kết quả 6 tháng đầu năm 2025. Thu ngân sách đạt 12 tỷ đồng."
+    meta, _ = check_meta(doc(text), draft(title="Kết quả đạt được", meeting="Kỳ họp thứ hai HĐND xã Nông Sơn"))
+    assert meta["title"] == "Kỳ họp thứ hai HĐND xã Nông Sơn, xã Nông Sơn, 6 tháng đầu năm 2025"
+    assert "02_bao_cao" not in meta["title"]

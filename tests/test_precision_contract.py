@@ -1,0 +1,96 @@
+"""The precision contract (ground/sections.py): what stays in a section, what moves, what is flagged,
+what is dropped, and the verification line that never says "0 to check" over an unconfirmed item."""
+
+from summarizer.core.schema import DraftItem, Extraction, Provenance, SectionAnswer, Usage
+from summarizer.errors import AnswerInvalid
+from summarizer.pipeline import Summarizer, build_briefing, load_document
+from summarizer.render.markdown import to_markdown
+from tests.conftest import ROOT
+
+SEED = ROOT / "seeds" / "003_9da10d9c084d8620.txt"
+DOC = load_document(SEED)
+PROV = Provenance(source=SEED.name, sha256=DOC.sha256, model="m", mode="tools", prompt_version="p",
+                  schema_version="s", usage=Usage())
+
+
+def n(fragment):
+    return next(s.number for s in DOC.sentences if fragment in s.text)
+
+
+def briefing(strict=False, fill=False, **sections):
+    base = dict(title="", locality=None, period=None, meeting=None, achievements=[], shortfalls=[], tasks=[], people=[])
+    base.update(sections)
+    return build_briefing(DOC, Extraction(**base), PROV, strict=strict, fill=fill)
+
+
+def test_an_item_resting_on_a_caption_or_the_headline_is_dropped_and_counted():
+    b = briefing(achievements=[DraftItem(text="Toàn cảnh hội nghị.", sentences=[n("Toàn cảnh")]),
+                               DraftItem(text="Như Xuân tăng tốc để hoàn thành và hoàn thành vượt mức tất cả chỉ tiêu năm 2024",
+                                         sentences=[1])])
+    assert b.achievements == [] and b.flags.items_not_body == 2
+
+
+def test_agreement_stays_a_strong_cue_moves_and_the_model_alone_is_flagged_for_review():
+    b = briefing(
+        achievements=[DraftItem(text="Thu ngân sách ước đạt 1.401,351 tỷ đồng.", sentences=[n("1.401,351")]),
+                      DraftItem(text="Tăng cường công tác phòng, chống lụt bão.", sentences=[n("lụt bão")])],
+        shortfalls=[DraftItem(text="Vai trò của MTTQ và các đoàn thể ngày càng được phát huy.", sentences=[n("MTTQ và")])],
+    )
+    budget, = [i for i in b.achievements if "1.401,351" in i.text]
+    assert budget.placement == "agreed"
+    storm, = b.tasks
+    assert storm.placement == "cue" and b.flags.items_moved == 1
+    mttq, = b.shortfalls
+    assert mttq.placement == "review" and b.flags.items_review == 1
+    assert b.flags.to_check >= 1
+    line = next(ln for ln in to_markdown(b).splitlines() if ln.startswith("Kiểm chứng:"))
+    assert "0 mục cần kiểm tra" not in line and "chỉ mô hình xếp" in line
+
+
+def test_strict_drops_what_only_the_model_says():
+    b = briefing(strict=True, shortfalls=[DraftItem(text="Vai trò của MTTQ và các đoàn thể ngày càng được phát huy.",
+                                                    sentences=[n("MTTQ và")])])
+    assert b.shortfalls == [] and b.flags.dropped == 1
+
+
+def test_the_same_clause_in_two_sections_is_kept_once_where_the_source_reads_it():
+    text = "Thu ngân sách 9 tháng của huyện ước đạt 1.401,351 tỷ đồng."
+    b = briefing(achievements=[DraftItem(text=text, sentences=[n("1.401,351")])],
+                 shortfalls=[DraftItem(text=text, sentences=[n("1.401,351")])],
+                 tasks=[DraftItem(text=text, sentences=[n("1.401,351")])])
+    assert len(b.achievements) == 1 and b.shortfalls == [] and b.tasks == []
+
+
+def test_evidence_is_the_clause_not_the_whole_sentence():
+    b = briefing(achievements=[DraftItem(text="Trồng 1.388 ha rừng sản xuất, đạt 92,5% KH.", sentences=[n("1.388")])])
+    item, = b.achievements
+    assert item.evidence[0].text == "trồng 1.388 ha rừng sản xuất, đạt 92,5% KH"
+    assert DOC.text[item.evidence[0].start:item.evidence[0].end] == item.evidence[0].text
+
+
+def test_a_section_the_report_does_not_have_stays_empty():
+    doc = load_document(ROOT / "seeds" / "004_e522719ab945d8c7.txt")  # gold: no achievements
+    b = build_briefing(doc, Extraction(title="", locality=None, period=None, meeting=None, achievements=[],
+                                       shortfalls=[], tasks=[], people=[]), PROV)
+    assert b.achievements == []
+
+
+def test_a_section_whose_answer_fails_validation_comes_from_the_rules_and_the_report_still_gets_a_briefing():
+    class FailingShortfalls(Summarizer):
+        def __init__(self):  # no model server: this test answers itself
+            from summarizer.extract.client import ModelConfig
+            from summarizer.extract.prompts import load_prompt
+            self.config, self.prompt, self.strict, self.cache = ModelConfig(base_url="http://x/v1"), load_prompt(), False, None
+
+        def ask_section(self, doc, section, hints):
+            if section == "shortfalls":
+                raise AnswerInvalid("2 validation errors for SectionAnswer")
+            from summarizer.extract.client import Answer
+            return Answer(extraction=SectionAnswer(items=[]), usage=Usage(requests=1), reasks=0)
+
+    s = FailingShortfalls()
+    extraction, _ = s._ask(DOC)
+    b = s.finish(DOC, extraction, Usage())
+    assert b.flags.sections_from_rules == ["shortfalls"]
+    assert any("32%" in i.text for i in b.shortfalls)  # the rules' shortfalls are there
+    assert "do máy lập theo quy tắc" in to_markdown(b)

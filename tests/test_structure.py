@@ -1,0 +1,123 @@
+"""The structure stage (roles) and section scope (clauses), on the kinds of lines real reports carry.
+
+Each case is a kind seen in corpus/ reports or named in an issue; the texts are written here in the
+same shapes (no model needed)."""
+
+import pytest
+
+from summarizer.source.split import split_document
+from summarizer.structure import scope
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    doc = split_document("r.txt", text)
+    return [(s.role, s.text) for s in doc.sentences]
+
+
+def role_of(text: str, fragment: str) -> str:
+    return next(r for r, t in roles(text) if fragment in t)
+
+
+def clauses(text: str) -> list[tuple[str | None, str]]:
+    return [(c.section, c.text) for c in scope.clauses(split_document("r.txt", text)) if c.section or c.why == "no cue"]
+
+
+REPORT = """Xem với cỡ chữ
+Video Báo Ảnh Báo in Podcast
+Huyện ủy Yên Lạc đánh giá kết quả 6 tháng đầu năm 2024
+Lượt xem: 1.234
+Ngày 11/7, Huyện ủy Yên Lạc tổ chức hội nghị nhằm đánh giá kết quả 6 tháng đầu năm 2024.
+Dự hội nghị có đồng chí Trần Văn Bình - Bí thư Huyện ủy.
+Toàn cảnh hội nghị.
+6 tháng đầu năm, tổng giá trị sản xuất đạt 1.250 tỷ đồng, bằng 52% kế hoạch.
+Đồng chí Trần Văn Bình phát biểu kết luận hội nghị.
+NGUYỄN HÀ
+"""
+
+
+@pytest.mark.parametrize("fragment, role", [
+    ("Xem với cỡ chữ", "furniture"),
+    ("Video Báo Ảnh", "furniture"),
+    ("Lượt xem", "furniture"),
+    ("Huyện ủy Yên Lạc đánh giá kết quả", "headline"),
+    ("Ngày 11/7", "opening"),
+    ("Dự hội nghị có", "opening"),
+    ("Toàn cảnh hội nghị", "caption"),
+    ("tổng giá trị sản xuất đạt", "body"),
+    ("phát biểu kết luận hội nghị", "caption"),
+    ("NGUYỄN HÀ", "byline"),
+])
+def test_every_line_of_a_scraped_report_gets_its_role(fragment, role):
+    assert role_of(REPORT, fragment) == role
+
+
+def test_a_category_label_above_the_headline_is_furniture_and_the_headline_is_the_longer_line():
+    text = "Quốc hội - Hội đồng nhân dân\nKỳ họp thứ Ba, HĐND xã Thanh Ba khóa I, nhiệm kỳ 2021-2026\nNgày 19/12, HĐND xã Thanh Ba tổ chức kỳ họp.\n"
+    assert role_of(text, "Quốc hội") == "furniture"
+    assert role_of(text, "Kỳ họp thứ Ba") == "headline"
+
+
+@pytest.mark.parametrize("line", ["CTV Nguyễn Bình", "Tin, ảnh: Minh Hà", "(Ảnh: Lê Hòa)", "ANH TUÂN"])
+def test_bylines_and_credits_at_the_end_are_bylines(line):
+    text = "Tiêu đề bài viết về hội nghị huyện ủy\nThu ngân sách đạt 120 tỷ đồng, bằng 60% dự toán.\n" + line + "\n"
+    assert role_of(text, line.strip("()")[:6]) == "byline"
+
+
+def test_heading_lines_keep_their_list_marker_and_are_headings():
+    text = "Tiêu đề bài viết về kỳ họp hội đồng nhân dân\nI. KẾT QUẢ ĐẠT ĐƯỢC\n1. Về kinh tế\nThu ngân sách đạt 12 tỷ đồng.\n"
+    found = roles(text)
+    assert ("heading", "I. KẾT QUẢ ĐẠT ĐƯỢC") in found
+    assert ("heading", "1. Về kinh tế") in found
+    assert not any(t in ("I.", "1.") for _, t in found)
+
+
+def test_bulleted_lines_are_one_clause_each():
+    text = ("Tiêu đề bài viết về hội nghị huyện ủy\nHội nghị đề ra nhiệm vụ trọng tâm 6 tháng cuối năm như sau:\n"
+            "- Tập trung thu ngân sách.\n+ Đẩy nhanh giải ngân vốn đầu tư công.\n• Chăm lo đời sống nhân dân.\n")
+    tasks = [t for s, t in clauses(text) if s == "tasks"]
+    assert len(tasks) == 3 and all(t.startswith(("-", "+", "•")) for t in tasks)
+
+
+def test_next_period_targets_after_a_lead_are_tasks_not_achievements():
+    text = ("Tiêu đề bài viết về hội nghị huyện ủy\nNăm 2023, thu ngân sách đạt 300 tỷ đồng.\n"
+            "Hội nghị thống nhất phương hướng năm 2024 với mục tiêu: phấn đấu tổng giá trị sản xuất đạt 5.000 tỷ "
+            "đồng; thu ngân sách đạt 320 tỷ đồng; tỷ lệ hộ nghèo giảm 1,5%.\n")
+    found = clauses(text)
+    assert ("achievements", "Năm 2023, thu ngân sách đạt 300 tỷ đồng.") in found
+    targets = [t for s, t in found if "2023" not in t]
+    assert targets and all(s == "tasks" for s, t in found if t in targets)
+    assert sum(s == "tasks" for s, _ in found) == 3
+
+
+def test_what_an_official_asks_for_is_tasks_clause_by_clause():
+    text = ("Tiêu đề bài viết về hội nghị huyện ủy\nKết luận hội nghị, ông Lê Văn Hùng, Bí thư Huyện ủy yêu cầu các "
+            "địa phương tiếp tục chăm lo sản xuất vụ đông; quan tâm công tác giảm nghèo; tập trung giải ngân vốn; "
+            "tăng cường phòng, chống thiên tai.\n")
+    found = clauses(text)
+    assert [s for s, _ in found] == ["tasks"] * 4
+
+
+def test_a_sentence_holding_a_result_and_a_shortfall_is_cut_and_each_part_placed():
+    text = ("Tiêu đề bài viết về hội nghị huyện ủy\nThu ngân sách đạt 95% dự toán, tuy nhiên giải ngân vốn đầu tư "
+            "công còn chậm.\n")
+    assert [s for s, _ in clauses(text)] == ["achievements", "shortfalls"]
+
+
+def test_a_shortfall_lead_governs_its_list_even_where_a_clause_says_dat():
+    text = ("Tiêu đề bài viết về hội nghị huyện ủy\nTuy nhiên, việc thực hiện nhiệm vụ vẫn còn một số hạn chế như: "
+            "tỷ lệ giải ngân mới đạt 32% kế hoạch; công tác giảm nghèo chưa bền vững.\n")
+    assert [s for s, _ in clauses(text)] == ["shortfalls", "shortfalls"]
+
+
+def test_a_heading_governs_the_clauses_below_it():
+    text = ("Tiêu đề bài viết về kỳ họp hội đồng nhân dân\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n"
+            "Giá trị sản xuất nông nghiệp đạt 500 tỷ đồng.\n")
+    assert ("tasks", "Giá trị sản xuất nông nghiệp đạt 500 tỷ đồng.") in clauses(text)
+
+
+def test_meeting_business_and_awards_are_not_items():
+    text = ("Tiêu đề bài viết về hội nghị huyện ủy\nThu ngân sách đạt 120 tỷ đồng.\n"
+            "Tại hội nghị, lãnh đạo huyện trao giấy khen cho 8 chi bộ hoàn thành xuất sắc nhiệm vụ.\n"
+            "Các đại biểu đã thảo luận, cho ý kiến vào dự thảo nghị quyết.\n")
+    assert role_of(text, "trao giấy khen") == "opening"
+    assert role_of(text, "các đại biểu".capitalize()) == "opening"
