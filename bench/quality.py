@@ -21,57 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, Usage  # noqa: E402
-from summarizer.eval.score import confusion_table, load_gold, score, totals  # noqa: E402
-from summarizer.ground.evidence import ground_items  # noqa: E402
-from summarizer.ground.meta import check_meta  # noqa: E402
-from summarizer.ground.people import merge_people  # noqa: E402
-from summarizer.pipeline import build_briefing, load_document  # noqa: E402
+from summarizer.eval.corpus import run  # noqa: E402
+from summarizer.eval.score import confusion_table, totals  # noqa: E402
 
 KEYS = ["achievements_recall", "achievements_precision", "shortfalls_recall", "shortfalls_precision",
         "tasks_recall", "tasks_precision", "item_recall", "item_precision", "people_precision", "people_recall",
-        "reporters_as_officials", "number_fidelity", "locality_ok", "period_ok", "docs"]
-
-
-def _provenance(doc) -> Provenance:
-    return Provenance(source=doc.name, sha256=doc.sha256, model="-", mode="-", prompt_version="-",
-                      schema_version="-", usage=Usage())
-
-
-def empty() -> Extraction:
-    return Extraction(title="", locality=None, period=None, meeting=None, achievements=[], shortfalls=[], tasks=[],
-                      people=[])
-
-
-def model_alone(doc, extraction: Extraction) -> Briefing:
-    """The model's own filing: its items where it put them, evidence from its citations, no code rules."""
-    sections = {s: ground_items(doc, getattr(extraction, s)) for s in SECTIONS}
-    for items in sections.values():
-        for item in items:  # its own citations, not the code's realignment
-            cited = [n for n in item.cited if 1 <= n <= len(doc.sentences)]
-            item.evidence = [e for e in item.evidence if e.sentence in cited] or item.evidence
-    meta, _ = check_meta(doc, extraction)
-    meta.update(locality=extraction.locality, period=extraction.period)
-    people = merge_people(doc, []) if False else [  # the model's people only
-        p for p in merge_people(doc, extraction.people) if p.found_by in ("model", "both")]
-    return Briefing(**meta, **sections, people=people, flags=Flags(), provenance=_provenance(doc))
-
-
-def run(reports: Path, answers: Path | None) -> dict[str, dict[str, list]]:
-    """{"rules"|"model"|"pipeline": {era: [DocScore]}}"""
-    out: dict[str, dict[str, list]] = {"rules": {}, "model": {}, "pipeline": {}}
-    for gold_path in sorted((reports / "gold").glob("*.json")):
-        gold = load_gold(gold_path)
-        doc = load_document(reports / gold["doc"])
-        era = gold.get("era", "seeds")
-        out["rules"].setdefault(era, []).append(score(build_briefing(doc, empty(), _provenance(doc)), gold, doc.text))
-        draft = answers / (Path(gold["doc"]).stem + ".json") if answers else None
-        if draft and draft.exists():
-            extraction = Extraction.model_validate(json.loads(draft.read_text(encoding="utf-8"))["extraction"])
-            out["model"].setdefault(era, []).append(score(model_alone(doc, extraction), gold, doc.text))
-            out["pipeline"].setdefault(era, []).append(
-                score(build_briefing(doc, extraction, _provenance(doc)), gold, doc.text))
-    return out
+        "reporters_as_officials", "number_fidelity", "non_body_items", "false_all_clear", "locality_ok", "period_ok", "docs"]
 
 
 def main() -> int:

@@ -101,3 +101,20 @@ def test_indicators_csv_links_amounts_to_their_plan_and_year_on_year_percentages
     assert (amount["figure"], amount["value"], amount["unit"], amount["qualifier"]) == ("1.401,351 tỷ đồng", "1401.351", "tỷ đồng", "ước đạt")
     assert (amount["pct_of_plan"], amount["pct_year_on_year"], amount["section"]) == ("188", "193", "achievements")
     assert [r["measures"] for r in rows] == ["amount", "plan", "year_on_year"]
+
+
+def test_precision_per_section_and_the_confusion_table_show_misfiling():
+    b = briefing(
+        achievements=[DraftItem(text="Thu ngân sách ước đạt 1.401,351 tỷ đồng.", sentences=[n("1.401,351")]),
+                      DraftItem(text="Vai trò của MTTQ và các đoàn thể ngày càng được phát huy.", sentences=[n("MTTQ và")])],
+        shortfalls=[DraftItem(text="Tăng cường công tác phòng, chống lụt bão.", sentences=[n("lụt bão")])],
+    )
+    s = score(b, GOLD, DOC.text)
+    # the storm task moved to tasks by its cue; MTTQ covers no gold achievement
+    assert s.precision["achievements"] == (1, 2)
+    assert s.confusion["achievements->achievements"] == 1 and s.confusion["none->achievements"] == 1
+    assert s.confusion["achievements->missed"] == 11
+    t = totals([s])
+    assert t["achievements_precision"] == 0.5 and t["item_precision"] is not None
+    text = table([s])
+    assert "gold \\ filed" in text and "missed" in text

@@ -94,3 +94,11 @@ def test_a_section_whose_answer_fails_validation_comes_from_the_rules_and_the_re
     assert b.flags.sections_from_rules == ["shortfalls"]
     assert any("32%" in i.text for i in b.shortfalls)  # the rules' shortfalls are there
     assert "do máy lập theo quy tắc" in to_markdown(b)
+
+
+def test_an_item_whose_claim_words_its_evidence_does_not_hold_is_not_backed():
+    b = briefing(tasks=[DraftItem(text="Tăng cường thu ngân sách 1.401,351 tỷ đồng.", sentences=[n("1.401,351")])])
+    item = next(i for items in (b.achievements, b.tasks) for i in items)
+    assert item.status == "misattributed"
+    assert any("tăng cường" in p for p in item.problems)
+    assert b.flags.to_check >= 1

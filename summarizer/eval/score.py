@@ -37,6 +37,8 @@ class DocScore:
     items_total: int = 0
     locality_ok: bool = False
     period_ok: bool = False
+    non_body_items: int = 0  # items whose evidence is only headline, opening, caption, byline or furniture
+    false_all_clear: bool = False  # "0 to check" said over such an item
 
 
 def _nfc(s: str) -> str:
@@ -87,6 +89,10 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
         for n in numbers_in(item.text):
             s.numbers_total += 1
             s.numbers_in_source += n in source_text
+    non_body = {r.sentence for r in briefing.structure}
+    s.non_body_items = sum(1 for _, item in briefing.items()
+                           if item.evidence and all(e.sentence in non_body for e in item.evidence))
+    s.false_all_clear = s.non_body_items > 0 and briefing.flags.to_check == 0
     s.locality_ok = (briefing.locality or "").lower() == (gold.get("locality") or "").lower()
     s.period_ok = (briefing.period or None) == gold.get("period")
     return s
@@ -118,6 +124,8 @@ def totals(scores: list[DocScore]) -> dict:
     t["number_fidelity"] = round(nin / ntot, 3) if ntot else None
     g, it = sum(s.items_grounded for s in scores), sum(s.items_total for s in scores)
     t["grounding_rate"] = round(g / it, 3) if it else None
+    t["non_body_items"] = sum(s.non_body_items for s in scores)
+    t["false_all_clear"] = sum(s.false_all_clear for s in scores)
     t["locality_ok"] = sum(s.locality_ok for s in scores)
     t["period_ok"] = sum(s.period_ok for s in scores)
     return t

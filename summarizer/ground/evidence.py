@@ -89,15 +89,18 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     elif best_anywhere < INVENTED_COVERAGE:
         status = "invented"
         problems.append("the text matches no sentence of the source")
-    elif _explains(index, chosen, words, numbers) and not (unsupported := _unsupported_clauses(index, chosen, text)):
+    elif _explains(index, chosen, words, numbers) and not (unsupported := _unsupported_clauses(index, chosen, text)) \
+            and not (claims := _unbacked_claims(doc, chosen, text)):
         status = "grounded"
     else:
         status = "misattributed"
         missing = [n for n in numbers if not any(n in index.numbers[i - 1] for i in chosen)]
         if missing:
             problems.append("numbers found only elsewhere in the source: " + ", ".join(missing))
-        elif _explains(index, chosen, words, numbers):
+        elif _explains(index, chosen, words, numbers) and unsupported:
             problems.append("the evidence does not say: " + " / ".join(f"«{c}»" for c in unsupported))
+        elif _explains(index, chosen, words, numbers):
+            problems.append("claim words not in the evidence: " + ", ".join(claims))
         else:
             problems.append("the cited sentences do not say this")
 
@@ -107,6 +110,24 @@ def _ground(doc: Document, index: _Index, draft: DraftItem) -> Item:
     ]
     return Item(text=text, sentences=sorted(chosen), cited=draft.sentences, evidence=evidence,
                 status=status, problems=problems)
+
+
+# Words that make an item a claim of a given kind: a result (đạt, vượt, tăng), a shortfall (chậm, chưa,
+# giảm), a task (its opening verb). An item that says one its evidence does not is not backed by it: "Tăng
+# cường thu ngân sách" resting on "thu ngân sách đạt 300 tỷ đồng" turns a result into an invented task.
+_CLAIMS = ("đạt", "vượt", "tăng", "giảm", "chậm", "chưa", "không", "hoàn thành")
+_TASK_OPENER = re.compile(r"^(tập trung|tăng cường|đẩy mạnh|đẩy nhanh|tiếp tục|triển khai|chú trọng|quan tâm|phấn đấu|"
+                          r"nâng cao|rà soát|khẩn trương|huy động|chủ động|kiên quyết|ưu tiên|cần|phải)\b")
+
+
+def _unbacked_claims(doc: Document, sentences: list[int], text: str) -> list[str]:
+    """Claim words of the item (whole words) that none of its evidence sentences holds."""
+    evidence = " ".join(doc.sentence(n).text for n in sentences).lower().replace("\xa0", " ")
+    low = text.lower().replace("\xa0", " ")
+    said = [w for w in _CLAIMS if re.search(rf"(?<!\w){w}(?!\w)", low)]
+    if m := _TASK_OPENER.match(low):
+        said.append(m.group(1))
+    return [w for w in said if not re.search(rf"(?<!\w){w}(?!\w)", evidence)]
 
 
 def _unsupported_clauses(index: _Index, sentences: list[int], text: str) -> list[str]:

@@ -1,5 +1,5 @@
 """A briefing as one self-contained HTML page: the briefing beside the source, each item linked to its
-evidence. Clicking an item highlights its sentences in the source and scrolls them into view.
+evidence. Clicking an item highlights its evidence (clauses or sentences) in the source and scrolls them into view.
 No network, no external assets: the CSS and the few lines of JS are inline."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from summarizer.core.document import Document
 from summarizer.core.schema import Briefing, Item
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, STATUS_LABELS
 from summarizer.render.verification import verification_line
+from summarizer.structure import scope
 
 CSS = """
 :root{--ach:#1b7f3b;--sho:#b3261e;--tas:#1f5fa8;--bg:#fff;--fg:#1d1d1f;--muted:#666}
@@ -24,9 +25,9 @@ li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-col
 .shortfalls li.item{border-color:var(--sho)}.tasks li.item{border-color:var(--tas)}
 .cite{color:var(--muted);font-size:.85rem}.flag{color:#8a4b00;font-weight:600;font-size:.85rem}
 .rules{color:var(--muted);font-style:italic;font-size:.85rem}
-.sent{border-radius:3px}.sent.hl{outline:2px solid currentColor}
-.sent.hl.achievements{background:#d8f3df;color:#0b3d1c}.sent.hl.shortfalls{background:#fbdcd9;color:#5c130e}
-.sent.hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
+.sent{border-radius:3px}.hl{outline:2px solid currentColor}
+.hl.achievements{background:#d8f3df;color:#0b3d1c}.hl.shortfalls{background:#fbdcd9;color:#5c130e}
+.hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
 .sent:not([data-role=body]){color:#777}
 .sent:not([data-role=body])::before{content:attr(data-role);font-size:.7em;background:#eee;color:#555;padding:0 .3em;margin-right:.3em;border-radius:3px}
 table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left}
@@ -37,12 +38,12 @@ table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px soli
 JS = """
 document.querySelectorAll('li.item').forEach(function(li){
   li.addEventListener('click',function(){
-    document.querySelectorAll('.sent.hl').forEach(function(s){s.classList.remove('hl','achievements','shortfalls','tasks')});
+    document.querySelectorAll('.hl').forEach(function(s){s.classList.remove('hl','achievements','shortfalls','tasks')});
     document.querySelectorAll('li.item.active').forEach(function(x){x.classList.remove('active')});
     li.classList.add('active');
     var first=null;
-    li.dataset.sentences.split(' ').forEach(function(n){
-      var s=document.getElementById('s-'+n); if(!s) return;
+    li.dataset.evidence.split(' ').forEach(function(id){
+      var s=document.getElementById(id); if(!s) return;
       s.classList.add('hl',li.dataset.section); if(!first) first=s;
     });
     if(first) first.scrollIntoView({block:'center',behavior:'instant'});
@@ -51,8 +52,9 @@ document.querySelectorAll('li.item').forEach(function(li){
 """
 
 
-def _item(section: str, item: Item) -> str:
+def _item(section: str, item: Item, doc: Document) -> str:
     sentences = " ".join(str(n) for n in item.sentences)
+    evidence = " ".join(evidence_ids(item, doc))
     parts = [escape(item.text), f' <span class="cite">(câu {escape(", ".join(map(str, item.sentences)))})</span>']
     if item.status != "grounded":
         parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">{STATUS_LABELS[item.status]}</span>')
@@ -61,23 +63,50 @@ def _item(section: str, item: Item) -> str:
     if item.placement == "review":
         parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">⚠ chỉ mô hình xếp vào mục này</span>')
     return (f'<li class="item" tabindex="0" data-section="{section}" data-sentences="{sentences}" '
-            f'data-status="{item.status}">{"".join(parts)}</li>')
+            f'data-evidence="{evidence}" data-status="{item.status}">{"".join(parts)}</li>')
 
 
 def _source(doc: Document) -> str:
-    """The report with every sentence in a span (id s-N) and the noise left visible but dimmed."""
-    marks = sorted([(s.start, s.end, f'<span class="sent" id="s-{s.number}" data-role="{s.role}">', "</span>")
-                    for s in doc.sentences]
-                   + [(a, b, '<span class="noise">', "</span>") for a, b in doc.noise])
+    """The report with every sentence in a span (id s-N, its role in data-role), every clause of it in a
+    span of its own (id c-START, START its offset in the text) and the noise left visible but dimmed."""
+    by_sentence: dict[int, list] = {}
+    for c in scope.clauses(doc):
+        by_sentence.setdefault(c.sentence, []).append(c)
+    marks = sorted([(s.start, s.end, s) for s in doc.sentences] + [(a, b, None) for a, b in doc.noise],
+                   key=lambda m: (m[0], m[1]))
     out, cursor = [], 0
-    for start, end, open_tag, close_tag in marks:
+    for start, end, sentence in marks:
         if start < cursor:
             continue  # a header stripped from a sentence's line overlaps nothing; never nest
         out.append(escape(doc.text[cursor:start]))
-        out.append(open_tag + escape(doc.text[start:end]) + close_tag)
+        if sentence is None:
+            out.append(f'<span class="noise">{escape(doc.text[start:end])}</span>')
+        else:
+            out.append(_sentence(doc, sentence, by_sentence.get(sentence.number, [])))
         cursor = end
     out.append(escape(doc.text[cursor:]))
     return "".join(out)
+
+
+def _sentence(doc: Document, sentence, clauses) -> str:
+    inner, pos = [], sentence.start
+    for c in sorted(clauses, key=lambda c: c.start):
+        if c.start < pos or (c.start, c.end) == (sentence.start, sentence.end):
+            continue  # a clause that is the whole sentence needs no span of its own
+        inner.append(escape(doc.text[pos:c.start]))
+        inner.append(f'<span class="clause" id="c-{c.start}">{escape(doc.text[c.start:c.end])}</span>')
+        pos = c.end
+    inner.append(escape(doc.text[pos:sentence.end]))
+    return f'<span class="sent" id="s-{sentence.number}" data-role="{sentence.role}">{"".join(inner)}</span>'
+
+
+def evidence_ids(item: Item, doc: Document) -> list[str]:
+    """The element ids of an item's evidence in the source view: its clauses, or whole sentences."""
+    ids = []
+    for ev in item.evidence:
+        whole = doc.sentence(ev.sentence)
+        ids.append(f"s-{ev.sentence}" if (ev.start, ev.end) == (whole.start, whole.end) else f"c-{ev.start}")
+    return ids
 
 
 def _indicators(b: Briefing) -> str:
@@ -100,7 +129,7 @@ def to_html(b: Briefing, doc: Document) -> str:
     for section, heading in SECTION_TITLES.items():
         items = getattr(b, section)
         body.append(f'<section class="{section}"><h2>{heading}</h2>')
-        body.append(f"<ol>{''.join(_item(section, i) for i in items)}</ol>" if items else '<p class="empty">Bài không nêu.</p>')
+        body.append(f"<ol>{''.join(_item(section, i, doc) for i in items)}</ol>" if items else '<p class="empty">Bài không nêu.</p>')
         body.append("</section>")
     people = "".join(
         f"<li>{escape(p.name)}{escape(', ' + ', '.join(p.titles)) if p.titles else ''} ({KIND_LABELS[p.kind]})"
