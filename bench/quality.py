@@ -7,7 +7,7 @@ REPORTS holds NAME.txt and REPORTS/gold/NAME.json (the format of seeds/gold/READ
 holds the model's raw drafts (scripts/ask_corpus.py); without it only the rules are scored.
 - rules alone: the code's own reading (structure, scope, people, locality, period) with no model;
 - model alone: the model's items in the sections it chose, evidence from its own citations;
-- full pipeline: what `summarizer summarize` writes from the same drafts.
+- full pipeline: what `summarizer summarize` writes from the same drafts; strict: the same with --strict.
 Scores are those of `summarizer eval` (summarizer/eval/score.py).
 """
 

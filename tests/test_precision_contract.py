@@ -102,3 +102,12 @@ def test_an_item_whose_claim_words_its_evidence_does_not_hold_is_not_backed():
     assert item.status == "misattributed"
     assert any("tăng cường" in p for p in item.problems)
     assert b.flags.to_check >= 1
+
+
+def test_a_whole_sentence_copied_beside_its_clauses_is_kept_once_as_the_clauses():
+    s11 = DOC.sentence(n("1.388"))
+    parts = ["Tích tụ 295 ha đất đai, đạt 148% kế hoạch.", "Trồng 1.388 ha rừng sản xuất, đạt 92,5% KH.",
+             "Độ che phủ rừng đạt 70%, đạt 100% KH."]
+    b = briefing(achievements=[DraftItem(text=s11.text, sentences=[s11.number])]
+                 + [DraftItem(text=t, sentences=[s11.number]) for t in parts])
+    assert [i.text for i in b.achievements] == parts and b.flags.items_merged == 1

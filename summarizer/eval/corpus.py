@@ -42,9 +42,9 @@ def model_alone(doc, extraction: Extraction) -> Briefing:
 
 
 def run(reports: Path, answers: Path | None = None) -> dict[str, dict[str, list[DocScore]]]:
-    """{"rules"|"model"|"pipeline": {era: [DocScore]}}; "model" and "pipeline" only for reports with a
+    """{"rules"|"model"|"pipeline"|"strict": {era: [DocScore]}}; all but "rules" only for reports with a
     draft in `answers`. The era is the gold's "era" ("pre2025", "post2025"), or "seeds"."""
-    out: dict[str, dict[str, list]] = {"rules": {}, "model": {}, "pipeline": {}}
+    out: dict[str, dict[str, list]] = {"rules": {}, "model": {}, "pipeline": {}, "strict": {}}
     for gold_path in sorted((reports / "gold").glob("*.json")):
         gold = load_gold(gold_path)
         doc = load_document(reports / gold["doc"])
@@ -56,6 +56,8 @@ def run(reports: Path, answers: Path | None = None) -> dict[str, dict[str, list[
             out["model"].setdefault(era, []).append(score(model_alone(doc, extraction), gold, doc.text))
             out["pipeline"].setdefault(era, []).append(
                 score(build_briefing(doc, extraction, _provenance(doc)), gold, doc.text))
+            out["strict"].setdefault(era, []).append(
+                score(build_briefing(doc, extraction, _provenance(doc), strict=True), gold, doc.text))
     return out
 
 

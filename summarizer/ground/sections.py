@@ -30,7 +30,9 @@ CLAUSE_SHARE = 0.5  # an item rests on a clause when it holds this share of the 
 
 
 @dataclass
-class Counts:
+class Changes:
+    """What reconciling did to the model's items, for the briefing's flags."""
+
     moved: int = 0
     merged: int = 0
     added: int = 0
@@ -85,9 +87,22 @@ def _without_repeats(items: list[Item], keys: dict[int, frozenset]) -> list[Item
     return kept
 
 
-def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True) -> tuple[dict[str, list[Item]], Counts]:
+def _without_covered(items: list[Item], keys: dict[int, frozenset]) -> list[Item]:
+    """Drop an item that copies a whole sentence when finer items already say each of its clauses (the
+    model lists "A; B; C" and then A, B and C): the editor reads each point once."""
+    kept = []
+    for item in items:
+        mine = keys[id(item)]
+        others = set().union(*(keys[id(o)] for o in items if o is not item and len(keys[id(o)]) < len(mine)))
+        if len(mine) >= 2 and mine <= others:
+            continue
+        kept.append(item)
+    return kept
+
+
+def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True) -> tuple[dict[str, list[Item]], Changes]:
     """The model's grounded items per section → the briefing's sections, and what was changed."""
-    counts = Counts()
+    counts = Changes()
     by_sentence: dict[int, list[scope.Clause]] = {}
     for c in scope.clauses(doc):
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -125,7 +140,7 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True)
         before = len(out[section])
         out[section] = [it for it in out[section] if not (
             len(homes[keys[id(it)]]) > 1 and it.placement == "review" and _code_section(keys[id(it)], by_sentence) in homes[keys[id(it)]])]
-        out[section] = _without_repeats(out[section], keys)
+        out[section] = _without_covered(_without_repeats(out[section], keys), keys)
         counts.merged += before - len(out[section])
     counts.review = sum(it.placement == "review" for items in out.values() for it in items)
     if fill:

@@ -22,7 +22,7 @@ def _item(n: int, item: Item) -> list[str]:
     figures = [f.raw for f in item.figures if f.error is None]
     if figures:
         lines.append(f"   - Số liệu: {', '.join(figures)}")
-    quoted = " ".join(e.text for e in item.evidence)
+    quoted = " … ".join(e.text for e in item.evidence)  # clauses of the source, in its order
     if quoted and quoted.strip() != item.text.strip():
         lines.append(f"   > {quoted}")
     for problem in item.problems:
