@@ -7,7 +7,7 @@ import httpx2
 import pytest
 
 from summarizer.core.schema import Extraction
-from summarizer.errors import ConfigError, ModelError
+from summarizer.errors import AnswerInvalid, ConfigError, ModelError
 from summarizer.extract import retry
 from summarizer.extract.client import Extractor, ModelConfig
 
@@ -172,3 +172,16 @@ def test_a_password_in_the_server_url_is_never_shown(waits):
     with pytest.raises(ModelError) as e:
         extract(ex)
     assert "hunter2" not in str(e.value) and "http://model.test:8000/v1" in str(e.value)
+
+
+def test_a_re_ask_refused_as_too_long_is_an_unusable_answer_not_a_server_fault():
+    # llama.cpp answers 400 when the re-ask (report + failed answer + reason) passes its context window;
+    # the section then comes from the rules instead of failing the whole report
+    bad = dict(VALID, achievements=[{"text": "Đạt 54% kế hoạch.", "sentences": [9]}])
+    script = Script((200, {}, completion(bad)), (400, {}, {"error": {"message": "exceeds the context window"}}))
+    with pytest.raises(AnswerInvalid):
+        extract(extractor(script, reasks=1))
+    script = Script((400, {}, {"error": {"message": "bad request"}}))
+    with pytest.raises(ModelError) as first_request_refused:
+        extract(extractor(script, reasks=1))
+    assert not isinstance(first_request_refused.value, AnswerInvalid)  # no answer came: a real fault

@@ -206,13 +206,23 @@ class Extractor:
                 log.warning("%s: answer cut off; asking again with %d tokens", label or "document", budget)
             except InstructorRetryException as e:
                 cause = e.__cause__ or e
-                invalid = not isinstance(cause, openai.OpenAIError)  # the server answered; the answer was unusable
-                raise (AnswerInvalid if invalid else ModelError)(_describe(cause, self.config)) from None
+                raise (AnswerInvalid if _unusable(cause, counter["reasks"]) else ModelError)(
+                    _describe(cause, self.config)) from None
             except openai.OpenAIError as e:
-                raise ModelError(_describe(e, self.config)) from None
+                raise (AnswerInvalid if _unusable(e, counter["reasks"]) else ModelError)(
+                    _describe(e, self.config)) from None
         usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
+
+
+def _unusable(error: BaseException, reasks: int) -> bool:
+    """The server answered but no usable answer came of it: the answer failed validation, or the
+    re-ask that carried the failed answer back was refused as too long (HTTP 400: prompt and answer
+    past the context window, seen with llama.cpp's 8k context). A fault of the server is not this."""
+    if not isinstance(error, openai.OpenAIError):
+        return True
+    return reasks > 0 and isinstance(error, openai.BadRequestError)
 
 
 @functools.cache
