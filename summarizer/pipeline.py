@@ -209,14 +209,21 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     flags = Flags()
     index = index_of(doc)
     grounded = {section: ground_items(doc, getattr(extraction, section), index) for section in SECTIONS}
-    sections, counts = reconcile(doc, grounded, fill=fill)
+    sections, review, counts = reconcile(doc, grounded, fill=fill)
     flags.items_moved, flags.items_merged, flags.items_added = counts.moved, counts.merged, counts.added
     flags.items_review, flags.items_not_body = counts.review, counts.not_body
     flags.sections_from_rules = list(extraction.unanswered)
-    for items in sections.values():
+    for items in (*sections.values(), review):
         for item in items:
             item.figures = find_figures(item.text)
     people = merge_people(doc, extraction.people)
+    # a person the source does not name (or a "person" that is an organisation or a field label) is
+    # no person of the report: left out of the list, named in the notes for the editor
+    for p in people:
+        if p.status == "invented":
+            flags.notes.append(f"the model named {p.name!r} as a person: {'; '.join(p.problems)}; left out")
+    invented_people = sum(p.status == "invented" for p in people)
+    people = [p for p in people if p.status != "invented"]
     meta, notes = check_meta(doc, extraction, {p.name for p in people})
     flags.notes.extend(notes)
     for start, end in doc.suspicious:
@@ -226,15 +233,18 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
             if item.found_by == "model" and item.sentences != item.cited:
                 flags.items_realigned += 1
             setattr(flags, f"items_{item.status}", getattr(flags, f"items_{item.status}") + 1)
-    flags.people_ungrounded = sum(p.status != "grounded" for p in people)
+    flags.people_ungrounded = sum(p.status != "grounded" for p in people) + invented_people
     if strict:
-        before = sum(len(v) for v in sections.values()) + len(people)
-        sections = {k: [i for i in v if i.status == "grounded" and i.placement != "review"] for k, v in sections.items()}
+        before = sum(len(v) for v in sections.values()) + len(people) + len(review)
+        sections = {k: [i for i in v if i.status == "grounded"] for k, v in sections.items()}
+        review = []
         people = [p for p in people if p.status == "grounded"]
         flags.dropped = before - sum(len(v) for v in sections.values()) - len(people)
     structure = [SentenceRole(sentence=s.number, start=s.start, end=s.end, role=s.role)
                  for s in doc.sentences if s.role != "body"]
-    return Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance, structure=structure)
+    flags.items_review = len(review)  # after --strict, which drops them
+    return Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance, review=review,
+                    structure=structure)
 
 
 def summarize(text: str, *, name: str = "<text>", config: ModelConfig | None = None, strict: bool = False,

@@ -69,13 +69,15 @@ def seed_page(tmp_path):
 def _check_click(browser, last):
     from selenium.webdriver.common.by import By
 
-    span = browser.find_element(By.ID, f"s-{last.number}")
-    assert "hl" not in span.get_attribute("class")
     item = browser.find_element(By.CSS_SELECTOR, f'li.item[data-sentences="{last.number}"]')
+    ids = item.get_attribute("data-evidence").split()  # the clauses (or sentences) the item rests on
+    parts = [browser.find_element(By.ID, i) for i in ids]
+    assert parts and all("hl" not in p.get_attribute("class") for p in parts)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
     item.click()
-    assert "hl" in span.get_attribute("class").split()
-    assert span.text == last.text
+    assert all("hl" in p.get_attribute("class").split() for p in parts)
+    assert all(p.text and p.text in last.text for p in parts)
+    span = parts[0]
     background = span.value_of_css_property("background-color")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
     visible = browser.execute_script("""

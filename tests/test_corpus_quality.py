@@ -42,3 +42,22 @@ def test_the_corpus_is_split_once_and_both_eras_are_in_each_half():
     for half in ("tune", "check"):
         eras = [json.loads(p.read_text(encoding="utf-8"))["era"] for p in (CORPUS / half / "gold").glob("*.json")]
         assert eras.count("post2025") >= len(eras) / 3 and eras.count("pre2025") >= 1
+
+
+# measured with `python bench/quality.py corpus/check --answers corpus/answers/qwen2.5-coder-1.5b/check`
+PIPELINE_FLOORS = {"achievements_recall": 0.82, "achievements_precision": 0.84, "shortfalls_recall": 0.5,
+                   "shortfalls_precision": 0.75, "tasks_recall": 0.88, "tasks_precision": 0.65,
+                   "item_recall": 0.81, "item_precision": 0.79, "people_precision": 0.92, "people_recall": 0.83}
+
+
+def test_the_full_pipeline_on_the_check_half_from_the_embedded_models_recorded_drafts():
+    results = run(CORPUS / "check", DRAFTS)
+    pipeline = totals([s for scores in results["pipeline"].values() for s in scores])
+    model = totals([s for scores in results["model"].values() for s in scores])
+    assert pipeline["docs"] == model["docs"] == 20  # every report has a draft and a briefing
+    for key, floor in PIPELINE_FLOORS.items():
+        assert pipeline[key] >= floor, (key, pipeline[key])
+    assert pipeline["number_fidelity"] == 1.0 and pipeline["reporters_as_officials"] == 0
+    assert pipeline["non_body_items"] == 0 and pipeline["false_all_clear"] == 0
+    # code is what makes the briefing trustworthy: the model's own filing is far less precise
+    assert pipeline["item_precision"] > model["item_precision"] + 0.3

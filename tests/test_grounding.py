@@ -76,8 +76,11 @@ def test_briefing_counts_flags_and_strict_drops_what_is_not_grounded():
     loose = build_briefing(DOC, extraction, PROV, fill=False)
     assert (loose.flags.items_grounded, loose.flags.items_invented, loose.flags.people_ungrounded) == (1, 1, 1)
     assert len(loose.achievements) == 2
+    # a person the source never names is left out of the list at once, and named in the notes
+    assert "Trần Văn Bịa" not in {p.name for p in loose.people}
+    assert any("Trần Văn Bịa" in note for note in loose.flags.notes)
     strict = build_briefing(DOC, extraction, PROV, strict=True, fill=False)
-    assert len(strict.achievements) == 1 and strict.flags.dropped == 2
+    assert len(strict.achievements) == 1 and strict.flags.dropped == 1
     assert all(p.status == "grounded" for p in strict.people)
     assert {p.name for p in strict.people} == {"Lê Văn Thuận", "Lương Thị Hoa", "Anh Tuân"}
 

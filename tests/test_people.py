@@ -105,3 +105,10 @@ def test_photo_credits_inside_captions_are_reporters():
     people = found("Đồng chí Lê Ngọc Châu phát biểu tại buổi làm việc (Ảnh: Đàm Thanh)\n"
                    "Quang cảnh kỳ họp. Ảnh: M.H\nLãnh đạo phường dự kỳ họp (ảnh N. Lân)\n")
     assert {n for n, (_, kind) in people.items() if kind == "reporter"} == {"Đàm Thanh", "M.H", "N. Lân"}
+
+
+def test_a_page_credit_label_names_a_reporter_and_the_model_cannot_make_it_an_office():
+    doc = split_document("r.txt", "HĐND xã tổ chức kỳ họp\nNgười đăng: Thu Phương Ngày đăng: 15:26 | 28/08/2025\n"
+                                  "Thu ngân sách đạt 12 tỷ đồng.\n")
+    merged = {p.name: p for p in merge_people(doc, [DraftPerson(name="Thu Phương", titles=["Người đăng"], kind="official")])}
+    assert merged["Thu Phương"].kind == "reporter" and merged["Thu Phương"].titles == []

@@ -40,17 +40,20 @@ def test_agreement_stays_a_strong_cue_moves_and_the_model_alone_is_flagged_for_r
     assert budget.placement == "agreed"
     storm, = b.tasks
     assert storm.placement == "cue" and b.flags.items_moved == 1
-    mttq, = b.shortfalls
-    assert mttq.placement == "review" and b.flags.items_review == 1
+    assert b.shortfalls == []  # a section only the model vouches for stays empty …
+    mttq, = b.review  # … and the item waits for the editor, with the section the model proposed
+    assert mttq.placement == "review" and mttq.proposed == "shortfalls" and b.flags.items_review == 1
     assert b.flags.to_check >= 1
-    line = next(ln for ln in to_markdown(b).splitlines() if ln.startswith("Kiểm chứng:"))
-    assert "0 mục cần kiểm tra" not in line and "chỉ mô hình xếp" in line
+    md = to_markdown(b)
+    line = next(ln for ln in md.splitlines() if ln.startswith("Kiểm chứng:"))
+    assert "0 mục cần kiểm tra" not in line and "chỉ mô hình đề xuất" in line
+    assert "## Cần kiểm tra" in md and "mô hình đề xuất: Hạn chế" in md
 
 
 def test_strict_drops_what_only_the_model_says():
     b = briefing(strict=True, shortfalls=[DraftItem(text="Vai trò của MTTQ và các đoàn thể ngày càng được phát huy.",
                                                     sentences=[n("MTTQ và")])])
-    assert b.shortfalls == [] and b.flags.dropped == 1
+    assert b.shortfalls == [] and b.review == [] and b.flags.dropped == 1 and b.flags.to_check == 0
 
 
 def test_the_same_clause_in_two_sections_is_kept_once_where_the_source_reads_it():

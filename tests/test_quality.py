@@ -12,13 +12,16 @@ from tests.conftest import RECORD_URL, RECORDED_MODEL, ROOT, SEEDS
 
 CASSETTES = [str(ROOT / "cassettes" / f"seed_{p.stem}.json") for p in SEEDS]
 
-# measured on the cassettes recorded for this prompt version (see README, "Quality")
+# measured on the cassettes recorded for this prompt version (see README, "Quality"). Item recall fell
+# from 0.94 to 0.90 when the section rules were rewritten on the corpus's tune half (they were written
+# on these five seeds before); grounding fell from 0.99 to 0.95 because claim words are now checked.
 FLOORS = {
-    "item_recall": 0.94,
-    "people_precision": 0.9,  # the model named an organisation as a person in 001 (flagged "invented")
+    "item_recall": 0.90,
+    "item_precision": 0.75,
+    "people_precision": 1.0,  # people the source does not name are left out (named in the notes)
     "people_recall": 1.0,
     "number_fidelity": 1.0,
-    "grounding_rate": 0.99,  # 003: the model prefixed a copied sentence with one of its own (flagged)
+    "grounding_rate": 0.95,
     "locality_ok": 5,
     "period_ok": 4,  # 002's gold period "từ đầu nhiệm kỳ đến nay" is read by neither code nor model
 }

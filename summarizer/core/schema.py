@@ -132,6 +132,7 @@ class Item(BaseModel):
     # who put the item in its section (ground/sections.py): model and code agree, a strong cue of the
     # source decided, only the model says so (flagged for review, dropped by --strict), or rules alone
     placement: Literal["agreed", "cue", "review", "rules"] = "agreed"
+    proposed: Literal["achievements", "shortfalls", "tasks"] | None = None  # for review: the model's section
     problems: list[str] = Field(default_factory=list)
 
 
@@ -218,6 +219,9 @@ class Briefing(BaseModel):
     people: list[Person]
     flags: Flags
     provenance: Provenance
+    # items only the model files in a section, against or without the source's cues: for the editor
+    # to check, each with the section the model proposed (`proposed`); --strict drops them
+    review: list[Item] = Field(default_factory=list)
     # every sentence that is not body text, with its role: the structure the editor can check
     structure: list[SentenceRole] = Field(default_factory=list)
 

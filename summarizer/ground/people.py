@@ -57,6 +57,9 @@ _TITLE_OPENERS = ("Phó ", "Bí thư", "Chủ tịch", "Chủ nhiệm", "Ủy vi
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
 _SYL = rf"[{_UP}](?:'[{_UP}]?)?[a-zà-ỹđ]*"  # "Nguyễn", "A" (Sùng A Páo), "H'Hen", "Bhơ"
 _NAME = re.compile(rf"(?<![\w'])({_SYL}(?:[ \t]+{_SYL})*)(?![\w'])")  # a whole run; the name is chosen in it
+# A credit label of the page: who posted or wrote the article.
+_CREDIT_LABEL = re.compile(rf"(?:Người đăng|Người viết|Tác giả|Phóng viên|Biên tập)\s*:\s*"
+                           rf"({_SYL}(?:[ ](?!Ngày|Lượt|Cập|Nguồn|Chuyên){_SYL}){{0,3}})")
 # A photo credit inside or at the end of a caption: "(Ảnh: Đàm Thanh)", "(ảnh N. Lân)", "…, Ảnh: Dũng Nhân".
 _PHOTO_CREDIT = re.compile(r"\([Ảả]nh(?: minh họa)?\s*:?\s*([^()]{2,40})\)|(?:^|[,.;]\s*)[Ảả]nh\s*:\s*([^():;,]{2,40}?)\s*$")
 
@@ -95,6 +98,9 @@ def _credits(doc: Document) -> list[str]:
     for s in doc.sentences:
         if s.role == "byline" and (name := credit_name(s.text)):
             names.append(name)
+        for m in _CREDIT_LABEL.finditer(s.text):  # "Người đăng: Thu Phương Ngày đăng: …" in the page's furniture
+            if name := credit_name(m.group(1)):
+                names.append(name)
         for m in _PHOTO_CREDIT.finditer(s.text):
             if name := credit_name(m.group(1) or m.group(2)):
                 names.append(name)
@@ -245,7 +251,8 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
             person.found_by = "both"
             for title in draft.titles:
                 title = title.strip()
-                if title and title in doc.text and not any(title in t or t in title for t in person.titles):
+                if title and title in doc.text and person.kind != "reporter" and not _CREDIT_TITLE.match(title) \
+                        and not any(title in t or t in title for t in person.titles):
                     person.titles.append(title)
             continue
         problems = []
@@ -261,11 +268,15 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         else:
             status = "grounded"
         kind = draft.kind
+        titles = [t for t in titles if not _CREDIT_TITLE.match(t)]  # "Người đăng" is no office
         if kind == "reporter" and titles:
             kind = "official"
         merged[name] = Person(name=name, titles=titles, kind=kind, status=status, found_by="model",
                               problems=problems)
     return list(merged.values())
+
+
+_CREDIT_TITLE = re.compile(r"^(?:Người đăng|Người viết|Tác giả|Phóng viên|PV|CTV|Biên tập|Ảnh)\b", re.I)
 
 
 def _strip_honorific(name: str) -> str:

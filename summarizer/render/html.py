@@ -60,8 +60,9 @@ def _item(section: str, item: Item, doc: Document) -> str:
         parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">{STATUS_LABELS[item.status]}</span>')
     if item.found_by == "rules":
         parts.append(' <span class="rules">câu nguồn, máy bổ sung</span>')
-    if item.placement == "review":
-        parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">⚠ chỉ mô hình xếp vào mục này</span>')
+    if item.placement == "review" and item.proposed:
+        parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">⚠ mô hình đề xuất: '
+                     f'{escape(SECTION_TITLES[item.proposed])}</span>')
     return (f'<li class="item" tabindex="0" data-section="{section}" data-sentences="{sentences}" '
             f'data-evidence="{evidence}" data-status="{item.status}">{"".join(parts)}</li>')
 
@@ -131,6 +132,9 @@ def to_html(b: Briefing, doc: Document) -> str:
         body.append(f'<section class="{section}"><h2>{heading}</h2>')
         body.append(f"<ol>{''.join(_item(section, i, doc) for i in items)}</ol>" if items else '<p class="empty">Bài không nêu.</p>')
         body.append("</section>")
+    if b.review:
+        body.append('<section class="review"><h2>Cần kiểm tra</h2>')
+        body.append(f"<ol>{''.join(_item(i.proposed or 'review', i, doc) for i in b.review)}</ol></section>")
     people = "".join(
         f"<li>{escape(p.name)}{escape(', ' + ', '.join(p.titles)) if p.titles else ''} ({KIND_LABELS[p.kind]})"
         + (' <span class="flag">⚠ không có trong bài</span>' if p.status != "grounded" else "") + "</li>"
@@ -139,7 +143,9 @@ def to_html(b: Briefing, doc: Document) -> str:
     body.append(f"<h2>Số liệu</h2>{_indicators(b)}")
     f, p = b.flags, b.provenance
     body.append(
-        f"<footer>{escape(verification_line(f))} Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình "
+        f"<footer>{escape(verification_line(f))}"
+        + (f"<ul>{''.join(f'<li>{escape(note)}</li>' for note in f.notes)}</ul>" if f.notes else " ")
+        + f"Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình "
         f"{escape(p.model)}, prompt {escape(p.prompt_version)}.</footer>")
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">

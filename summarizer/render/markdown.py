@@ -16,8 +16,8 @@ def _item(n: int, item: Item) -> list[str]:
         line += f" **{STATUS_LABELS[item.status]}**"
     if item.found_by == "rules":
         line += " _(câu nguồn, máy bổ sung)_"
-    if item.placement == "review":
-        line += " **⚠ chỉ mô hình xếp vào mục này**"
+    if item.placement == "review" and item.proposed:
+        line += f" **⚠ mô hình đề xuất: {SECTION_TITLES[item.proposed]}**"
     lines = [line]
     figures = [f.raw for f in item.figures if f.error is None]
     if figures:
@@ -43,6 +43,14 @@ def to_markdown(b: Briefing) -> str:
         if not items:
             out.append("_Bài không nêu._")
         for n, item in enumerate(items, 1):
+            out += _item(n, item)
+        out.append("")
+    if b.review:
+        out.append("## Cần kiểm tra")
+        out.append("")
+        out.append("_Các ý chỉ mô hình đề xuất, bài không có dấu hiệu xác nhận: biên tập viên quyết định giữ hay bỏ._")
+        out.append("")
+        for n, item in enumerate(b.review, 1):
             out += _item(n, item)
         out.append("")
     out.append("## Nhân vật")

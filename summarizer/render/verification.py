@@ -12,7 +12,7 @@ SECTION_TITLES = {"achievements": "Thành tích", "shortfalls": "Hạn chế", "
 def verification_line(f: Flags) -> str:
     parts = [f"Kiểm chứng: {f.items_grounded} mục có dẫn chứng, {f.to_check} mục cần kiểm tra"]
     if f.items_review:
-        parts.append(f"trong đó {f.items_review} mục chỉ mô hình xếp vào mục này")
+        parts.append(f"trong đó {f.items_review} ý chỉ mô hình đề xuất (mục Cần kiểm tra)")
     if f.sections_from_rules:
         names = ", ".join(SECTION_TITLES[s] for s in f.sections_from_rules)
         parts.append(f"mục {names} do máy lập theo quy tắc (câu trả lời của mô hình không dùng được)")
