@@ -233,7 +233,8 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
             if item.found_by == "model" and item.sentences != item.cited:
                 flags.items_realigned += 1
             setattr(flags, f"items_{item.status}", getattr(flags, f"items_{item.status}") + 1)
-    flags.people_ungrounded = sum(p.status != "grounded" for p in people) + invented_people
+    flags.people_ungrounded = sum(p.status != "grounded" for p in people)  # listed, flagged
+    flags.people_left_out = invented_people
     if strict:
         before = sum(len(v) for v in sections.values()) + len(people) + len(review)
         sections = {k: [i for i in v if i.status == "grounded"] for k, v in sections.items()}

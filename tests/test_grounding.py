@@ -74,7 +74,7 @@ def test_briefing_counts_flags_and_strict_drops_what_is_not_grounded():
         people=[DraftPerson(name="Trần Văn Bịa", titles=["Bí thư"], kind="official")],
     )
     loose = build_briefing(DOC, extraction, PROV, fill=False)
-    assert (loose.flags.items_grounded, loose.flags.items_invented, loose.flags.people_ungrounded) == (1, 1, 1)
+    assert (loose.flags.items_grounded, loose.flags.items_invented, loose.flags.people_left_out) == (1, 1, 1)
     assert len(loose.achievements) == 2
     # a person the source never names is left out of the list at once, and named in the notes
     assert "Trần Văn Bịa" not in {p.name for p in loose.people}

@@ -121,3 +121,28 @@ def test_meeting_business_and_awards_are_not_items():
             "Các đại biểu đã thảo luận, cho ý kiến vào dự thảo nghị quyết.\n")
     assert role_of(text, "trao giấy khen") == "opening"
     assert role_of(text, "các đại biểu".capitalize()) == "opening"
+
+
+def test_a_turn_with_a_shortfall_word_is_a_shortfall():
+    text = ("Huyện ủy Mường Tè tổng kết công tác năm 2024\nSáng 5/3, Huyện ủy Mường Tè tổ chức hội nghị tổng kết "
+            "công tác năm 2024.\nNăm 2024, tổng giá trị sản xuất đạt 1.250 tỷ đồng.\nTuy nhiên, tỷ lệ hộ nghèo còn "
+            "cao, giải ngân vốn đầu tư công chậm.\n")
+    assert ("shortfalls", "Tuy nhiên, tỷ lệ hộ nghèo còn cao, giải ngân vốn đầu tư công chậm.") in clauses(text)
+
+
+def test_a_short_announcement_is_the_opening_and_a_report_of_results_is_body():
+    text = ("HĐND tỉnh Lào Cai khai mạc Kỳ họp thứ 20\nChiều 12/6, HĐND tỉnh Lào Cai khai mạc Kỳ họp thứ 20.\n"
+            "Báo cáo cho thấy, kinh tế tăng trưởng 7,2%, tuy nhiên thu hút đầu tư còn hạn chế.\n")
+    assert role_of(text, "Chiều 12/6") == "opening"
+    assert role_of(text, "Báo cáo cho thấy") == "body"
+
+
+@pytest.mark.parametrize("text, fragment, role", [
+    ("Tiêu đề về hội nghị huyện ủy năm nay\nCác đại biểu biểu quyết thông qua nghị quyết. (Ảnh: Thu Hà)\n", "(Ảnh", "byline"),
+    ("Tiêu đề về hội nghị huyện ủy năm nay\nThu ngân sách đạt 12 tỷ đồng.\nPV\n", "PV", "byline"),
+    ("I. KẾT QUẢ ĐẠT ĐƯỢC\nThu ngân sách đạt 12 tỷ đồng.\n", "I. KẾT QUẢ", "heading"),
+    ("Tiêu đề về hội nghị huyện ủy năm nay\nToàn cảnh Hội nghị Ban Thường vụ Huyện ủy Đại Lộc lần thứ 52, khóa XXIV, "
+     "nhiệm kỳ 2020-2025.\nThu ngân sách đạt 12 tỷ đồng.\n", "Toàn cảnh", "caption"),
+])
+def test_credits_headings_and_long_captions_get_their_roles(text, fragment, role):
+    assert role_of(text, fragment) == role

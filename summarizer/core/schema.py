@@ -196,6 +196,7 @@ class Flags(BaseModel):
     # sections whose answer failed validation after its re-asks: their items come from the rules alone
     sections_from_rules: list[str] = Field(default_factory=list)
     people_ungrounded: int = 0
+    people_left_out: int = 0  # named by the model but not by the source: not listed, named in the notes
     dropped: int = 0  # removed by --strict
     notes: list[str] = Field(default_factory=list)  # title/locality/period/meeting checks
 

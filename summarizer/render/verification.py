@@ -19,7 +19,8 @@ def verification_line(f: Flags) -> str:
     for count, text in ((f.dropped, "mục bị loại (--strict)"), (f.items_realigned, "dẫn chứng do máy đối chiếu lại"),
                         (f.items_moved, "mục được chuyển mục"), (f.items_merged, "mục trùng được gộp"),
                         (f.items_added, "ý được máy bổ sung từ bài"),
-                        (f.items_not_body, "mục bỏ vì dựa trên tiêu đề, chú thích ảnh hay tên tác giả")):
+                        (f.items_not_body, "mục bỏ vì dựa trên tiêu đề, chú thích ảnh hay tên tác giả"),
+                        (f.people_left_out, "tên người bài không nêu bị bỏ (xem ghi chú)")):
         if count:
             parts.append(f"{count} {text}")
     return ", ".join(parts) + "."

@@ -88,6 +88,7 @@ _HEADING_WORDS = re.compile(
     re.I,
 )
 _TERMINAL = ".!?…;:"
+_NUMBERED = re.compile(r"(?:[IVXLC]+|\d{1,2})[.)]\s")  # "II. NHIỆM VỤ", "1) Về kinh tế"
 
 
 def _words(text: str) -> list[str]:
@@ -146,13 +147,14 @@ def _caption(line: str, words: list[str]) -> bool:
     """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame."""
     if len(words) > 32 or re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn|người|hộ)", line):
         return False
-    if _TASK_FRAME.search(line) and len(words) > 12:
-        return False
+    if _TASK_FRAME.search(line) and len(words) > 12 and line.rstrip()[-1:] in _TERMINAL:
+        return False  # an unpunctuated line under a photo may still say "phát biểu chỉ đạo"
     if ":" in line.rstrip(":"):
         return False
     if len(words) <= 8 and line.rstrip()[-1:] not in _TERMINAL:
         return True  # a short label under a photo ("Chủ tọa kỳ họp")
-    if _CAPTION_START.match(line) and (len(words) <= 14 or _CAPTION_VERB.search(line)):
+    if _CAPTION_START.match(line) and (len(words) <= 14 or _CAPTION_VERB.search(line)
+                                       or re.match(r"(?:toàn|quang) cảnh\b", line, re.I)):
         return True
     return bool(_CAPTION_VERB.search(line)) and len(words) <= 30
 
@@ -179,7 +181,8 @@ _BUSINESS = re.compile(
     r"^(?:tại (?:hội nghị|kỳ họp|buổi làm việc|phiên họp)|hội nghị (?:đã |cũng )?(?:dành thời gian |tập trung )?"
     r"(?:thảo luận|nghe|cho ý kiến|thông qua|biểu quyết|xem xét|đã tiến hành)|kỳ họp (?:đã |cũng )?(?:thảo luận|nghe|"
     r"thông qua|xem xét|biểu quyết)|các đại biểu (?:đã |cũng )?(?:thảo luận|nghe|tập trung thảo luận|cho ý kiến|"
-    r"biểu quyết)|đồng thời,? (?:thảo luận|cho ý kiến|thông qua|xem xét)|báo cáo |tờ trình |dự thảo )",
+    r"biểu quyết)|đồng thời,? (?:thảo luận|cho ý kiến|thông qua|xem xét)|"
+    r"(?:báo cáo|tờ trình|dự thảo) (?!cho thấy|cho biết|nêu|khẳng định|đánh giá|chỉ rõ))",
     re.I,
 )
 _AWARD = re.compile(r"\btrao (?:tặng )?(?:giấy khen|bằng khen|huy hiệu|kỷ niệm chương|quyết định|thưởng|cờ)", re.I)
@@ -238,8 +241,8 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             continue
         if len(idx) > 1 or line.rstrip()[-1:] in ".!?…:;" or len(_words(line)) > 45:
             break
-        if leading and (_HEADING_MARKER.match(line) or _is_caps(line)):
-            break  # a section heading under the headline
+        if (leading and _is_caps(line)) or _NUMBERED.match(line):
+            break  # a section heading: under the headline, or numbered
         leading.append(k)
     chosen = max(leading, key=lambda k: len(_words(line_texts[k])), default=None)
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
@@ -251,14 +254,16 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "furniture"  # a site's label above the headline ("Chi tiết tin", "Tin tức")
         elif k == chosen:
             role = "headline"
-        elif first_content and chosen is None and _is_caps(line) and len(words) <= 45:
+        elif first_content and chosen is None and _is_caps(line) and len(words) <= 45 and not _NUMBERED.match(line):
             role = "headline"
-        elif len(idx) == 1 and credit_name(line) and (k >= len(lines) - 3 or _CREDIT_LEAD.match(line.strip().strip("(["))):
+        elif len(idx) == 1 and (
+                (credit_name(line) and (k >= len(lines) - 3 or _CREDIT_LEAD.match(line.strip().strip("([")))) or
+                re.fullmatch(r"\(?(?:PV|CTV|BTV|TTXVN|Nhóm PV)\.?\)?", line.strip())):
             role = "byline"
         elif len(idx) == 1 and _heading(line, words):
             role = "heading"
-        elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line)):
-            role = "opening"  # attendance and meeting business, though as short as a caption
+        elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line) or _opening(line, body_seen)):
+            role = "opening"  # the announcement, attendance and meeting business, though as short as a caption
         elif len(idx) == 1 and _caption(line, words):
             role = "caption"
         if role is not None:
@@ -269,7 +274,9 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
         first_content = False
         for i in idx:
             start, end = sentences[i]
-            if _opening(text[start:end], body_seen):
+            if re.fullmatch(r"\(\s*[Ảả]nh\b[^()]*\)", text[start:end].strip()):
+                roles[i] = "byline"  # "(Ảnh: Thu Hà)" after a caption's full stop
+            elif _opening(text[start:end], body_seen):
                 roles[i] = "opening"
             body_seen += 1
     return roles

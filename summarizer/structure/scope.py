@@ -86,7 +86,7 @@ _SHORTFALL = re.compile(
     r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
-    r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu"
+    r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b"
 )
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
@@ -206,6 +206,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         return ACHIEVEMENTS, True, "result with a figure"
     if _ACHIEVEMENT.search(low):
         return ACHIEVEMENTS, bool(_FIGURE.search(low)), "result words"
+    if re.match(r"(?:tuy nhiên|tuy vậy|song(?! hành)|nhưng)\b", low):
+        return SHORTFALLS, False, "a turn after the results"
     return None, False, "no cue"
 
 
