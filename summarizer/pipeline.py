@@ -211,7 +211,7 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     grounded = {section: ground_items(doc, getattr(extraction, section), index) for section in SECTIONS}
     sections, review, counts = reconcile(doc, grounded, fill=fill)
     flags.items_moved, flags.items_merged, flags.items_added = counts.moved, counts.merged, counts.added
-    flags.items_review, flags.items_not_body = counts.review, counts.not_body
+    flags.items_not_body = counts.not_body
     flags.sections_from_rules = list(extraction.unanswered)
     for items in (*sections.values(), review):
         for item in items:

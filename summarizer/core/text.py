@@ -16,6 +16,17 @@ _STOP = {
 }
 
 
+# No-break and narrow spaces read as spaces; zero-width characters, soft hyphens and a BOM inside the text
+# read as nothing. For matching words only: spans always stay on the source's own characters.
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\u200c": None,
+                         "\u200d": None, "\xad": None, "\ufeff": None})
+
+
+def plain(text: str) -> str:
+    """`text` as words are matched in it (see _SPACES); never used to compute a span."""
+    return text.translate(_SPACES)
+
+
 def numbers_in(text: str) -> list[str]:
     """Number tokens, verbatim: "1.401,351", "48,7", "14", "37" (from "14/37")."""
     return [m.group().rstrip(".,") for m in NUMBER.finditer(text)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from summarizer.core.document import Document
 from summarizer.core.schema import DraftItem, Evidence, Item
-from summarizer.core.text import content_words, coverage, numbers_in
+from summarizer.core.text import content_words, coverage, numbers_in, plain
 
 MIN_TEXT_COVERAGE = 0.5  # share of an item's content words its evidence must contain
 CLAUSE_COVERAGE = 0.7  # and of each of its sentences, when it has several
@@ -122,8 +122,8 @@ _TASK_OPENER = re.compile(r"^(tập trung|tăng cường|đẩy mạnh|đẩy nh
 
 def _unbacked_claims(doc: Document, sentences: list[int], text: str) -> list[str]:
     """Claim words of the item (whole words) that none of its evidence sentences holds."""
-    evidence = " ".join(doc.sentence(n).text for n in sentences).lower().replace("\xa0", " ")
-    low = text.lower().replace("\xa0", " ")
+    evidence = plain(" ".join(doc.sentence(n).text for n in sentences)).lower()
+    low = plain(text).lower()
     said = [w for w in _CLAIMS if re.search(rf"(?<!\w){w}(?!\w)", low)]
     if m := _TASK_OPENER.match(low):
         said.append(m.group(1))

@@ -38,7 +38,6 @@ class Changes:
     merged: int = 0
     added: int = 0
     not_body: int = 0
-    review: int = 0
 
 
 def _clauses_of(doc: Document, item: Item, by_sentence: dict[int, list[scope.Clause]]) -> list[scope.Clause]:
@@ -157,5 +156,4 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
     before = len(review)
     review = _without_repeats([it for it in review if not keys[id(it)] <= said], keys)
     counts.merged += before - len(review)
-    counts.review = len(review)
     return out, review, counts

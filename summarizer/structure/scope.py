@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summarizer.core.document import Document
+from summarizer.core.text import plain
 
 ACHIEVEMENTS, SHORTFALLS, TASKS = "achievements", "shortfalls", "tasks"
 
@@ -74,9 +75,6 @@ _GOES_ON = re.compile(r"^(?:trong đó|đồng thời|bên cạnh đó|ngoài ra
 _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|[Đđ]ồng chí|[Ôô]ng |[Bb]à |Thủ tướng|Bộ trưởng|"
                               r"[Ll]ãnh đạo|Thường trực|Ban Thường vụ|[Kk]ết luận)[^;]{0,160}?(?:yêu cầu|đề nghị|nhấn mạnh|"
                               r"lưu ý|chỉ đạo|giao)")
-_CLOSING = re.compile(r"^(?:kết luận|phát biểu (?:chỉ đạo|kết luận|tại)|chỉ đạo tại|tại buổi làm việc|"
-                      r"để (?:hoàn thành|thực hiện|đạt)|thời gian tới|trong thời gian tới|năm (?:20\d\d|tới)|"
-                      r"\d+ tháng cuối năm|những tháng cuối năm|từ nay đến cuối năm)")
 _COMING = re.compile(
     r"năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
     r"phấn đấu|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
@@ -176,18 +174,9 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
-_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\u200c": None,
-                         "\u200d": None, "\xad": None, "\ufeff": None})
-
-
-def _plain(text: str) -> str:
-    """For matching only: no-break spaces as spaces, invisible characters gone (spans stay on the source)."""
-    return text.translate(_SPACES)
-
-
 def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
-    low = _plain(text).lower().lstrip(" -–•+*")
+    low = plain(text).lower().lstrip(" -–•+*")
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]):
         weak = _WEAK_TASK_START.match(low) and not _COMING.search(low)
         return TASKS, not weak, "task verb"
