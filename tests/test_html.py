@@ -81,7 +81,8 @@ def test_flags_people_and_indicators_are_shown():
                   people=[DraftPerson(name="Trần Văn Bịa", titles=[], kind="official")])
     page = html.to_html(b, doc)
     assert "⚠ không có trong bài" in page and "Trần Văn Bịa" in page
-    assert "<td>1.401,351 tỷ đồng</td><td>1401.35</td>" in page
+    assert ("<td>1.401,351 tỷ đồng</td><td>1.401,351</td><td>tỷ đồng</td><td>1.401.351.000.000 đồng</td>"
+            in page)  # the value as written (not rounded to 1401.35) and in đồng
     assert 'name="viewport"' in page and "@media (max-width:760px)" in page
 
 

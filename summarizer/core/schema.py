@@ -113,10 +113,15 @@ class Figure(BaseModel):
     """A quantity as written in the source, parsed the Vietnamese way (`.` thousands, `,` decimals)."""
 
     raw: str
-    value: float | None
-    unit: str | None = None
+    value: float | None  # as written, before the scale word: "1,2 nghìn tỷ đồng" → 1.2
+    unit: str | None = None  # scale and unit as written: "nghìn tỷ đồng", "tỷ", "tạ/ha", "điểm %"
     qualifier: str | None = None  # trên, gần, ước, hơn …
     denominator: float | None = None  # 14/37 chỉ tiêu → value 14, denominator 37
+    upper: float | None = None  # a range's upper bound: "5 - 7%" → value 5, upper 7
+    base_value: float | None = None  # in base_unit: "1,2 nghìn tỷ đồng" and "1.200 tỷ đồng" → 1.2e12
+    base_upper: float | None = None
+    base_unit: str | None = None  # đồng, USD, ha, kg, m, m3, %, điểm %, or the counted noun
+    implied: str | None = None  # a unit the source leaves out: "2.000 tỷ" → đồng
     measures: Literal["plan", "year_on_year", "change", "share", "amount"] | None = None
     error: str | None = None  # set when the form is ambiguous: reported, never guessed
 

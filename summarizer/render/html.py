@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from summarizer.core.document import Document
+from summarizer.core.figures import vietnamese_number
 from summarizer.core.schema import Briefing, Item
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, STATUS_LABELS
 from summarizer.render.verification import verification_line
@@ -114,12 +115,19 @@ def _indicators(b: Briefing) -> str:
     rows = []
     for section, item in b.items():
         for f in item.figures:
-            value = "" if f.value is None else (f"{f.value:g}" + (f"/{f.denominator:g}" if f.denominator else ""))
+            value = "" if f.value is None else (vietnamese_number(f.value) + (
+                f"–{vietnamese_number(f.upper)}" if f.upper is not None else "") + (
+                f"/{vietnamese_number(f.denominator)}" if f.denominator else ""))
+            base = "" if f.base_value is None else " ".join(filter(None, (vietnamese_number(f.base_value) + (
+                f"–{vietnamese_number(f.base_upper)}" if f.base_upper is not None else ""), f.base_unit,
+                f"({f.implied} hiểu ngầm)" if f.implied else "")))
             rows.append(f"<tr><td>{escape(SECTION_TITLES[section])}</td><td>{escape(f.raw)}</td><td>{escape(value)}</td>"
-                        f"<td>{escape(f.unit or '')}</td><td>{escape(f.measures or '')}</td></tr>")
+                        f"<td>{escape(f.unit or '')}</td><td>{escape(base)}</td><td>{escape(f.measures or '')}</td>"
+                        f"<td>{escape(f.error or '')}</td></tr>")
     if not rows:
         return '<p class="empty">Không có số liệu.</p>'
-    return ("<table><thead><tr><th>Mục</th><th>Số liệu</th><th>Giá trị</th><th>Đơn vị</th><th>Đo</th></tr></thead>"
+    return ("<table><thead><tr><th>Mục</th><th>Số liệu</th><th>Giá trị</th><th>Đơn vị</th><th>Quy đổi</th><th>Đo</th>"
+            "<th>Lỗi</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 

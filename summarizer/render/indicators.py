@@ -1,7 +1,9 @@
 """Every parsed figure of one or many briefings as a CSV table, for editors who work in spreadsheets.
 
 One row per figure: the document, the section and item it belongs to, the figure as written, its
-value and unit, and — when the same item states them — the % of plan and the % of the same period
+value and unit (a range's upper bound beside it), the same value in the unit's base (`base_value`,
+`base_unit`: "1,2 nghìn tỷ đồng" and "1.200 tỷ đồng" both read 1200000000000 đồng, so a sheet can
+compare them), and — when the same item states them — the % of plan and the % of the same period
 last year that go with it.
 """
 
@@ -13,7 +15,8 @@ from collections.abc import Iterable
 
 from summarizer.core.schema import Briefing
 
-COLUMNS = ["document", "section", "item", "figure", "value", "unit", "qualifier", "of_total", "measures",
+COLUMNS = ["document", "section", "item", "figure", "value", "upper", "unit", "base_value", "base_upper", "base_unit",
+           "implied_unit", "qualifier", "of_total", "measures",
            "pct_of_plan", "pct_year_on_year", "status", "sentences", "error"]
 
 
@@ -30,7 +33,9 @@ def indicator_rows(briefing: Briefing) -> Iterable[dict[str, str]]:
         for f in item.figures:
             yield {
                 "document": briefing.provenance.source, "section": section, "item": item.text, "figure": f.raw,
-                "value": _number(f.value), "unit": f.unit or "", "qualifier": f.qualifier or "",
+                "value": _number(f.value), "upper": _number(f.upper), "unit": f.unit or "",
+                "base_value": _number(f.base_value), "base_upper": _number(f.base_upper),
+                "base_unit": f.base_unit or "", "implied_unit": f.implied or "", "qualifier": f.qualifier or "",
                 "of_total": _number(f.denominator), "measures": f.measures or "",
                 "pct_of_plan": _number(plan) if f.measures == "amount" else "",
                 "pct_year_on_year": _number(yoy) if f.measures == "amount" else "",
