@@ -101,6 +101,28 @@ def test_indicators_csv_links_amounts_to_their_plan_and_year_on_year_percentages
     assert (amount["figure"], amount["value"], amount["unit"], amount["qualifier"]) == ("1.401,351 tỷ đồng", "1401.351", "tỷ đồng", "ước đạt")
     assert (amount["pct_of_plan"], amount["pct_year_on_year"], amount["section"]) == ("188", "193", "achievements")
     assert [r["measures"] for r in rows] == ["amount", "plan", "year_on_year"]
+    assert (amount["base_value"], amount["base_unit"]) == ("1401351000000", "đồng")
+
+
+def test_indicators_csv_gives_two_writings_of_one_amount_the_same_base_value():
+    import csv
+    import io
+
+    from summarizer.core.figures import find_figures
+    from summarizer.core.schema import Item
+    from summarizer.render.indicators import to_csv
+
+    b = briefing()
+    b.achievements = [Item(text=t, sentences=[1], cited=[1], evidence=[], figures=find_figures(t), status="grounded")
+                      for t in ("Thu ngân sách đạt 1,2 nghìn tỷ đồng.", "Thu ngân sách đạt 1.200 tỷ đồng.",
+                                "Vốn đầu tư khoảng 2.000 tỷ, tăng trưởng từ 5 - 7%.")]
+    rows = list(csv.DictReader(io.StringIO(to_csv([b]))))
+    assert [(r["figure"], r["value"], r["upper"], r["base_value"], r["base_upper"], r["base_unit"], r["implied_unit"])
+            for r in rows] == [
+        ("1,2 nghìn tỷ đồng", "1.2", "", "1200000000000", "", "đồng", ""),
+        ("1.200 tỷ đồng", "1200", "", "1200000000000", "", "đồng", ""),
+        ("2.000 tỷ", "2000", "", "2000000000000", "", "đồng", "đồng"),
+        ("5 - 7%", "5", "7", "5", "7", "%", "")]
 
 
 def test_precision_per_section_and_the_confusion_table_show_misfiling():

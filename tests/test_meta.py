@@ -61,3 +61,10 @@ def test_the_title_is_never_a_file_name_nor_a_section_heading():
     meta, _ = check_meta(doc(text), draft(title="Kết quả đạt được", meeting="Kỳ họp thứ hai HĐND xã Nông Sơn"))
     assert meta["title"] == "Kỳ họp thứ hai HĐND xã Nông Sơn, xã Nông Sơn, 6 tháng đầu năm 2025"
     assert "02_bao_cao" not in meta["title"]
+
+
+def test_a_locality_in_the_other_tone_placement_is_the_same_place_and_no_disagreement():
+    report = doc("Ngày 19/12, HĐND phường Hoà Bình tổ chức kỳ họp thứ 4 đánh giá kết quả năm 2025.\n"
+                 "Năm 2025, thu ngân sách của phường Hoà Bình đạt 120% dự toán.\n")
+    meta, notes = check_meta(report, draft(locality="phường Hòa Bình"))
+    assert meta["locality"] == "phường Hoà Bình" and notes == []

@@ -112,3 +112,68 @@ def test_a_page_credit_label_names_a_reporter_and_the_model_cannot_make_it_an_of
                                   "Thu ngân sách đạt 12 tỷ đồng.\n")
     merged = {p.name: p for p in merge_people(doc, [DraftPerson(name="Thu Phương", titles=["Người đăng"], kind="official")])}
     assert merged["Thu Phương"].kind == "reporter" and merged["Thu Phương"].titles == []
+
+
+# --- spellings (issue 15): old and new tone placement are one word; output keeps the source's ----------
+
+from summarizer.core.text import canonical, find_spelling  # noqa: E402
+from summarizer.pipeline import document_from_text  # noqa: E402
+
+PLACEMENTS = [("Hoà", "Hòa"), ("Thuỷ", "Thủy"), ("Khoẻ", "Khỏe"), ("Uỷ", "Ủy"), ("Quỳnh", "Qùynh"), ("Toàn", "Toàn")]
+
+
+@pytest.mark.parametrize("old, new", PLACEMENTS)
+def test_tone_placement_and_case_do_not_change_the_key(old, new):
+    assert canonical(old) == canonical(new) == canonical(new.upper())
+    assert canonical("Hòa") != canonical("Hóa")  # a different tone is a different word
+
+
+def test_a_name_the_model_writes_in_the_other_tone_placement_is_the_source_s_person():
+    doc = document_from_text("Dự hội nghị có bà Nguyễn Thị Hoà, Phó Chủ tịch Uỷ ban nhân dân xã và ông Lê Văn Thuỷ, "
+                             "Bí thư Đảng uỷ xã. Thu ngân sách đạt 12,5 tỷ đồng.")
+    merged = merge_people(doc, [
+        DraftPerson(name="Nguyễn Thị Hòa", titles=["Phó Chủ tịch Ủy ban nhân dân xã"], kind="official"),
+        DraftPerson(name="Lê Văn Thủy", titles=["Bí thư Đảng ủy xã"], kind="official"),
+    ])
+    assert [(p.name, p.status, p.problems) for p in merged] == [
+        ("Nguyễn Thị Hoà", "grounded", []), ("Lê Văn Thuỷ", "grounded", [])]
+    assert {t for p in merged for t in p.titles} <= {"Phó Chủ tịch Uỷ ban nhân dân xã", "Bí thư Đảng uỷ xã"}
+
+
+def test_a_name_only_the_model_has_is_kept_in_the_source_s_spelling():
+    doc = document_from_text("Phát biểu tại hội nghị, đồng chí Hoàng Văn Thuỷ yêu cầu các ngành tập trung thu ngân sách.")
+    merged = merge_people(doc, [DraftPerson(name="Hoàng Văn Thủy", titles=[], kind="official")])
+    assert [(p.name, p.status) for p in merged] == [("Hoàng Văn Thuỷ", "grounded")]
+
+
+def test_part_of_a_name_is_not_the_name():
+    assert find_spelling("Nguyễn Văn A", "ông Nguyễn Văn An") is None
+    assert find_spelling("Nguyễn Văn An", "ông Nguyễn  Văn\nAn, Bí thư") == "Nguyễn  Văn\nAn"
+
+
+INVISIBLE = {"zero-width space": "\u200b", "zero-width joiner": "\u200d", "zero-width non-joiner": "\u200c",
+             "soft hyphen": "\xad", "BOM inside the text": "\ufeff", "word joiner": "\u2060"}
+SPACES = {"no-break space": "\xa0", "narrow no-break space": "\u202f", "figure space": "\u2007", "thin space": "\u2009"}
+REPORT = ("Ngày 12/7, Đảng ủy xã Tân Hòa tổ chức hội nghị sơ kết 6 tháng đầu năm 2025. Đồng chí Nguyễn Văn An - "
+          "Bí thư Đảng ủy xã phát biểu chỉ đạo. Bà Lê Thị Hoa, Chủ tịch UBND xã cho biết thu ngân sách đạt 12,5 tỷ đồng.")
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_invisible_characters_inside_names_and_places_are_gone_when_reading(char):
+    from summarizer.ground.meta import find_locality
+    text = REPORT.replace("Văn An", "Văn A" + char + "n").replace("Tân Hòa", "Tân" + char + " Hòa")
+    doc = document_from_text(text)
+    assert char not in doc.text
+    assert {f.name: f.titles for f in find_people(doc)} == {
+        "Nguyễn Văn An": ["Bí thư Đảng ủy xã"], "Lê Thị Hoa": ["Chủ tịch UBND xã"]}
+    assert find_locality(doc, set()) == "xã Tân Hòa"
+    assert all(doc.text[s.start:s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize("char", SPACES.values(), ids=SPACES.keys())
+def test_unusual_spaces_read_as_spaces_and_keep_every_offset(char):
+    from summarizer.ground.meta import find_locality
+    doc = document_from_text(REPORT.replace(" ", char))
+    assert len(doc.text) == len(REPORT)  # one space for one space: spans do not move
+    assert {f.name for f in find_people(doc)} == {"Nguyễn Văn An", "Lê Thị Hoa"}
+    assert find_locality(doc, set()) == "xã Tân Hòa"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # A number as Vietnamese writes it: digits with `.` thousand groups and/or a `,` decimal part.
@@ -16,15 +17,60 @@ _STOP = {
 }
 
 
-# No-break and narrow spaces read as spaces; zero-width characters, soft hyphens and a BOM inside the text
-# read as nothing. For matching words only: spans always stay on the source's own characters.
-_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\u200c": None,
-                         "\u200d": None, "\xad": None, "\ufeff": None})
+# No-break, narrow and other Unicode spaces read as spaces; zero-width characters, direction marks, soft
+# hyphens and a BOM inside the text read as nothing. source/read.py applies it when reading a report.
+_SPACES = str.maketrans({
+    **{ch: " " for ch in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                         "\u202f\u205f\u3000"},
+    **{ch: None for ch in "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\xad\ufeff"},
+})
 
 
 def plain(text: str) -> str:
-    """`text` as words are matched in it (see _SPACES); never used to compute a span."""
+    """`text` with invisible characters removed and every space a plain space (see _SPACES)."""
     return text.translate(_SPACES)
+
+
+# The five tone marks. Old and new placement put them on different vowels of oa, oe, uy (hoà/hòa,
+# khoẻ/khỏe, thuỷ/thủy, uỷ ban/ủy ban): the Ministry of Education's 1984 rule and the traditional
+# one are both in use, often in one report, so a word's key holds its letters and its tone apart.
+_TONE_MARKS = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFD", word.casefold()):
+        (tones if ch in _TONE_MARKS else letters).append(_TONE_MARKS.get(ch, ch))
+    return unicodedata.normalize("NFC", "".join(letters)) + "".join(tones)
+
+
+def canonical(text: str) -> str:
+    """A key for comparing Vietnamese names, titles and places whatever the tone placement, case,
+    spacing or invisible characters: canonical("Lê Văn Thuỷ") == canonical("lê  văn thủy").
+
+    Words (runs of letters and digits) are joined by one space; each word keeps its letters (with ă â ê ô ơ ư đ) and
+    its tone mark is moved to the end. Only for comparing: output keeps the source's own spelling.
+    """
+    return " ".join(_word_key(w) for w in _WORD.findall(plain(text)))
+
+
+@lru_cache(maxsize=64)
+def _word_keys(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((_word_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+def find_spelling(phrase: str, text: str) -> str | None:
+    """The source's own writing of `phrase` in `text`, matched word by word on canonical keys
+    ("Nguyễn Thị Hòa" finds "Nguyễn Thị Hoà"), or None when `text` does not have it as whole words."""
+    wanted = canonical(phrase).split()
+    if not wanted:
+        return None
+    words = _word_keys(text)
+    for i in range(len(words) - len(wanted) + 1):
+        if words[i][0] == wanted[0] and all(words[i + k][0] == w for k, w in enumerate(wanted)):
+            return text[words[i][1] : words[i + len(wanted) - 1][2]]
+    return None
 
 
 def numbers_in(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from summarizer.core.schema import SECTIONS, Briefing
-from summarizer.core.text import numbers_in
+from summarizer.core.text import canonical, numbers_in
 
 
 @dataclass
@@ -76,8 +76,8 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
             _count(s.confusion, section if section in belongs else (belongs[0] if belongs else "none"), section)
         s.precision[section] = (right, len(mine))
 
-    gold_people = {_nfc(p["name"]): p for p in gold.get("people", [])}
-    pred = {_nfc(p.name): p for p in briefing.people}
+    gold_people = {canonical(p["name"]): p for p in gold.get("people", [])}
+    pred = {canonical(p.name): p for p in briefing.people}
     s.people_gold, s.people_pred = len(gold_people), len(pred)
     s.people_tp = len(set(gold_people) & set(pred))
     s.reporters_as_officials = sum(
@@ -93,7 +93,7 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
     s.non_body_items = sum(1 for _, item in briefing.items()
                            if item.evidence and all(e.sentence in non_body for e in item.evidence))
     s.false_all_clear = s.non_body_items > 0 and briefing.flags.to_check == 0
-    s.locality_ok = (briefing.locality or "").lower() == (gold.get("locality") or "").lower()
+    s.locality_ok = canonical(briefing.locality or "") == canonical(gold.get("locality") or "")
     s.period_ok = (briefing.period or None) == gold.get("period")
     return s
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from summarizer.core.document import Document
 from summarizer.core.schema import Extraction
+from summarizer.core.text import canonical
 
 _UNITS = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
@@ -138,12 +139,12 @@ def _supported(value: str, text: str) -> bool:
     """Every word of `value` occurs in the report ("6 tháng đầu năm 2023" from "6 tháng đầu năm, …
     năm 2023"); a wrong year or a place the report never names is not."""
     words = _words(text)
-    return all(w in words for w in re.findall(r"\w+", value.lower()))
+    return all(w in words for w in canonical(value).split())
 
 
 @lru_cache(maxsize=64)
 def _words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.lower()))
+    return frozenset(canonical(text).split())  # tone placement and case aside: "Thuỷ" supports "Thủy"
 
 
 def check_meta(doc: Document, extraction: Extraction, people: set[str] = frozenset()) -> tuple[dict, list[str]]:
@@ -156,7 +157,7 @@ def check_meta(doc: Document, extraction: Extraction, people: set[str] = frozens
         if said and not _supported(said, doc.text):
             notes.append(f"the model's {field} {said!r} is not in the source; using {found!r}")
             said = None
-        elif said and found and said.lower() != found.lower():
+        elif said and found and canonical(said) != canonical(found):
             notes.append(f"the model's {field} {said!r} differs from the source's reading {found!r}; kept {found!r}")
         header[field] = found or said
     meeting = (extraction.meeting or "").strip() or None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from summarizer.core.document import Document
 from summarizer.core.schema import DraftPerson, Person
+from summarizer.core.text import canonical, find_spelling
 from summarizer.structure.roles import credit_name
 
 SURNAMES = set(
@@ -237,32 +238,36 @@ def looks_like_person(name: str) -> bool:
 
 
 def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
-    """Rules first (verbatim, typed), then the model's extra people, each checked against the source."""
-    found = {f.name: f for f in find_people(doc)}
+    """Rules first (verbatim, typed), then the model's extra people, each checked against the source.
+
+    Names and titles are matched on canonical keys (core/text.py: tone placement, case, spacing), so
+    "Nguyễn Thị Hòa" from the model is the source's "Nguyễn Thị Hoà", kept in the source's spelling.
+    """
     merged: dict[str, Person] = {}
-    for f in found.values():
-        merged[f.name] = Person(name=f.name, titles=f.titles, kind=f.kind, status="grounded", found_by="rules")
+    for f in find_people(doc):
+        merged.setdefault(canonical(f.name), Person(name=f.name, titles=f.titles, kind=f.kind, status="grounded",
+                                                    found_by="rules"))
     for draft in drafts:
-        name = _strip_honorific(draft.name.strip())
-        if not name:
+        said = _strip_honorific(draft.name.strip())
+        if not canonical(said):
             continue
-        if name in merged:
-            person = merged[name]
-            person.found_by = "both"
-            for title in draft.titles:
-                title = title.strip()
-                if title and title in doc.text and person.kind != "reporter" and not _CREDIT_TITLE.match(title) \
-                        and not any(title in t or t in title for t in person.titles):
+        name = find_spelling(said, doc.text)
+        titles = [t.strip() for t in draft.titles if t.strip()]
+        spelled = [find_spelling(t, doc.text) for t in titles]
+        if (person := merged.get(canonical(said))) is not None:
+            person.found_by = "both" if person.found_by == "rules" else person.found_by
+            for title in spelled:
+                if title and person.kind != "reporter" and not _CREDIT_TITLE.match(title) \
+                        and not any(canonical(title) in canonical(t) or canonical(t) in canonical(title)
+                                    for t in person.titles):
                     person.titles.append(title)
             continue
         problems = []
-        titles = [t.strip() for t in draft.titles if t.strip()]
-        unverified = [t for t in titles if t not in doc.text]
-        if unverified:
+        if unverified := [t for t, s in zip(titles, spelled) if s is None]:
             problems.append("titles not in the source: " + "; ".join(unverified))
-            titles = [t for t in titles if t in doc.text]
-        if name not in doc.text:
-            status, problems = "invented", problems + ["name not in the source"]
+        titles = [t for t in spelled if t]
+        if name is None:
+            name, status, problems = said, "invented", problems + ["name not in the source"]
         elif not looks_like_person(name):
             status, problems = "invented", problems + ["not a personal name"]
         else:
@@ -271,8 +276,8 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         titles = [t for t in titles if not _CREDIT_TITLE.match(t)]  # "Người đăng" is no office
         if kind == "reporter" and titles:
             kind = "official"
-        merged[name] = Person(name=name, titles=titles, kind=kind, status=status, found_by="model",
-                              problems=problems)
+        merged[canonical(said)] = Person(name=name, titles=titles, kind=kind, status=status, found_by="model",
+                                         problems=problems)
     return list(merged.values())
 
 

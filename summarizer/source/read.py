@@ -7,6 +7,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from summarizer.core.text import plain
 from summarizer.errors import SourceError
 
 # Characters that only Vietnamese text has; a legacy-encoded guess must produce some of them.
@@ -15,7 +16,7 @@ _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes → NFC text. `encoding` forces a codec; otherwise BOMs, UTF-8, UTF-16 and CP1258 are tried."""
+    """Bytes → NFC text without invisible characters (see below). `encoding` forces a codec; otherwise BOMs, UTF-8, UTF-16 and CP1258 are tried."""
     if not data.strip():
         raise SourceError(name, "the file is empty")
     if data.startswith(b"%PDF"):
@@ -23,7 +24,10 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     text = _decode_bytes(data, name, encoding)
     if _HTML_START.match(data[:200]) or _HTML_START.match(text[:200].encode("utf-8", "ignore")):
         text = html_to_text(text)
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    # no-break spaces become spaces, zero-width characters, soft hyphens and a BOM inside the text go
+    # (core/text.plain): scraped pages carry them inside names and place names, and no rule should
+    # have to know. Spans and evidence point into the text as read, after these and NFC.
+    text = plain(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError(name, "no text left after reading the file")
     return text
