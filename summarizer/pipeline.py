@@ -63,7 +63,8 @@ class Summarizer:
         self.extractor = Extractor(config, http_client=http_client)
 
     def summarize_document(self, doc: Document, spent: list[Usage] | None = None) -> Briefing:
-        """`spent`, if given, receives the usage of every request actually made (none for cached answers)."""
+        """`spent`, if given, receives the usage of every answer the model gave (none for cached
+        answers), as it arrives: a report that then fails still shows what it cost."""
         if not doc.sentences:
             raise SourceError(doc.name, "no sentences found in the report")
         extraction, usage = self.extract_long(doc, spent)
@@ -109,16 +110,14 @@ class Summarizer:
 
     def extract(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """The model's draft of one report, from the answer cache when the same report was already
-        asked the same way; a real request's usage is also appended to `spent`."""
+        asked the same way; the usage of each answer received is also appended to `spent`."""
         key = self._cache_key(doc) if self.cache is not None else None
         # the same report twice in one batch, both in flight: the second waits for the first's answer
         with self._one_per_key.holding(key) if key else contextlib.nullcontext():
             if key is not None and (hit := self.cache.get(key)) is not None:
                 # the usage that produced this answer: a briefing is the same whether or not it was cached
                 return hit
-            extraction, usage = self._ask(doc)
-            if spent is not None:
-                spent.append(usage)
+            extraction, usage = self._ask(doc, spent)
             if key is not None:
                 self.cache.put(key, extraction, usage)
             return extraction, usage
@@ -130,24 +129,26 @@ class Summarizer:
         return cache_key(doc.numbered() + "\n" + hints, self.prompt.version, schema_version(), c.model, c.mode,
                          c.temperature, c.max_tokens)
 
-    def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
+    def _ask(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
         hints = scope.by_section(doc)
         answers: dict[str, Answer | None] = {}
         for section in SECTIONS:
             try:
-                answers[section] = self.ask_section(doc, section, hints)
+                answers[section] = self.ask_section(doc, section, hints, spent)
             except AnswerInvalid as e:
                 # degrade, never lose: this section's items will come from the rules, flagged
                 log.warning("%s (%s): %s; its items come from the rules", doc.name, section, e)
                 answers[section] = None
         return self.assemble(answers)
 
-    def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]]) -> Answer:
-        """One request: the report, the section's task and the sentences the cue phrases point at."""
+    def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]],
+                    spent: list[Usage] | None = None) -> Answer:
+        """One request: the report, the section's task and the sentences the cue phrases point at
+        (`spent`: as for summarize_document)."""
         return self.extractor.extract(self.prompt.messages(doc, section, hints[section]), len(doc.sentences),
-                                      SectionAnswer, label=f"{doc.name} ({section})")
+                                      SectionAnswer, label=f"{doc.name} ({section})", spent=spent)
 
     @staticmethod
     def assemble(answers: dict[str, Answer | None]) -> tuple[Extraction, Usage]:

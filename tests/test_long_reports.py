@@ -22,7 +22,7 @@ def test_parts_are_numbered_from_one_and_cover_the_report_once():
 def test_long_report_is_summarized_in_parts_and_merged(monkeypatch):
     asked = []
 
-    def answer_from_part(self, part):
+    def answer_from_part(self, part, spent=None):
         # a model that lists each sentence with "đạt" as an achievement, citing the part's own numbers
         asked.append(part)
         items = [DraftItem(text=s.text, sentences=[s.number]) for s in part.sentences if " đạt " in s.text]

@@ -172,14 +172,29 @@ class Extractor:
         sentence_count: int,
         response_model: type[BaseModel] = Extraction,
         label: str = "",
+        spent: list[Usage] | None = None,
     ) -> Answer:
-        """`sentence_count`: the report's sentences, the only numbers an answer may cite."""
+        """`sentence_count`: the report's sentences, the only numbers an answer may cite. `spent`, if
+        given, receives the usage of every answer as it arrives, also of answers cut off, failing
+        validation or followed by a failure: whatever the outcome, those tokens were paid for.
+        Raises ModelError (AnswerInvalid when an answer came but none could be used)."""
         counter = {"responses": 0, "reasks": 0}
-        hooks = Hooks()
-        hooks.on("completion:response", lambda *a, **k: counter.__setitem__("responses", counter["responses"] + 1))
+        answers: list[Usage] = []  # this request's answers, across re-asks and a doubled budget
 
-        def on_parse_error(error: Exception, *args: Any, **kwargs: Any) -> None:
+        def on_response(response: Any, *args: Any, **kwargs: Any) -> None:
+            counter["responses"] += 1
+            usage = _usage(getattr(response, "usage", None))
+            answers.append(usage)
+            if spent is not None:
+                spent.append(usage)
+
+        hooks = Hooks()
+        hooks.on("completion:response", on_response)
+
+        def on_parse_error(error: Exception, *args: Any, is_last_attempt: bool | None = None, **kwargs: Any) -> None:
             counter["reasks"] += 1
+            if is_last_attempt if is_last_attempt is not None else counter["reasks"] > self.config.reasks:
+                return  # no re-ask follows: the failure is reported once, by the caller
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             log.warning("%s: answer failed validation (%s); re-asking", label or "document", first_line)
 
@@ -211,7 +226,8 @@ class Extractor:
             except openai.OpenAIError as e:
                 raise (AnswerInvalid if _unusable(e, counter["reasks"]) else ModelError)(
                     _describe(e, self.config)) from None
-        usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
+        # every answer's tokens, the cut-off ones asked again with a larger budget included
+        usage = sum(answers, Usage()) if answers else _usage(getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
 
@@ -244,7 +260,7 @@ def _usage(raw: Any) -> Usage:
 def _describe(exc: BaseException, config: ModelConfig) -> str:
     """One line for the user; never contains the key (openai messages can echo request details)."""
     if isinstance(exc, openai.APIStatusError):
-        text = f"model server answered HTTP {exc.status_code}"
+        text = f"model server answered HTTP {exc.status_code}" + _server_says(exc.body)
     elif isinstance(exc, openai.APITimeoutError):
         text = f"model server did not answer within {config.timeout:.0f} s"
     elif isinstance(exc, openai.APIConnectionError):
@@ -255,6 +271,19 @@ def _describe(exc: BaseException, config: ModelConfig) -> str:
     if config.api_key:
         text = text.replace(config.api_key, "***")
     return text
+
+
+def _server_says(body: object) -> str:
+    """The server's own reason (": The model `x` does not exist."), the one clue to a wrong key, model
+    or URL. openai passes the body's `error` member or the whole body: OpenAI and llama.cpp nest
+    {"message"}, vLLM puts "message" at the top, Ollama a bare string, some servers plain text."""
+    if isinstance(body, dict):
+        body = body.get("message") or body.get("detail") or body.get("error")
+        if isinstance(body, dict):
+            body = body.get("message")
+    if not isinstance(body, str) or not body.strip():
+        return ""
+    return ": " + " ".join(body.split())[:300]
 
 
 def _without_credentials(url: str | None) -> str | None:
