@@ -358,16 +358,25 @@ def cache():
 @cache.command("info")
 def cache_info():
     """Where the cache is, how many answers it holds and its size."""
+    _setup_logging(False, False)  # a broken cache is reported (and moved aside) once, as a warning
     with AnswerCache() as c:
         info = c.info()
+    if info["problem"]:
+        click.echo(f"error: {info['path']}: cannot be used ({info['problem']})", err=True)
+        raise SystemExit(1)
     click.echo(f"{info['path']}: {info['answers']} answers, {info['bytes'] / 2**20:.1f} MiB")
 
 
 @cache.command("clear")
 def cache_clear():
     """Delete every cached answer."""
+    _setup_logging(False, False)
     with AnswerCache() as c:
         removed = c.clear()
+        problem = c.problem
+    if problem:
+        click.echo(f"error: {c.path}: cannot be used ({problem})", err=True)
+        raise SystemExit(1)
     click.echo(f"removed {removed} answers")
 
 
