@@ -107,19 +107,33 @@ def _stem(path: str) -> str:
     return Path(path).stem
 
 
+class OutputError(SummarizerError):
+    """An output cannot be written (a full disk, a read-only folder), or would replace another
+    input's briefing: that input fails, the batch goes on."""
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file in the same folder, then rename: readers never see half a file.
+
+    Raises OutputError ("cannot write PATH: No space left on device") when the folder cannot be
+    made or written; the old file, if any, is then left as it was and no temporary file remains."""
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    except BaseException as e:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass  # already renamed, or the folder forbids it: the next run's start removes it
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
         raise
 
 
@@ -140,29 +154,90 @@ def briefing_json(briefing: Briefing) -> str:
 
 
 class Manifest:
-    """OUT/manifest.jsonl: one line per input per run (document, status, error, tokens, seconds).
+    """OUT/manifest.jsonl: one line per input per run (document, path, status, error, tokens, seconds).
 
-    Appended and flushed line by line, so a killed run leaves every finished line readable."""
+    Each line goes down in one write and is synced, so a killed run leaves every finished line
+    readable and the lines of threads never mix. A write that fails (a full disk) is taken back, so
+    every line stays whole; a line torn all the same (a run killed mid-write) is left on a line of its
+    own, skipped by read_manifest. Never raises: a line that cannot be written (a full disk, a
+    read-only folder) is counted in `lost`, its reason kept in `problem`, and the batch goes on."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.file = open(path, "a", encoding="utf-8")
+        self.lock = threading.Lock()
+        self.fd: int | None = None
+        self.lost = 0
+        self.problem: str | None = None
+        self.torn = False  # the file ends mid-line: the next line starts on a new one
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+            size = os.fstat(self.fd).st_size
+            self.torn = size > 0 and os.pread(self.fd, 1, size - 1) != b"\n"
+        except OSError as e:
+            self.problem = e.strerror or str(e)
 
-    def record(self, document: str, status: str, *, output: str | None = None, error: str | None = None,
-               prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0, cached: bool = False,
-               cost_usd: float | None = 0.0, from_rules: list[str] | None = None) -> None:
-        line = {"document": document, "status": status, "output": output, "error": error, "cached": cached,
-                "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "cost_usd": cost_usd,
-                "seconds": round(seconds, 2)}
+    def record(self, document: str, status: str, *, path: str | None = None, output: str | None = None,
+               error: str | None = None, prompt_tokens: int = 0, completion_tokens: int = 0, seconds: float = 0.0,
+               cached: bool = False, cost_usd: float | None = 0.0, from_rules: list[str] | None = None) -> bool:
+        """Append one line; False (and `lost` counted) when it could not be written."""
+        line = {"document": document, "path": path, "status": status, "output": output, "error": error,
+                "cached": cached, "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                "cost_usd": cost_usd, "seconds": round(seconds, 2)}
         if from_rules:
             line["sections_from_rules"] = from_rules  # the model's answer failed there: rules only
-        self.file.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self.file.flush()
-        os.fsync(self.file.fileno())
+        data = (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+        with self.lock:
+            if self.fd is None:
+                self.lost += 1
+                return False
+            if self.torn:
+                data = b"\n" + data
+            start = None
+            try:
+                start = os.fstat(self.fd).st_size
+                rest = memoryview(data)
+                while rest:  # a short write (the disk filled mid-line) is followed by the error
+                    rest = rest[os.write(self.fd, rest):]
+                os.fsync(self.fd)
+            except OSError as e:
+                self._take_back(start)
+                self.lost += 1
+                self.problem = self.problem or e.strerror or str(e)
+                return False
+            self.torn = False
+            return True
+
+    def _take_back(self, start: int | None) -> None:
+        """Cut what a failed write left of its line: a torn line would glue onto the next one."""
+        try:
+            if start is not None:
+                os.ftruncate(self.fd, start)
+        except OSError:
+            self.torn = True  # at least the next line starts on a line of its own
 
     def close(self) -> None:
-        self.file.close()
+        with self.lock:
+            if self.fd is not None:
+                try:
+                    os.close(self.fd)
+                except OSError:
+                    pass  # every line was synced when written: nothing is lost here
+                self.fd = None
+
+
+def read_manifest(path: Path) -> list[dict]:
+    """The manifest's lines as dicts, oldest first, without the torn lines a killed run may leave."""
+    lines = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for text in f:
+            try:
+                line = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(line, dict):
+                lines.append(line)
+    return lines
 
 
 @dataclass
@@ -230,7 +305,10 @@ class BatchRunner:
         self.total = len(inputs)
         # temporary files of a run that was killed mid-write: never outputs, safe to remove
         for stale in self.out_dir.glob(".*.tmp") if self.out_dir.is_dir() else []:
-            stale.unlink(missing_ok=True)
+            try:
+                stale.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only folder: its files fail one by one, by name
         pending: set[Future] = set()
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarize")
         try:
@@ -332,7 +410,7 @@ class BatchRunner:
         if isinstance(error, SourceError):
             message = f"{item.name}: {error.problem}"  # named as the user gave it
         else:
-            message = str(error) if item.name in str(error) else f"{item.name}: {error}"
+            message = str(error) if str(error).startswith(f"{item.name}: ") else f"{item.name}: {error}"
         log.error("%s", message)
         with self.lock:
             self.counts.failed += 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from summarizer.cache import AnswerCache
-from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
+from summarizer.batch import BatchRunner, Manifest, OutputError, expand, write_atomic
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.render import html as html_render
@@ -156,8 +156,10 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
         if cache is not None:
             cache.close()
     counts.failed += len(failures)
+    if manifest.lost:  # every line written is whole; these inputs are missing from it
+        click.echo(f"error: {manifest.path}: {manifest.lost} lines could not be written ({manifest.problem})", err=True)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
-    raise SystemExit(1 if counts.failed else 0)
+    raise SystemExit(1 if counts.failed or manifest.lost else 0)
 
 
 def _on_terminal() -> bool:
@@ -273,7 +275,12 @@ def digest(folder, formats):
         raise click.UsageError(f"{folder} holds no briefing (NAME.json)")
     for fmt in formats:
         out = folder / f"digest.{fmt}"
-        write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
+        try:
+            write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
+        except OutputError as e:
+            click.echo(f"error: {e}", err=True)
+            failed += 1
+            continue
         click.echo(f"wrote {out}", err=True)
     raise SystemExit(1 if failed else 0)
 

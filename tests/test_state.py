@@ -59,6 +59,115 @@ def no_traceback(result) -> None:
     assert "Traceback" not in result.output, result.output
 
 
+@contextlib.contextmanager
+def tmpfs(path: Path, size: str):
+    """A small tmpfs at `path` (root only); the test is skipped where none can be mounted."""
+    path.mkdir(parents=True, exist_ok=True)
+    if shutil.which("mount") is None or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here; the injected-error test covers the same code")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def fill(path: Path) -> None:
+    """Write `path` until the disk is full."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"x" * 1024)
+    except OSError as e:
+        assert e.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+
+
+def remount(path: Path, options: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,{options}", str(path)], check=True, capture_output=True)
+
+
+def test_a_full_disk_fails_reports_by_name_keeps_the_manifest_whole_and_a_rerun_finishes(tmp_path, server):
+    docs = seed_corpus(tmp_path / "in", 10)
+    with tmpfs(tmp_path / "disk", "256k") as disk:
+        out = disk / "out"
+        full = summarize(docs, "-o", out, "--format", "md,html", "-j", "2", "--no-cache")
+        no_traceback(full)
+        assert full.exit_code == 1
+        done, skipped, failed = counts(full.output)  # the summary line is printed
+        assert done + failed == 10 and failed > 0 and skipped == 0
+        assert re.search(r"cannot write .*: No space left on device", full.output), full.output
+        for line in whole_lines(out):  # every line whole, whatever was lost
+            assert line["status"] in ("done", "failed")
+        assert not list(out.glob(".*.tmp"))
+
+        # full to the last page: now the manifest's own lines fail too, cut short mid-line by the disk
+        fill(disk / "ballast")
+        fuller = summarize(docs, "-o", out, "--format", "md,html", "--force")
+        no_traceback(fuller)
+        assert fuller.exit_code == 1 and counts(fuller.output) == (0, 0, 10)
+        assert re.search(r"manifest.jsonl: \d+ lines could not be written \(No space left on device\)", fuller.output)
+        assert (out / "manifest.jsonl").read_bytes().endswith(b"\n")
+        whole_lines(out)
+
+        (disk / "ballast").unlink()
+        remount(disk, "size=16m")
+        again = summarize(docs, "-o", out, "--format", "md,html")
+        no_traceback(again)
+        assert again.exit_code == 0, again.output
+        last = whole_lines(out)[-10:]
+        assert sorted(x["document"] for x in last) == sorted(str(p) for p in docs.iterdir())
+        assert {x["status"] for x in last} <= {"done", "skipped"}
+        assert len(list(out.glob("*.json"))) == len(list(out.glob("*.html"))) == 10
+
+
+def test_a_write_error_fails_only_that_report_with_a_clear_message(tmp_path, monkeypatch, server):
+    docs = seed_corpus(tmp_path / "in", 3)
+    victim = sorted(docs.iterdir())[1]
+    real_replace = os.replace
+
+    def disk_full(src, dst, *args, **kwargs):
+        if str(dst).endswith(f"{victim.stem}.json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    out = tmp_path / "out"
+    result = summarize(docs, "-o", out, "--no-cache")
+    no_traceback(result)
+    assert result.exit_code == 1 and counts(result.output) == (2, 0, 1)
+    assert f"error: {victim}: cannot write {out / victim.stem}.json: No space left on device" in result.output
+    [failed] = [x for x in whole_lines(out) if x["status"] == "failed"]
+    assert failed["document"] == str(victim) and "No space left on device" in failed["error"]
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_a_manifest_line_cut_short_is_taken_back_and_the_next_run_starts_a_new_line(tmp_path, monkeypatch):
+    from summarizer.batch import read_manifest
+
+    path = tmp_path / "manifest.jsonl"
+    path.write_text('{"document": "a", "status": "done"}\n{"document": "b", "sta', encoding="utf-8")  # killed mid-line
+    manifest = Manifest(path)
+    manifest.record("c", "done")
+    real_write = os.write
+
+    def half_then_full(fd, data):
+        real_write(fd, bytes(data)[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "write", half_then_full)
+        manifest.record("d", "failed", error="x")  # lost, not torn, and no exception
+    manifest.record("e", "done")
+    manifest.close()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == '{"document": "b", "sta'  # the torn line stays on a line of its own
+    assert [json.loads(x)["document"] for x in lines[2:]] == ["c", "e"]
+    assert [x["document"] for x in read_manifest(path)] == ["a", "c", "e"]  # a reader skips the torn line
+    assert manifest.lost == 1
+
+
 def cache_file() -> Path:
     return Path(os.environ["SUMMARIZER_CACHE_DIR"]) / "answers.sqlite3"
 
@@ -134,6 +243,41 @@ def test_an_unreadable_cached_answer_is_a_miss(tmp_path, server):
     for p in out.glob("*.json"):
         p.unlink()
     assert counts(summarize(docs, "-o", out, "-q").output) == (2, 0, 0) and server.requests == 12
+
+
+def test_a_read_only_output_folder_is_each_reports_error_not_the_batchs(tmp_path, monkeypatch, server):
+    docs = seed_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    assert summarize(docs, "-o", out, "-q").exit_code == 0
+    real_mkstemp = tempfile.mkstemp
+
+    def read_only(*args, dir=None, **kwargs):  # CI runs as root, whom chmod does not stop
+        if dir is not None and Path(dir) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    result = summarize(docs, "-o", out, "--format", "md,html")
+    no_traceback(result)
+    assert result.exit_code == 1 and counts(result.output) == (0, 0, 3)
+    for doc in docs.iterdir():
+        assert f"error: {doc}: cannot write {out / doc.stem}.html: Permission denied" in result.output
+
+
+def test_a_read_only_mount_fails_each_report_and_still_prints_the_summary(tmp_path, server):
+    docs = seed_corpus(tmp_path / "in", 3)
+    with tmpfs(tmp_path / "disk", "8m") as disk:
+        out = disk / "out"
+        assert summarize(docs, "-o", out, "-q").exit_code == 0
+        before = (out / "manifest.jsonl").read_bytes()
+        remount(disk, "ro")
+        result = summarize(docs, "-o", out, "--format", "md,html")
+        no_traceback(result)
+        assert result.exit_code == 1 and counts(result.output) == (0, 0, 3)
+        for doc in docs.iterdir():
+            assert f"error: {doc}: cannot write {out / doc.stem}.html: Read-only file system" in result.output
+        assert f"{out / 'manifest.jsonl'}: 3 lines could not be written" in result.output
+        assert (out / "manifest.jsonl").read_bytes() == before
 
 
 def test_re_asking_is_said_only_when_a_re_ask_follows(caplog):
