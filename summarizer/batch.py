@@ -137,14 +137,27 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def finished(json_path: Path, sha256: str, model: str, prompt_version: str, schema_version: str) -> Briefing | None:
-    """The existing briefing when it was made from the same bytes, model, prompt and schema; else None."""
+def read_briefing(json_path: Path) -> Briefing | None:
+    """The briefing in `json_path`, or None if there is none (or it is no briefing: corrupt, foreign)."""
     try:
-        briefing = Briefing.model_validate_json(json_path.read_text(encoding="utf-8"))
+        return Briefing.model_validate_json(json_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def up_to_date(briefing: Briefing, sha256: str, model: str, prompt_version: str, schema_version: str,
+               strict: bool = False) -> bool:
+    """Made from the same bytes, model, prompt and schema, with or without --strict as asked now."""
     p = briefing.provenance
-    if (p.sha256, p.model, p.prompt_version, p.schema_version) == (sha256, model, prompt_version, schema_version):
+    return (p.sha256, p.model, p.prompt_version, p.schema_version, p.strict) == (
+        sha256, model, prompt_version, schema_version, strict)
+
+
+def finished(json_path: Path, sha256: str, model: str, prompt_version: str, schema_version: str,
+             strict: bool = False) -> Briefing | None:
+    """The existing briefing when it is up to date (see up_to_date); else None."""
+    briefing = read_briefing(json_path)
+    if briefing is not None and up_to_date(briefing, sha256, model, prompt_version, schema_version, strict):
         return briefing
     return None
 
@@ -317,12 +330,13 @@ class BatchRunner:
                 try:
                     doc = item.document(self.encoding)
                     json_path = self.out_dir / f"{item.stem}.json"
-                    before = None if self.force else finished(json_path, doc.sha256, model, self.prompt.version,
-                                                              self.schema_version)
-                    if before is not None:
+                    before = None if self.force else read_briefing(json_path)
+                    if before is not None and up_to_date(before, doc.sha256, model, self.prompt.version,
+                                                         self.schema_version, self.strict):
                         self.render(before, doc, self.out_dir / item.stem, self.formats, only_missing=True)
                         self.manifest.record(item.name, "skipped", output=json_path.name)
-                        self.counts.skipped += 1
+                        with self.lock:
+                            self.counts.skipped += 1
                         log.info("%s: up to date, skipped", label)
                         self._changed()
                         continue
@@ -366,31 +380,28 @@ class BatchRunner:
     def _summarize_one(self, item: Input, doc, label: str) -> str | None:
         """Summarize, render and record one report; the progress line for it, or None if it failed."""
         t0 = time.monotonic()
+        requests: list[Usage] = []  # every answer received, also for a report that then fails
         try:
-            requests: list[Usage] = []
             briefing = self.summarizer.summarize_document(doc, spent=requests)
             self.render(briefing, doc, self.out_dir / item.stem, self.formats)
             json_path = self.out_dir / f"{item.stem}.json"
             write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
         except SummarizerError as e:
-            self._failed(item, e)
+            self._failed(item, e, requests)
             return None
         except Exception as e:  # a bug must not take the batch down; the input is reported
             log.exception("%s: unexpected error", label)
-            self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"))
+            self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"), requests)
             return None
         f = briefing.flags
-        spent = sum(requests, Usage())  # cached answers cost nothing this time
-        cached = not requests
-        cost = cost_usd(briefing.provenance.model, spent.prompt_tokens, spent.completion_tokens)
+        cached = not requests  # cached answers cost nothing this time
+        spent, cost = self._spend(requests)
         with self.lock:
             self.counts.done += 1
-            self.counts.prompt_tokens += spent.prompt_tokens
-            self.counts.completion_tokens += spent.completion_tokens
-            self.counts.cost = None if cost is None or self.counts.cost is None else self.counts.cost + cost
-            self.manifest.record(item.name, "done", output=json_path.name, prompt_tokens=spent.prompt_tokens,
-                                 completion_tokens=spent.completion_tokens, seconds=time.monotonic() - t0,
-                                 cached=cached, cost_usd=cost, from_rules=f.sections_from_rules)
+        self.manifest.record(item.name, "done", output=json_path.name,
+                             prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
+                             seconds=time.monotonic() - t0, cached=cached, cost_usd=cost,
+                             from_rules=f.sections_from_rules)
         items = f.items_grounded + f.items_misattributed + f.items_invented
         flagged = f.to_check
         return f"{label}: done in {time.monotonic() - t0:.0f} s, {items} items, {flagged} flagged"
@@ -406,20 +417,36 @@ class BatchRunner:
         return (f"done {c.done}, failed {c.failed}, in flight {self.in_flight}, {eta}, "
                 f"tokens {c.prompt_tokens + c.completion_tokens}")
 
-    def _failed(self, item: Input, error: Exception) -> None:
+    def _spend(self, requests: list[Usage]) -> tuple[Usage, float | None]:
+        """Add the tokens of a report's answers to the batch's counts: (their sum, their cost)."""
+        spent = sum(requests, Usage())
+        cost = cost_usd(self.expected_model() if self.summarizer is None else self.summarizer.config.model,
+                        spent.prompt_tokens, spent.completion_tokens)
+        with self.lock:
+            self.counts.prompt_tokens += spent.prompt_tokens
+            self.counts.completion_tokens += spent.completion_tokens
+            if spent.total_tokens:
+                self.counts.cost = None if cost is None or self.counts.cost is None else self.counts.cost + cost
+        return spent, cost
+
+    def _failed(self, item: Input, error: Exception, requests: list[Usage] = ()) -> None:
+        """Count and record a failed input, with the tokens its answers cost before it failed."""
         if isinstance(error, SourceError):
             message = f"{item.name}: {error.problem}"  # named as the user gave it
         else:
             message = str(error) if str(error).startswith(f"{item.name}: ") else f"{item.name}: {error}"
         log.error("%s", message)
+        spent, cost = self._spend(list(requests))
         with self.lock:
             self.counts.failed += 1
-            self.manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "))
+        self.manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "),
+                             prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
+                             cost_usd=cost if spent.total_tokens else 0.0)
         self._changed()
 
     def _fail_rest(self, items: list[Input], reason: str) -> None:
         with self.lock:
-            for rest in items:
-                self.counts.failed += 1
-                self.manifest.record(rest.name, "failed", error=reason)
+            self.counts.failed += len(items)
+        for rest in items:
+            self.manifest.record(rest.name, "failed", error=reason)
         self._changed()

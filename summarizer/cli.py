@@ -24,7 +24,7 @@ RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
-    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO  # -q: errors only
     logging.basicConfig(level=level, stream=sys.stderr, force=True)
     for handler in logging.getLogger().handlers:
         handler.setFormatter(_Format())

@@ -104,7 +104,7 @@ class Summarizer:
         """The model's draft → the grounded briefing, with this summarizer's provenance."""
         provenance = Provenance(
             source=doc.name, sha256=doc.sha256, model=self.config.model, mode=self.config.mode,
-            prompt_version=self.prompt.version, schema_version=schema_version(), usage=usage,
+            prompt_version=self.prompt.version, schema_version=schema_version(), usage=usage, strict=self.strict,
         )
         return build_briefing(doc, extraction, provenance, strict=self.strict, fill=fill)
 

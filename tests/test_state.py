@@ -280,6 +280,62 @@ def test_a_read_only_mount_fails_each_report_and_still_prints_the_summary(tmp_pa
         assert (out / "manifest.jsonl").read_bytes() == before
 
 
+def one_report(tmp_path, name, faults=None, **config):
+    docs = seed_corpus(tmp_path / name / "in", 1)
+    out = tmp_path / name / "out"
+    with ReplayServer(faults=faults) as replay:
+        settings = dict(model=RECORDED_MODEL, base_url=replay.base_url, transport_attempts=1, reasks=0)
+        inputs, _ = expand([str(docs)])
+        manifest = Manifest(out / "manifest.jsonl")
+        totals = BatchRunner(ModelConfig(**settings | config), out, manifest, concurrency=1,
+                             render=lambda *a, **k: None).run(inputs)
+        manifest.close()
+    [line] = whole_lines(out)
+    return line, totals
+
+
+def test_tokens_of_failed_reports_and_of_answers_asked_again_are_counted(tmp_path):
+    clean, _ = one_report(tmp_path, "clean")
+    # the second section's request fails: the report fails, the first section's tokens were spent
+    failed, totals = one_report(tmp_path, "failed", faults=lambda n, body: "500" if n >= 2 else None)
+    assert failed["status"] == "failed" and failed["prompt_tokens"] > 0 and failed["completion_tokens"] > 0
+    assert (totals.prompt_tokens, totals.completion_tokens) == (failed["prompt_tokens"], failed["completion_tokens"])
+    # the first answer is cut off at the budget and asked again: both answers were paid for
+    cut, _ = one_report(tmp_path, "cut", faults=lambda n, body: "truncated" if n == 1 else None)
+    assert cut["status"] == "done"
+    for kind in ("prompt_tokens", "completion_tokens"):
+        assert cut[kind] == clean[kind] + failed[kind]
+
+
+def test_strict_belongs_to_what_makes_a_briefing_up_to_date(tmp_path, server):
+    out = tmp_path / "out"
+    path = out / f"{SEEDS[1].stem}.json"
+    assert counts(summarize(SEEDS[1], "-o", out, "-q").output) == (1, 0, 0)
+    assert counts(summarize(SEEDS[1], "-o", out, "-q", "--strict").output) == (1, 0, 0)
+    assert Briefing.model_validate_json(path.read_text(encoding="utf-8")).provenance.strict
+    assert counts(summarize(SEEDS[1], "-o", out, "-q", "--strict").output) == (0, 1, 0)
+    assert counts(summarize(SEEDS[1], "-o", out, "-q").output) == (1, 0, 0)
+    assert not Briefing.model_validate_json(path.read_text(encoding="utf-8")).provenance.strict
+    assert server.requests == 3  # redone from cached answers
+
+
+def test_quiet_prints_only_errors_and_the_summary_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(retry, "_sleep", lambda seconds: None)
+    docs = seed_corpus(tmp_path / "in", 3)
+    (docs / "empty.txt").write_text("")
+    # every other request fails once (retry warnings), some answers fail validation (re-ask warnings)
+    faults = lambda n, body: "500" if n % 2 else "invalid" if n % 5 == 0 else None  # noqa: E731
+    with ReplayServer(faults=faults) as replay:
+        monkeypatch.setenv("OPENAI_BASE_URL", replay.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        loud = summarize(docs, "-o", tmp_path / "loud", "--no-cache", "-j", "1")
+        quiet = summarize(docs, "-o", tmp_path / "quiet", "--no-cache", "-j", "1", "-q")
+    assert "warning: " in loud.output  # there was something to keep quiet about
+    *before, summary = quiet.output.splitlines()
+    assert before == [f"error: {docs / 'empty.txt'}: the file is empty"], quiet.output
+    assert summary.startswith("done 3, skipped 0, failed 1;")
+
+
 def test_re_asking_is_said_only_when_a_re_ask_follows(caplog):
     from summarizer.errors import ModelError
     from tests.test_model_client import VALID, Script, completion, extract, extractor

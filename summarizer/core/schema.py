@@ -179,6 +179,7 @@ class Provenance(BaseModel):
     prompt_version: str
     schema_version: str
     usage: Usage
+    strict: bool = False  # made with --strict (part of what makes a briefing up to date)
 
 
 class Flags(BaseModel):
