@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import os
+import socket
 import sys
 import tempfile
 import threading
@@ -24,6 +25,10 @@ from summarizer.errors import ConfigError, SourceError, SummarizerError
 log = logging.getLogger("summarizer")
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 STDIN = "-"
+STDIN_NAME = "<stdin>"
+# output stems an input may not take: `summarizer digest` writes digest.md and digest.html there
+RESERVED_STEMS = {"digest"}
+LOCK_NAME = ".summarizer.lock"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class Input:
     path: str | None  # as the user gave it (or found in their folder); None for standard input
     name: str  # what errors and outputs are called
     stem: str  # output file stem
+    origin: str | None = None  # the file's absolute, resolved path: which input this is, however named
 
     def document(self, encoding: str | None = None):
         """Read, decode and split: errors name the input as given, the document is named by its file."""
@@ -89,22 +95,27 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
     for given in paths:
         unique.setdefault(os.path.realpath(given) if given else None, given)
     del paths
-    stems = Counter(_stem(given) for given in unique.values() if given)
+    # two inputs with one stem (a/x.txt, b/x.txt; `-` and stdin.txt) must not overwrite each other's
+    # output, nor an input the digest's files: such stems get a hash of the input's path. Casefolded:
+    # on a case-insensitive disk (macOS, Windows) X.md is x.md
+    stems = Counter(_stem(given).casefold() for given in unique.values())
+    taken: set[str] = set()
     inputs = []
     for resolved, given in unique.items():
-        if resolved is None or given is None:
-            inputs.append(Input(None, "<stdin>", "stdin"))
-            continue
-        # two inputs with one stem (a/x.txt, b/x.txt) must not overwrite each other's output
         stem = _stem(given)
-        if stems[stem] > 1:
-            stem = f"{stem}-{hashlib.sha256(resolved.encode()).hexdigest()[:8]}"
-        inputs.append(Input(given, given, stem))
+        if stems[stem.casefold()] > 1 or stem.casefold() in RESERVED_STEMS or stem.casefold() in taken:
+            digest = hashlib.sha256((resolved or STDIN).encode()).hexdigest()
+            n = 8
+            while (candidate := f"{stem}-{digest[:n]}").casefold() in taken:  # a file named like a hashed stem
+                n += 8
+            stem = candidate
+        taken.add(stem.casefold())
+        inputs.append(Input(given, given or STDIN_NAME, stem, resolved))
     return inputs, errors
 
 
-def _stem(path: str) -> str:
-    return Path(path).stem
+def _stem(path: str | None) -> str:
+    return Path(path).stem if path else "stdin"
 
 
 class OutputError(SummarizerError):
@@ -160,6 +171,17 @@ def finished(json_path: Path, sha256: str, model: str, prompt_version: str, sche
     if briefing is not None and up_to_date(briefing, sha256, model, prompt_version, schema_version, strict):
         return briefing
     return None
+
+
+def other_input(briefing: Briefing, item: Input) -> str | None:
+    """What `briefing` was made from when that is another input than `item` (its absolute path, or
+    its file name for a briefing older than paths in provenance); None when it is `item`'s own."""
+    p = briefing.provenance
+    if p.path is not None:
+        return None if p.path == item.origin else p.path
+    # standard input, or a briefing written before paths were kept: the file name is all there is
+    own = os.path.basename(item.path) if item.path else STDIN_NAME
+    return None if p.source == own else p.source
 
 
 def briefing_json(briefing: Briefing) -> str:
@@ -253,6 +275,57 @@ def read_manifest(path: Path) -> list[dict]:
     return lines
 
 
+class FolderBusy(SummarizerError):
+    """Another run is writing into the output folder."""
+
+
+class FolderLock:
+    """An output folder held for one run, so that a second run into it refuses at once, naming the
+    first, instead of deleting its temporary files and writing over its outputs.
+
+    OUT/.summarizer.lock is locked with flock (through `filelock`) and names the holder. The system
+    drops the lock when the holder ends, even by SIGKILL, so a lock never outlives its run. A folder
+    where the lock file cannot be made (read-only) is used unlocked: no run can write there, and
+    each output that cannot be written fails its input. Raises FolderBusy."""
+
+    def __init__(self, folder: Path, command: str = "summarize") -> None:
+        from filelock import FileLock, Timeout
+
+        self.folder = folder
+        self.lock = None
+        holder = (f"pid {os.getpid()} on {socket.gethostname()}, {command}, "
+                  f"started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+
+        def name_the_holder(fd: int) -> None:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, holder.encode("utf-8") + b"\n", 0)
+
+        path = folder / LOCK_NAME
+        lock = FileLock(path, timeout=0, on_acquired=name_the_holder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
+        except Timeout:
+            try:
+                held_by = path.read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                held_by = ""
+            raise FolderBusy(f"{folder} is in use by another summarizer run ({held_by or 'it has just started'}); "
+                             "wait for it to end, or choose another -o folder") from None
+        except OSError as e:
+            log.debug("%s: not locked (%s)", folder, e.strerror or e)
+            return
+        self.lock = lock
+
+    def release(self) -> None:
+        if self.lock is not None:
+            try:
+                self.lock.release()
+            except OSError:
+                pass  # the system drops the lock with the process anyway
+            self.lock = None
+
+
 @dataclass
 class Counts:
     done: int = 0
@@ -316,8 +389,13 @@ class BatchRunner:
     def run(self, inputs: list[Input]) -> Counts:
         model = self.expected_model()
         self.total = len(inputs)
-        # temporary files of a run that was killed mid-write: never outputs, safe to remove
+        # temporary files of a run killed mid-write (.NAME.md.XXXX.tmp): never outputs. Only those of
+        # this run's own outputs go, safe since one run at a time writes a folder's briefings
+        # (FolderLock): another command's (a digest being written) are none of its business
+        own = {item.stem for item in inputs}
         for stale in self.out_dir.glob(".*.tmp") if self.out_dir.is_dir() else []:
+            if stale.name[1:].rsplit(".", 3)[0] not in own:
+                continue
             try:
                 stale.unlink(missing_ok=True)
             except OSError:
@@ -334,12 +412,15 @@ class BatchRunner:
                     if before is not None and up_to_date(before, doc.sha256, model, self.prompt.version,
                                                          self.schema_version, self.strict):
                         self.render(before, doc, self.out_dir / item.stem, self.formats, only_missing=True)
-                        self.manifest.record(item.name, "skipped", output=json_path.name)
+                        self.manifest.record(item.name, "skipped", path=item.origin, output=json_path.name)
                         with self.lock:
                             self.counts.skipped += 1
                         log.info("%s: up to date, skipped", label)
                         self._changed()
                         continue
+                    if before is not None and (other := other_input(before, item)) is not None:
+                        raise OutputError(f"{json_path} is the briefing of {other}; kept it "
+                                          "(--force replaces it, or choose another -o folder)")
                     self._ensure_summarizer()
                 except ConfigError as e:  # no model at all: nothing else can succeed either
                     log.error("%s", e)
@@ -383,6 +464,7 @@ class BatchRunner:
         requests: list[Usage] = []  # every answer received, also for a report that then fails
         try:
             briefing = self.summarizer.summarize_document(doc, spent=requests)
+            briefing.provenance.path = item.origin
             self.render(briefing, doc, self.out_dir / item.stem, self.formats)
             json_path = self.out_dir / f"{item.stem}.json"
             write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
@@ -398,7 +480,7 @@ class BatchRunner:
         spent, cost = self._spend(requests)
         with self.lock:
             self.counts.done += 1
-        self.manifest.record(item.name, "done", output=json_path.name,
+        self.manifest.record(item.name, "done", path=item.origin, output=json_path.name,
                              prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
                              seconds=time.monotonic() - t0, cached=cached, cost_usd=cost,
                              from_rules=f.sections_from_rules)
@@ -439,7 +521,7 @@ class BatchRunner:
         spent, cost = self._spend(list(requests))
         with self.lock:
             self.counts.failed += 1
-        self.manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "),
+        self.manifest.record(item.name, "failed", path=item.origin, error=message.removeprefix(f"{item.name}: "),
                              prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
                              cost_usd=cost if spent.total_tokens else 0.0)
         self._changed()
@@ -448,5 +530,5 @@ class BatchRunner:
         with self.lock:
             self.counts.failed += len(items)
         for rest in items:
-            self.manifest.record(rest.name, "failed", error=reason)
+            self.manifest.record(rest.name, "failed", path=rest.origin, error=reason)
         self._changed()

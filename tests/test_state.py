@@ -88,6 +88,57 @@ def remount(path: Path, options: str) -> None:
     subprocess.run(["mount", "-o", f"remount,{options}", str(path)], check=True, capture_output=True)
 
 
+# 1. Two runs into one output folder
+
+
+def test_a_second_run_into_a_busy_folder_refuses_at_once_naming_the_first(tmp_path):
+    docs = seed_corpus(tmp_path / "in", 16)
+    other = tmp_path / "other"
+    other.mkdir()
+    for seed in SEEDS[:2]:
+        (other / f"short-{seed.name}").write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "summarizer", "summarize"]
+    with ReplayServer(latency=0.5) as replay:  # the first run takes ~12 s, the second starts in 2–5 s
+        env = dict(os.environ, OPENAI_BASE_URL=replay.base_url, SUMMARIZER_MODEL=RECORDED_MODEL, PYTHONPATH=str(ROOT))
+        first = subprocess.Popen(command + [str(docs), "-o", str(out), "-j", "2", "--format", "md,html", "-q",
+                                            "--no-cache"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 text=True)
+        deadline = time.monotonic() + 60
+        while not list(out.glob("*.json")) and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        second = subprocess.run(command + [str(other), "-o", str(out), "-q"], env=env, capture_output=True, text=True,
+                                timeout=120)
+        first_still_running = first.poll() is None
+        _, first_err = first.communicate(timeout=120)
+        assert first_still_running  # the two really met
+        assert second.returncode == 2, second.stderr
+        assert f"error: {out} is in use by another summarizer run (pid {first.pid} " in second.stderr
+        assert first.returncode == 0, first_err
+        assert counts(first_err) == (16, 0, 0)
+        lines = whole_lines(out)
+        assert sorted(x["document"] for x in lines) == sorted(str(p) for p in docs.iterdir())  # none of the second's
+        assert not list(out.glob(".*.tmp"))
+        # the folder is free again once the first run has ended
+        third = subprocess.run(command + [str(other), "-o", str(out), "-q"], env=env, capture_output=True, text=True,
+                               timeout=120)
+        assert third.returncode == 0 and counts(third.stderr) == (2, 0, 0), third.stderr
+
+
+def test_a_run_removes_only_its_own_stale_temporary_files(tmp_path, server):
+    out = tmp_path / "out"
+    out.mkdir()
+    own = out / f".{SEEDS[1].stem}.json.k1ll3d.tmp"  # left by a run of the same input, killed mid-write
+    others = [out / ".digest.md.a1b2c3.tmp", out / ".other-report.json.x9y8z7.tmp"]  # being written now
+    for path in (own, *others):
+        path.write_text("half")
+    assert summarize(SEEDS[1], "-o", out, "-q").exit_code == 0
+    assert not own.exists() and all(path.exists() for path in others)
+
+
+# 2. A full disk
+
+
 def test_a_full_disk_fails_reports_by_name_keeps_the_manifest_whole_and_a_rerun_finishes(tmp_path, server):
     docs = seed_corpus(tmp_path / "in", 10)
     with tmpfs(tmp_path / "disk", "256k") as disk:
@@ -168,6 +219,104 @@ def test_a_manifest_line_cut_short_is_taken_back_and_the_next_run_starts_a_new_l
     assert manifest.lost == 1
 
 
+# 3. Outputs silently overwritten
+
+
+def test_standard_input_and_a_file_named_stdin_get_briefings_of_their_own(tmp_path, server):
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "stdin.txt").write_bytes(SEEDS[1].read_bytes())
+    out = tmp_path / "out"
+    result = summarize("-", folder / "stdin.txt", "-o", out, "-q", input=SEEDS[0].read_text(encoding="utf-8"))
+    assert result.exit_code == 0 and counts(result.output) == (2, 0, 0), result.output
+    briefings = [Briefing.model_validate_json(p.read_text(encoding="utf-8")) for p in out.glob("*.json")]
+    assert sorted((b.provenance.source, b.provenance.path) for b in briefings) == [
+        ("<stdin>", None), ("stdin.txt", str((folder / "stdin.txt").resolve()))]
+    assert {x["path"] for x in whole_lines(out)} == {None, str((folder / "stdin.txt").resolve())}
+
+
+def test_a_briefing_of_another_input_with_the_same_name_is_kept_unless_forced(tmp_path, server):
+    a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    for path, seed in ((a, SEEDS[0]), (b, SEEDS[1])):
+        path.parent.mkdir()
+        path.write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    assert summarize(a, "-o", out, "-q").exit_code == 0
+    kept = (out / "report.json").read_text(encoding="utf-8")
+
+    second = summarize(b, "-o", out, "-q")
+    assert second.exit_code == 1 and counts(second.output) == (0, 0, 1)
+    assert (f"error: {b}: {out / 'report.json'} is the briefing of {a.resolve()}; kept it "
+            "(--force replaces it, or choose another -o folder)") in second.output
+    assert (out / "report.json").read_text(encoding="utf-8") == kept
+    assert Briefing.model_validate_json(kept).provenance.path == str(a.resolve())
+    assert whole_lines(out)[-1]["path"] == str(b.resolve())
+
+    forced = summarize(b, "-o", out, "-q", "--force")
+    assert forced.exit_code == 0 and counts(forced.output) == (1, 0, 0)
+    briefing = Briefing.model_validate_json((out / "report.json").read_text(encoding="utf-8"))
+    assert briefing.provenance.path == str(b.resolve())
+    # the same input, edited, is simply redone: it is no other input's briefing
+    b.write_bytes(SEEDS[2].read_bytes())
+    assert counts(summarize(b, "-o", out, "-q").output) == (1, 0, 0)
+
+
+def test_digest_never_overwrites_the_briefing_of_an_input_named_digest(tmp_path, server):
+    source = tmp_path / "Digest.txt"
+    source.write_bytes(SEEDS[1].read_bytes())
+    out = tmp_path / "out"
+    assert summarize(source, "-o", out, "--format", "md,html", "-q").exit_code == 0
+    [briefing] = out.glob("*.json")
+    assert briefing.stem.casefold() != "digest"
+    markdown = briefing.with_suffix(".md").read_text(encoding="utf-8")
+    assert CliRunner().invoke(cli, ["digest", str(out)]).exit_code == 0
+    assert briefing.with_suffix(".md").read_text(encoding="utf-8") == markdown
+    assert f"]({briefing.stem}.md)" in (out / "digest.md").read_text(encoding="utf-8")
+
+
+def test_digest_refuses_a_folder_whose_digest_md_is_a_briefing(tmp_path, server):
+    out = tmp_path / "out"
+    assert summarize(SEEDS[1], "-o", out, "-q").exit_code == 0
+    # a briefing named digest, as an older version wrote for an input digest.txt
+    for suffix in (".json", ".md"):
+        (out / f"{SEEDS[1].stem}{suffix}").rename(out / f"digest{suffix}")
+    markdown = (out / "digest.md").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["digest", str(out)])
+    assert result.exit_code == 1 and "digest.md is the rendering of the briefing digest.json" in result.output
+    assert (out / "digest.md").read_text(encoding="utf-8") == markdown
+
+
+def test_batch_import_keeps_a_briefing_of_another_input_with_the_same_name_unless_forced(tmp_path, server):
+    from tests.test_batch_api import recorded_answers
+
+    a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    for path, seed in ((a, SEEDS[0]), (b, SEEDS[1])):
+        path.parent.mkdir()
+        path.write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    assert summarize(a, "-o", out, "-q").exit_code == 0
+    kept = (out / "report.json").read_text(encoding="utf-8")
+    requests = tmp_path / "requests.jsonl"
+    assert CliRunner().invoke(cli, ["batch", "export", str(b), "-o", str(requests)]).exit_code == 0
+    answers = recorded_answers()
+    results = tmp_path / "results.jsonl"
+    with results.open("w", encoding="utf-8") as f:
+        for line in map(json.loads, requests.read_text(encoding="utf-8").splitlines()):
+            body = answers[json.dumps(line["body"], sort_keys=True)]
+            f.write(json.dumps({"custom_id": line["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+
+    refused = CliRunner().invoke(cli, ["batch", "import", str(results), str(b), "-o", str(out)])
+    assert refused.exit_code == 1 and "imported 0, failed 1" in refused.output
+    assert f"{out / 'report.json'} is the briefing of {a.resolve()}; kept it" in refused.output
+    assert (out / "report.json").read_text(encoding="utf-8") == kept
+    forced = CliRunner().invoke(cli, ["batch", "import", str(results), str(b), "-o", str(out), "--force"])
+    assert forced.exit_code == 0 and "imported 1, failed 0" in forced.output
+    assert Briefing.model_validate_json((out / "report.json").read_text()).provenance.path == str(b.resolve())
+
+
+# 4. A broken answer cache
+
+
 def cache_file() -> Path:
     return Path(os.environ["SUMMARIZER_CACHE_DIR"]) / "answers.sqlite3"
 
@@ -245,6 +394,9 @@ def test_an_unreadable_cached_answer_is_a_miss(tmp_path, server):
     assert counts(summarize(docs, "-o", out, "-q").output) == (2, 0, 0) and server.requests == 12
 
 
+# 5. A read-only output folder
+
+
 def test_a_read_only_output_folder_is_each_reports_error_not_the_batchs(tmp_path, monkeypatch, server):
     docs = seed_corpus(tmp_path / "in", 3)
     out = tmp_path / "out"
@@ -278,6 +430,9 @@ def test_a_read_only_mount_fails_each_report_and_still_prints_the_summary(tmp_pa
             assert f"error: {doc}: cannot write {out / doc.stem}.html: Read-only file system" in result.output
         assert f"{out / 'manifest.jsonl'}: 3 lines could not be written" in result.output
         assert (out / "manifest.jsonl").read_bytes() == before
+
+
+# 14. Counting
 
 
 def one_report(tmp_path, name, faults=None, **config):
@@ -371,3 +526,4 @@ def test_a_refused_request_keeps_the_servers_own_message(status, body, says):
     with pytest.raises(ModelError) as e:
         extract(extractor(server_answer))
     assert str(e.value) == f"model server answered HTTP {status}: {says}"
+
