@@ -20,6 +20,7 @@ from pathlib import Path
 from summarizer.core.schema import Briefing, Usage
 from summarizer.cost import cost_usd
 from summarizer.errors import ConfigError, SourceError, SummarizerError
+from summarizer.source.read import why_missing
 
 log = logging.getLogger("summarizer")
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
@@ -44,18 +45,10 @@ class Input:
                               decode(raw, self.name, encoding), raw)
 
     def read(self) -> bytes:
-        if self.path is None:
-            return sys.stdin.buffer.read()
-        try:
-            return Path(self.path).read_bytes()
-        except FileNotFoundError:
-            raise SourceError(self.name, "no such file") from None
-        except IsADirectoryError:
-            raise SourceError(self.name, "is a directory") from None
-        except PermissionError:
-            raise SourceError(self.name, "permission denied") from None
-        except OSError as e:
-            raise SourceError(self.name, f"cannot read: {e.strerror}") from None
+        """The input's bytes (see source.read.read_input: regular files and stdin only, size-checked)."""
+        from summarizer.source.read import read_input
+
+        return read_input(self.path, self.name)
 
 
 def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
@@ -84,7 +77,7 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
                 errors.append(SourceError(arg, "the pattern matches no file"))
             paths += matches
         else:
-            errors.append(SourceError(arg, "no such file or directory"))
+            errors.append(SourceError(arg, why_missing(arg)))  # a link loop is not "no such file"
     unique: dict[str | None, str | None] = {}  # resolved → as the user wrote it (first mention)
     for given in paths:
         unique.setdefault(os.path.realpath(given) if given else None, given)

@@ -21,7 +21,7 @@ from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.ground.sections import reconcile
 from summarizer.schema_export import schema_version
-from summarizer.source.read import decode
+from summarizer.source.read import decode, read_input
 from summarizer.source.split import split_document
 from summarizer.structure import scope
 
@@ -30,9 +30,11 @@ MAX_PARTS = 20  # a report needing more parts is more likely a corpus dump than 
 
 
 def load_document(path: Path | str, encoding: str | None = None, name: str | None = None) -> Document:
+    """Read, decode and split one report file. Raises SourceError (named `name` or the file's name)
+    for anything that is not a readable regular file of report text (see source.read.read_input)."""
     path = Path(path)
-    raw = path.read_bytes()
     label = name or path.name
+    raw = read_input(str(path), label)
     return split_document(label, decode(raw, label, encoding), raw)
 
 
