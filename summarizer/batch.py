@@ -20,6 +20,7 @@ from pathlib import Path
 from summarizer.core.schema import Briefing, Usage
 from summarizer.cost import cost_usd
 from summarizer.errors import ConfigError, SourceError, SummarizerError
+from summarizer.redact import redact
 from summarizer.source.read import why_missing
 
 log = logging.getLogger("summarizer")
@@ -326,6 +327,7 @@ class BatchRunner:
             message = f"{item.name}: {error.problem}"  # named as the user gave it
         else:
             message = str(error) if item.name in str(error) else f"{item.name}: {error}"
+        message = redact(message)  # a server's own words may echo the key; the manifest is an output
         log.error("%s", message)
         with self.lock:
             self.counts.failed += 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from summarizer import redact
 from summarizer.cache import AnswerCache
 from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
 from summarizer.errors import ConfigError, SummarizerError
@@ -31,6 +32,7 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     for noisy in ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "instructor"):
         # their failures are reported once, by name, by the batch; their own lines only with -v
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.CRITICAL)
+    redact.protect_logging()  # -v shows request URLs and tracebacks: no credentials in any of them
 
 
 class _Format(logging.Formatter):
@@ -172,6 +174,7 @@ def _progress_bar(runner: BatchRunner) -> ProgressBar:
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.addHandler(bar)
+    redact.protect_logging()
     runner.on_change = bar.update
     return bar
 

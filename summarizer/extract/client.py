@@ -21,6 +21,7 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
+from summarizer import redact
 from summarizer.core.schema import Extraction, Usage, citing
 from summarizer.errors import AnswerInvalid, ConfigError, ModelError
 from summarizer.extract import retry
@@ -92,6 +93,11 @@ class ModelConfig:
     # 8,192-token context holds ~12,000 characters of Vietnamese plus the answer (None: 12,000 for
     # the embedded model, 60,000 otherwise)
     max_report_chars: int | None = None
+
+    def __post_init__(self) -> None:
+        # from here on, logs and error messages mask the key and the URL's credentials
+        redact.register(self.api_key)
+        redact.register_url(self.base_url)
 
     @property
     def report_limit(self) -> int:
@@ -252,9 +258,7 @@ def _describe(exc: BaseException, config: ModelConfig) -> str:
     else:
         first = str(exc).strip().splitlines()
         text = f"the model's answer could not be used: {first[0][:300] if first else type(exc).__name__}"
-    if config.api_key:
-        text = text.replace(config.api_key, "***")
-    return text
+    return redact.redact(text, config.api_key)
 
 
 def _without_credentials(url: str | None) -> str | None:
