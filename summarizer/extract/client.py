@@ -129,7 +129,9 @@ class ModelConfig:
             raise ConfigError("max_tokens and transport attempts must be positive, reasks >= 0")
 
     def with_server(self, base_url: str, model: str) -> ModelConfig:
-        return replace(self, base_url=base_url, model=model)
+        """This configuration pointed at a server that was started for it (the embedded model): its
+        report limit stays the embedded model's, though a base URL now makes it "configured"."""
+        return replace(self, base_url=base_url, model=model, max_report_chars=self.report_limit)
 
 
 @dataclass
