@@ -137,6 +137,7 @@ class Summarizer:
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
         hints = scope.by_section(doc)
         answers: dict[str, Answer | None] = {}
+        reasons: dict[str, str] = {}
         for section in SECTIONS:
             try:
                 answers[section] = self.ask_section(doc, section, hints)
@@ -144,6 +145,11 @@ class Summarizer:
                 # degrade, never lose: this section's items will come from the rules, flagged
                 log.warning("%s (%s): %s; its items come from the rules", doc.name, section, e)
                 answers[section] = None
+                reasons[section] = str(e)
+        if len(reasons) == len(SECTIONS):  # the report fails: say why, not only that it did
+            why = set(reasons.values())
+            raise AnswerInvalid("no section's answer could be used: " + (
+                why.pop() if len(why) == 1 else "; ".join(f"{s}: {r}" for s, r in reasons.items())))
         return self.assemble(answers)
 
     def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]]) -> Answer:

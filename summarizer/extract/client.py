@@ -206,13 +206,17 @@ class Extractor:
                         hooks=hooks,
                     )
                 break
-            except IncompleteOutputException:
+            except IncompleteOutputException as e:
+                if _wrote_text(e.last_completion, self.config):  # a larger budget buys more text, no answer
+                    raise AnswerInvalid(NO_TOOL_CALL) from None
                 # cut off at the token budget (finish_reason "length"): never keep half an answer
                 if budget >= 2 * self.config.max_tokens:
                     raise AnswerInvalid(f"the answer was cut off at {budget} tokens twice; raise --max-tokens") from None
                 budget *= 2
                 log.warning("%s: answer cut off; asking again with %d tokens", label or "document", budget)
             except InstructorRetryException as e:
+                if _wrote_text(e.last_completion, self.config):
+                    raise AnswerInvalid(NO_TOOL_CALL) from None
                 cause = e.__cause__ or e
                 raise (AnswerInvalid if _unusable(cause, counter["reasks"]) else ModelError)(
                     _describe(cause, self.config)) from None
@@ -222,6 +226,24 @@ class Extractor:
         usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
+
+
+NO_TOOL_CALL = ("the server answered with text instead of calling the tool (it ignores tool_choice, as a native "
+                "llama-server does); use --mode json_schema")
+
+
+def _wrote_text(completion: Any, config: ModelConfig) -> bool:
+    """In tools mode, the answer is text with no tool call (and no refusal): the server does not
+    honour tool_choice, so neither a larger budget nor a re-ask can help, only another mode."""
+    if config.mode != "tools" or completion is None:
+        return False
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return False
+    if getattr(message, "tool_calls", None) or getattr(message, "function_call", None) or getattr(message, "refusal", None):
+        return False
+    return bool((getattr(message, "content", None) or "").strip())
 
 
 def _unusable(error: BaseException, reasks: int) -> bool:
