@@ -7,11 +7,12 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from summarizer.source.read import why_missing
 log = logging.getLogger("summarizer")
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 STDIN = "-"
+# reports in a row that could not connect to the model server before the batch stops: a server that
+# is down fails every report the same way, after the retries' backoff each time
+UNREACHABLE_STOP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +182,49 @@ class Counts:
                 f"{time.monotonic() - self.started:.0f} s")
 
 
+class _DaemonPool:
+    """ThreadPoolExecutor's submit and shutdown on daemon threads. After a first Ctrl-C the batch
+    abandons the requests in flight instead of waiting for them (a read may take minutes): the
+    executor's own threads would be joined at interpreter exit, these are not."""
+
+    def __init__(self, workers: int) -> None:
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name=f"summarize_{k}", daemon=True)
+                         for k in range(workers)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, fn: Callable, *args) -> Future:
+        future: Future = Future()
+        self._jobs.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, fn, args = job
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(*args))
+                except BaseException as e:  # handed to whoever waits on the future
+                    future.set_exception(e)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        """Stop the workers after the job each is doing (`cancel_futures`: cancel the queued ones,
+        else do them first); `wait`: wait for that."""
+        while cancel_futures:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is not None:
+                job[0].cancel()
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
 class BatchRunner:
     """Reads, skips and renders in the calling thread; model work runs on `concurrency` threads with
     a bounded number of reports in flight, so memory stays flat however long the input list is."""
@@ -200,6 +247,10 @@ class BatchRunner:
         self.lock = threading.Lock()
         self.counts = Counts(started=time.monotonic())
         self.on_change: Callable[[], None] | None = None  # e.g. redraw a progress bar
+        self.stopping = threading.Event()  # Ctrl-C: workers finish nothing new, record nothing more
+        self.unreachable = 0  # reports in a row that could not connect to the model server
+        self.stopped: str | None = None  # why the batch stopped before its end (the server is down)
+        self.not_attempted = 0
 
     def status(self) -> tuple[int, int, str]:
         """(reports finished or skipped, reports in all, the progress text) — read without the lock:
@@ -226,9 +277,12 @@ class BatchRunner:
         for stale in self.out_dir.glob(".*.tmp") if self.out_dir.is_dir() else []:
             stale.unlink(missing_ok=True)
         pending: set[Future] = set()
-        pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarize")
+        pool = _DaemonPool(self.concurrency)
         try:
             for n, item in enumerate(inputs, 1):
+                if self.stopped:
+                    self._not_attempted(inputs[n - 1:])
+                    break
                 label = f"[{n}/{len(inputs)}] {item.name}"
                 try:
                     doc = item.document(self.encoding)
@@ -257,10 +311,17 @@ class BatchRunner:
                 pending.add(pool.submit(self._summarize, item, doc, label))
                 self._changed()
             wait(pending)
+        except KeyboardInterrupt:
+            with self.lock:  # from here on no worker writes or records anything
+                self.stopping.set()
+            raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            # after Ctrl-C, requests in flight are abandoned, not awaited: a read may take minutes
+            pool.shutdown(wait=not self.stopping.is_set(), cancel_futures=True)
             if self.summarizer is not None:
                 self.summarizer.close()
+        if self.stopped:
+            log.error("%s", self.stopped)
         return self.counts
 
     def _ensure_summarizer(self) -> None:
@@ -271,6 +332,10 @@ class BatchRunner:
 
     def _summarize(self, item: Input, doc, label: str) -> None:
         try:
+            if self.stopped or self.stopping.is_set():  # queued before the batch stopped
+                if self.stopped:
+                    self._not_attempted([item])
+                return
             line = self._summarize_one(item, doc, label)
         finally:
             with self.lock:
@@ -285,6 +350,8 @@ class BatchRunner:
         try:
             requests: list[Usage] = []
             briefing = self.summarizer.summarize_document(doc, spent=requests)
+            if self.stopping.is_set():  # the answers came after Ctrl-C: finish nothing new
+                return None
             self.render(briefing, doc, self.out_dir / item.stem, self.formats)
             json_path = self.out_dir / f"{item.stem}.json"
             write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
@@ -292,6 +359,8 @@ class BatchRunner:
             self._failed(item, e)
             return None
         except Exception as e:  # a bug must not take the batch down; the input is reported
+            if self.stopping.is_set():  # abandoned after Ctrl-C: whatever broke under it is no news
+                return None
             log.exception("%s: unexpected error", label)
             self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"))
             return None
@@ -300,6 +369,9 @@ class BatchRunner:
         cached = not requests
         cost = cost_usd(briefing.provenance.model, spent.prompt_tokens, spent.completion_tokens)
         with self.lock:
+            if self.stopping.is_set():
+                return None
+            self.unreachable = 0
             self.counts.done += 1
             self.counts.prompt_tokens += spent.prompt_tokens
             self.counts.completion_tokens += spent.completion_tokens
@@ -328,10 +400,39 @@ class BatchRunner:
         else:
             message = str(error) if item.name in str(error) else f"{item.name}: {error}"
         message = redact(message)  # a server's own words may echo the key; the manifest is an output
+        if self.stopping.is_set():  # interrupted in flight: not a failure, the next run redoes it
+            return
         log.error("%s", message)
         with self.lock:
+            self._count_unreachable(error)
             self.counts.failed += 1
             self.manifest.record(item.name, "failed", error=message.removeprefix(f"{item.name}: "))
+        self._changed()
+
+    def _count_unreachable(self, error: Exception) -> None:
+        """Under the lock: one more report that could not connect to the model server, or the run
+        of such reports broken; after UNREACHABLE_STOP in a row the batch stops (see run)."""
+        from summarizer.extract.client import server_unreachable, server_url
+
+        if not server_unreachable(error):
+            self.unreachable = 0
+            return
+        self.unreachable += 1
+        if self.unreachable >= UNREACHABLE_STOP and self.stopped is None:
+            url = server_url(self.summarizer.config) if self.summarizer else "the model server"
+            self.stopped = (
+                f"stopped: {self.unreachable} reports in a row could not connect to the model server at {url}. "
+                "Check that the server is running and listening there, and that OPENAI_BASE_URL or --base-url "
+                "(host, port, /v1) names it; then run the same command again: finished reports are kept "
+                "and the rest resume")
+
+    def _not_attempted(self, items: list[Input]) -> None:
+        """Inputs left when the batch stopped: recorded as not attempted, none of them tried."""
+        with self.lock:
+            for rest in items:
+                self.counts.failed += 1
+                self.not_attempted += 1
+                self.manifest.record(rest.name, "not attempted", error="the model server could not be reached")
         self._changed()
 
     def _fail_rest(self, items: list[Input], reason: str) -> None:

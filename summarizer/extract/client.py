@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import httpx2
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -84,7 +85,12 @@ class ModelConfig:
     mode: str = "tools"
     temperature: float = 0.0
     max_tokens: int = 2048  # per request; one section of a long report needs about 1,000
-    timeout: float = 900.0  # a 1.5B model on 2 cores needs minutes for a long report
+    # seconds to wait for an answer (the read timeout): a 1.5B model on 2 cores needs minutes for a
+    # long report's section, a cloud API seconds; OpenAI's own client waits 600 s too
+    timeout: float = 600.0
+    # seconds to wait for a connection: a server that is up accepts at once, local or remote, so a
+    # wrong URL or a stopped server is known in seconds instead of after the read timeout
+    connect_timeout: float = 10.0
     transport_attempts: int = 5
     retry_wait: float = 1.0  # first backoff in seconds (Retry-After from the server wins)
     retry_max_wait: float = 30.0
@@ -158,7 +164,7 @@ class Extractor:
         raw = openai.OpenAI(
             api_key=config.api_key or "not-needed",  # local servers ignore it; the client insists on one
             base_url=config.base_url,
-            timeout=config.timeout,
+            timeout=httpx2.Timeout(config.timeout, connect=min(config.connect_timeout, config.timeout)),
             max_retries=0,  # transient faults are retried once, below, with tenacity
             http_client=http_client,
         )
@@ -195,7 +201,7 @@ class Extractor:
         budget = self.config.max_tokens
         while True:
             try:
-                with _Heartbeat(label), citing(sentence_count), _PYTHON_WORK:
+                with _Heartbeat(label), retry.labelled(label), citing(sentence_count), _PYTHON_WORK:
                     result, completion = self.client.chat.completions.create_with_completion(
                         model=self.config.model,
                         messages=messages,
@@ -275,14 +281,32 @@ def _describe(exc: BaseException, config: ModelConfig) -> str:
     """One line for the user; never contains the key (openai messages can echo request details)."""
     if isinstance(exc, openai.APIStatusError):
         text = f"model server answered HTTP {exc.status_code}"
-    elif isinstance(exc, openai.APITimeoutError):
+    elif isinstance(exc, openai.APITimeoutError) and not server_unreachable(exc):
         text = f"model server did not answer within {config.timeout:.0f} s"
     elif isinstance(exc, openai.APIConnectionError):
-        text = f"cannot reach the model server at {_without_credentials(config.base_url) or 'the OpenAI API'}"
+        text = f"cannot reach the model server at {server_url(config)}"
     else:
         first = str(exc).strip().splitlines()
         text = f"the model's answer could not be used: {first[0][:300] if first else type(exc).__name__}"
     return redact.redact(text, config.api_key)
+
+
+def server_unreachable(error: BaseException | None) -> bool:
+    """True when `error` (or what it was raised from: the errors this module raises keep the
+    transport error as their context) is a failure to connect at all — refused, no route, no answer
+    to connecting within `connect_timeout` — rather than a fault of a server that answered."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, (httpx2.ConnectError, httpx2.ConnectTimeout)):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def server_url(config: ModelConfig) -> str:
+    """The server's URL as it may be shown: without user and password."""
+    return _without_credentials(config.base_url) or "the OpenAI API"
 
 
 def _without_credentials(url: str | None) -> str | None:
