@@ -137,6 +137,8 @@ def test_every_handler_masks_credentials_third_party_loggers_included(monkeypatc
     handler = logging.StreamHandler(own_stream)  # a library's own handler, not the root's
     third_party.addHandler(handler)
     monkeypatch.setattr(third_party, "propagate", False)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in ("httpx2", "openai", "instructor")}
     try:
         _setup_logging(verbose=True, quiet=False)
         root_stream = io.StringIO()
@@ -149,6 +151,9 @@ def test_every_handler_masks_credentials_third_party_loggers_included(monkeypatc
             logging.getLogger("summarizer").error("echo %s", FAKE_KEY, exc_info=True)
     finally:
         third_party.removeHandler(handler)
+        root.handlers[:], root.level = saved[0], saved[1]  # leave logging as the test run had it
+        for name, level in saved[2].items():
+            logging.getLogger(name).setLevel(level)
     for text in (own_stream.getvalue(), root_stream.getvalue()):
         assert FAKE_KEY not in text and PASSWORD not in text and "summ-user" not in text, text
     assert "http://***@model.test/v1" in own_stream.getvalue()
