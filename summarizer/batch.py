@@ -7,7 +7,6 @@ import hashlib
 import json
 import logging
 import os
-import queue
 import sys
 import tempfile
 import threading
@@ -23,13 +22,11 @@ from summarizer.cost import cost_usd
 from summarizer.errors import ConfigError, SourceError, SummarizerError
 from summarizer.redact import redact
 from summarizer.source.read import why_missing
+from summarizer.workers import DaemonPool
 
 log = logging.getLogger("summarizer")
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 STDIN = "-"
-# reports in a row that could not connect to the model server before the batch stops: a server that
-# is down fails every report the same way, after the retries' backoff each time
-UNREACHABLE_STOP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,47 +179,9 @@ class Counts:
                 f"{time.monotonic() - self.started:.0f} s")
 
 
-class _DaemonPool:
-    """ThreadPoolExecutor's submit and shutdown on daemon threads. After a first Ctrl-C the batch
-    abandons the requests in flight instead of waiting for them (a read may take minutes): the
-    executor's own threads would be joined at interpreter exit, these are not."""
-
-    def __init__(self, workers: int) -> None:
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._threads = [threading.Thread(target=self._work, name=f"summarize_{k}", daemon=True)
-                         for k in range(workers)]
-        for thread in self._threads:
-            thread.start()
-
-    def submit(self, fn: Callable, *args) -> Future:
-        future: Future = Future()
-        self._jobs.put((future, fn, args))
-        return future
-
-    def _work(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            future, fn, args = job
-            if future.set_running_or_notify_cancel():
-                try:
-                    future.set_result(fn(*args))
-                except BaseException as e:  # handed to whoever waits on the future
-                    future.set_exception(e)
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        """Stop the workers after the job each is doing (`cancel_futures`: cancel the queued ones,
-        else do them first); `wait`: wait for that."""
-        while cancel_futures:
-            try:
-                job = self._jobs.get_nowait()
-            except queue.Empty:
-                break
-            if job is not None:
-                job[0].cancel()
-        for _ in self._threads:
-            self._jobs.put(None)
-        if wait:
-            for thread in self._threads:
-                thread.join()
+# reports in a row that could not connect to the model server before the batch stops: a server that
+# is down fails every report the same way, after the retries' backoff each time
+UNREACHABLE_STOP = 3
 
 
 class BatchRunner:
@@ -277,7 +236,7 @@ class BatchRunner:
         for stale in self.out_dir.glob(".*.tmp") if self.out_dir.is_dir() else []:
             stale.unlink(missing_ok=True)
         pending: set[Future] = set()
-        pool = _DaemonPool(self.concurrency)
+        pool = DaemonPool(self.concurrency)
         try:
             for n, item in enumerate(inputs, 1):
                 if self.stopped:

@@ -125,14 +125,14 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
               no_cache, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
-    Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
-    briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
-    resumes where it was. A bad input is reported by name and the batch goes on.
-
     Each request waits up to 10 s to connect and up to 600 s for its answer (a small local model on
     2 cores takes minutes for a long report, a cloud API seconds); timeouts, resets, 429 and 5xx are
     retried up to 5 times. When 3 reports in a row cannot connect to the server, the batch stops and
     says where it looked. Ctrl-C stops within seconds, keeping every finished briefing (exit 130).
+
+    Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
+    briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
+    resumes where it was. A bad input is reported by name and the batch goes on.
     """
     _setup_logging(verbose, quiet)
     try:

@@ -279,12 +279,14 @@ def _usage(raw: Any) -> Usage:
 
 def _describe(exc: BaseException, config: ModelConfig) -> str:
     """One line for the user; never contains the key (openai messages can echo request details)."""
+    if server_unreachable(exc):  # refused, or no connection within connect_timeout: not a slow answer
+        return f"cannot reach the model server at {server_url(config)}"
     if isinstance(exc, openai.APIStatusError):
         text = f"model server answered HTTP {exc.status_code}"
-    elif isinstance(exc, openai.APITimeoutError) and not server_unreachable(exc):
+    elif isinstance(exc, openai.APITimeoutError):
         text = f"model server did not answer within {config.timeout:.0f} s"
     elif isinstance(exc, openai.APIConnectionError):
-        text = f"cannot reach the model server at {server_url(config)}"
+        text = f"cannot reach the model server at {_without_credentials(config.base_url) or 'the OpenAI API'}"
     else:
         first = str(exc).strip().splitlines()
         text = f"the model's answer could not be used: {first[0][:300] if first else type(exc).__name__}"
