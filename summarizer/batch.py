@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +21,9 @@ from pathlib import Path
 from summarizer.core.schema import Briefing, Usage
 from summarizer.cost import cost_usd
 from summarizer.errors import ConfigError, SourceError, SummarizerError
+from summarizer.redact import redact
+from summarizer.source.read import why_missing
+from summarizer.workers import DaemonPool
 
 log = logging.getLogger("summarizer")
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
@@ -50,18 +53,10 @@ class Input:
                               decode(raw, self.name, encoding), raw)
 
     def read(self) -> bytes:
-        if self.path is None:
-            return sys.stdin.buffer.read()
-        try:
-            return Path(self.path).read_bytes()
-        except FileNotFoundError:
-            raise SourceError(self.name, "no such file") from None
-        except IsADirectoryError:
-            raise SourceError(self.name, "is a directory") from None
-        except PermissionError:
-            raise SourceError(self.name, "permission denied") from None
-        except OSError as e:
-            raise SourceError(self.name, f"cannot read: {e.strerror}") from None
+        """The input's bytes (see source.read.read_input: regular files and stdin only, size-checked)."""
+        from summarizer.source.read import read_input
+
+        return read_input(self.path, self.name)
 
 
 def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
@@ -90,7 +85,7 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
                 errors.append(SourceError(arg, "the pattern matches no file"))
             paths += matches
         else:
-            errors.append(SourceError(arg, "no such file or directory"))
+            errors.append(SourceError(arg, why_missing(arg)))  # a link loop is not "no such file"
     unique: dict[str | None, str | None] = {}  # resolved → as the user wrote it (first mention)
     for given in paths:
         unique.setdefault(os.path.realpath(given) if given else None, given)
@@ -204,6 +199,7 @@ class Manifest:
         self.lost = 0
         self.problem: str | None = None
         self.torn = False  # the file ends mid-line: the next line starts on a new one
+        self.closed = False  # after close: a worker abandoned at Ctrl-C finishing late records nothing
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
@@ -223,6 +219,8 @@ class Manifest:
             line["sections_from_rules"] = from_rules  # the model's answer failed there: rules only
         data = (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
         with self.lock:
+            if self.closed:
+                return False
             if self.fd is None:
                 self.lost += 1
                 return False
@@ -253,6 +251,7 @@ class Manifest:
 
     def close(self) -> None:
         with self.lock:
+            self.closed = True
             if self.fd is not None:
                 try:
                     os.close(self.fd)
@@ -345,6 +344,11 @@ class Counts:
                 f"{time.monotonic() - self.started:.0f} s")
 
 
+# reports in a row that could not connect to the model server before the batch stops: a server that
+# is down fails every report the same way, after the retries' backoff each time
+UNREACHABLE_STOP = 3
+
+
 class BatchRunner:
     """Reads, skips and renders in the calling thread; model work runs on `concurrency` threads with
     a bounded number of reports in flight, so memory stays flat however long the input list is."""
@@ -367,6 +371,10 @@ class BatchRunner:
         self.lock = threading.Lock()
         self.counts = Counts(started=time.monotonic())
         self.on_change: Callable[[], None] | None = None  # e.g. redraw a progress bar
+        self.stopping = threading.Event()  # Ctrl-C: workers finish nothing new, record nothing more
+        self.unreachable = 0  # reports in a row that could not connect to the model server
+        self.stopped: str | None = None  # why the batch stopped before its end (the server is down)
+        self.not_attempted = 0
 
     def status(self) -> tuple[int, int, str]:
         """(reports finished or skipped, reports in all, the progress text) — read without the lock:
@@ -401,9 +409,12 @@ class BatchRunner:
             except OSError:
                 pass  # a read-only folder: its files fail one by one, by name
         pending: set[Future] = set()
-        pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarize")
+        pool = DaemonPool(self.concurrency)
         try:
             for n, item in enumerate(inputs, 1):
+                if self.stopped:
+                    self._not_attempted(inputs[n - 1:])
+                    break
                 label = f"[{n}/{len(inputs)}] {item.name}"
                 try:
                     doc = item.document(self.encoding)
@@ -436,10 +447,17 @@ class BatchRunner:
                 pending.add(pool.submit(self._summarize, item, doc, label))
                 self._changed()
             wait(pending)
+        except KeyboardInterrupt:
+            with self.lock:  # from here on no worker writes or records anything
+                self.stopping.set()
+            raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            # after Ctrl-C, requests in flight are abandoned, not awaited: a read may take minutes
+            pool.shutdown(wait=not self.stopping.is_set(), cancel_futures=True)
             if self.summarizer is not None:
                 self.summarizer.close()
+        if self.stopped:
+            log.error("%s", self.stopped)
         return self.counts
 
     def _ensure_summarizer(self) -> None:
@@ -450,6 +468,10 @@ class BatchRunner:
 
     def _summarize(self, item: Input, doc, label: str) -> None:
         try:
+            if self.stopped or self.stopping.is_set():  # queued before the batch stopped
+                if self.stopped:
+                    self._not_attempted([item])
+                return
             line = self._summarize_one(item, doc, label)
         finally:
             with self.lock:
@@ -465,6 +487,8 @@ class BatchRunner:
         try:
             briefing = self.summarizer.summarize_document(doc, spent=requests)
             briefing.provenance.path = item.origin
+            if self.stopping.is_set():  # the answers came after Ctrl-C: finish nothing new
+                return None
             self.render(briefing, doc, self.out_dir / item.stem, self.formats)
             json_path = self.out_dir / f"{item.stem}.json"
             write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
@@ -472,6 +496,8 @@ class BatchRunner:
             self._failed(item, e, requests)
             return None
         except Exception as e:  # a bug must not take the batch down; the input is reported
+            if self.stopping.is_set():  # abandoned after Ctrl-C: whatever broke under it is no news
+                return None
             log.exception("%s: unexpected error", label)
             self._failed(item, SummarizerError(f"{item.name}: unexpected error: {type(e).__name__}: {e}"), requests)
             return None
@@ -479,6 +505,9 @@ class BatchRunner:
         cached = not requests  # cached answers cost nothing this time
         spent, cost = self._spend(requests)
         with self.lock:
+            if self.stopping.is_set():
+                return None
+            self.unreachable = 0
             self.counts.done += 1
         self.manifest.record(item.name, "done", path=item.origin, output=json_path.name,
                              prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
@@ -517,13 +546,43 @@ class BatchRunner:
             message = f"{item.name}: {error.problem}"  # named as the user gave it
         else:
             message = str(error) if str(error).startswith(f"{item.name}: ") else f"{item.name}: {error}"
+        message = redact(message)  # a server's own words may echo the key; the manifest is an output
+        if self.stopping.is_set():  # interrupted in flight: not a failure, the next run redoes it
+            return
         log.error("%s", message)
         spent, cost = self._spend(list(requests))
         with self.lock:
+            self._count_unreachable(error)
             self.counts.failed += 1
         self.manifest.record(item.name, "failed", path=item.origin, error=message.removeprefix(f"{item.name}: "),
                              prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
                              cost_usd=cost if spent.total_tokens else 0.0)
+        self._changed()
+
+    def _count_unreachable(self, error: Exception) -> None:
+        """Under the lock: one more report that could not connect to the model server, or the run
+        of such reports broken; after UNREACHABLE_STOP in a row the batch stops (see run)."""
+        from summarizer.extract.client import server_unreachable, server_url
+
+        if not server_unreachable(error):
+            self.unreachable = 0
+            return
+        self.unreachable += 1
+        if self.unreachable >= UNREACHABLE_STOP and self.stopped is None:
+            url = server_url(self.summarizer.config) if self.summarizer else "the model server"
+            self.stopped = (
+                f"stopped: {self.unreachable} reports in a row could not connect to the model server at {url}. "
+                "Check that the server is running and listening there, and that OPENAI_BASE_URL or --base-url "
+                "(host, port, /v1) names it; then run the same command again: finished reports are kept "
+                "and the rest resume")
+
+    def _not_attempted(self, items: list[Input]) -> None:
+        """Inputs left when the batch stopped: recorded as not attempted, none of them tried."""
+        with self.lock:
+            for rest in items:
+                self.counts.failed += 1
+                self.not_attempted += 1
+                self.manifest.record(rest.name, "not attempted", error="the model server could not be reached")
         self._changed()
 
     def _fail_rest(self, items: list[Input], reason: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from summarizer import redact
 from summarizer.cache import AnswerCache
 from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, Manifest, OutputError, expand,
                               other_input, read_briefing, write_atomic)
@@ -32,6 +33,7 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     for noisy in ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "instructor"):
         # their failures are reported once, by name, by the batch; their own lines only with -v
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.CRITICAL)
+    redact.protect_logging()  # -v shows request URLs and tracebacks: no credentials in any of them
 
 
 class _Format(logging.Formatter):
@@ -125,6 +127,11 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
               no_cache, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
+    Each request waits up to 10 s to connect and up to 600 s for its answer (a small local model on
+    2 cores takes minutes for a long report, a cloud API seconds); timeouts, resets, 429 and 5xx are
+    retried up to 5 times. When 3 reports in a row cannot connect to the server, the batch stops and
+    says where it looked. Ctrl-C stops within seconds, keeping every finished briefing (exit 130).
+
     Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
     briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
     resumes where it was. A bad input is reported by name and the batch goes on. One run at a time
@@ -188,6 +195,7 @@ def _progress_bar(runner: BatchRunner) -> ProgressBar:
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.addHandler(bar)
+    redact.protect_logging()
     runner.on_change = bar.update
     return bar
 

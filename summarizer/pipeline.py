@@ -21,7 +21,7 @@ from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.ground.sections import reconcile
 from summarizer.schema_export import schema_version
-from summarizer.source.read import decode
+from summarizer.source.read import decode, read_input
 from summarizer.source.split import split_document
 from summarizer.structure import scope
 
@@ -30,9 +30,11 @@ MAX_PARTS = 20  # a report needing more parts is more likely a corpus dump than 
 
 
 def load_document(path: Path | str, encoding: str | None = None, name: str | None = None) -> Document:
+    """Read, decode and split one report file. Raises SourceError (named `name` or the file's name)
+    for anything that is not a readable regular file of report text (see source.read.read_input)."""
     path = Path(path)
-    raw = path.read_bytes()
     label = name or path.name
+    raw = read_input(str(path), label)
     return split_document(label, decode(raw, label, encoding), raw)
 
 
@@ -134,6 +136,7 @@ class Summarizer:
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
         hints = scope.by_section(doc)
         answers: dict[str, Answer | None] = {}
+        reasons: dict[str, str] = {}
         for section in SECTIONS:
             try:
                 answers[section] = self.ask_section(doc, section, hints, spent)
@@ -141,6 +144,11 @@ class Summarizer:
                 # degrade, never lose: this section's items will come from the rules, flagged
                 log.warning("%s (%s): %s; its items come from the rules", doc.name, section, e)
                 answers[section] = None
+                reasons[section] = str(e)
+        if len(reasons) == len(SECTIONS):  # the report fails: say why, not only that it did
+            why = set(reasons.values())
+            raise AnswerInvalid("no section's answer could be used: " + (
+                why.pop() if len(why) == 1 else "; ".join(f"{s}: {r}" for s, r in reasons.items())))
         return self.assemble(answers)
 
     def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]],
