@@ -20,6 +20,7 @@ from summarizer.core.schema import SECTIONS, Briefing
 from summarizer.errors import ModelError
 from summarizer.extract.client import ModelConfig
 from summarizer.pipeline import Summarizer
+from summarizer.redact import redact
 
 ENDPOINT = "/v1/chat/completions"
 
@@ -62,6 +63,29 @@ def _body_of(summarizer: Summarizer, doc: Document, section: str) -> dict:
     raise RuntimeError("the request was not captured")
 
 
+def _failure(error: object, response: dict) -> str:
+    """One readable line for a failed request of the batch output: the provider's error
+    (`batch_expired: This request could not be executed before the completion window expired.`)
+    or the HTTP status with the server's own message (`HTTP 400: max_tokens is too large …`)."""
+    if error:
+        return _message(error)
+    status = response.get("status_code")
+    body = response.get("body")
+    detail = _message(body.get("error", body) if isinstance(body, dict) else body) if body else ""
+    return f"HTTP {status}: {detail}" if detail else f"HTTP {status}"
+
+
+def _message(value: object) -> str:
+    if isinstance(value, dict):
+        code, message = value.get("code") or value.get("type"), value.get("message")
+        if message:
+            value = f"{code}: {message}" if code and str(code) not in str(message) else message
+        else:
+            value = json.dumps(value, ensure_ascii=False)
+    text = " ".join(str(value).split())
+    return redact(text[:300] + ("…" if len(text) > 300 else ""))
+
+
 @dataclass
 class Imported:
     briefings: list[tuple[Document, Briefing]]
@@ -82,7 +106,7 @@ def import_output(lines: Iterable[str], docs: Iterable[Document], config: ModelC
             raise ValueError(f"line {n} of the batch output is not a JSON object with a custom_id") from None
         response = record.get("response") or {}
         if record.get("error") or response.get("status_code") != 200:
-            errors[cid] = str(record.get("error") or f"HTTP {response.get('status_code')}")
+            errors[cid] = _failure(record.get("error"), response)
         else:
             bodies[cid] = response["body"]
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import click
 
+from summarizer import redact
 from summarizer.cache import AnswerCache
-from summarizer.batch import BatchRunner, Manifest, expand, write_atomic
+from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, Manifest, OutputError, expand,
+                              other_input, read_briefing, write_atomic)
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.render import html as html_render
@@ -24,13 +26,14 @@ RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
-    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO  # -q: errors only
     logging.basicConfig(level=level, stream=sys.stderr, force=True)
     for handler in logging.getLogger().handlers:
         handler.setFormatter(_Format())
     for noisy in ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "instructor"):
         # their failures are reported once, by name, by the batch; their own lines only with -v
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.CRITICAL)
+    redact.protect_logging()  # -v shows request URLs and tracebacks: no credentials in any of them
 
 
 class _Format(logging.Formatter):
@@ -113,7 +116,8 @@ def cli() -> None:
 @click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Readable renderings besides NAME.json: md, html or md,html.")
 @click.option("--strict", is_flag=True, help="Drop items and people the source does not back, instead of flagging them.")
-@click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date.")
+@click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date, and replace "
+              "a briefing another input with the same name left in the folder.")
 @click.option("-j", "--concurrency", type=click.IntRange(1, 256), default=None,
               help="Reports in flight at once [default: 4 with a server, 1 with the embedded local model].")
 @click.option("--no-cache", is_flag=True, help="Ask the model even when the same report was asked the same way before.")
@@ -123,9 +127,15 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
               no_cache, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
+    Each request waits up to 10 s to connect and up to 600 s for its answer (a small local model on
+    2 cores takes minutes for a long report, a cloud API seconds); timeouts, resets, 429 and 5xx are
+    retried up to 5 times. When 3 reports in a row cannot connect to the server, the batch stops and
+    says where it looked. Ctrl-C stops within seconds, keeping every finished briefing (exit 130).
+
     Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
     briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
-    resumes where it was. A bad input is reported by name and the batch goes on.
+    resumes where it was. A bad input is reported by name and the batch goes on. One run at a time
+    writes into a folder: a second one stops at once (exit code 2), naming the first.
     """
     _setup_logging(verbose, quiet)
     try:
@@ -133,6 +143,7 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
                                       max_report_chars=max_chars)
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
+    folder = _hold(out_dir, "summarize")
     inputs, failures = expand(list(paths))
     manifest = Manifest(out_dir / "manifest.jsonl")
     for error in failures:
@@ -155,9 +166,21 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
         manifest.close()
         if cache is not None:
             cache.close()
+        folder.release()
     counts.failed += len(failures)
+    if manifest.lost:  # every line written is whole; these inputs are missing from it
+        click.echo(f"error: {manifest.path}: {manifest.lost} lines could not be written ({manifest.problem})", err=True)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
-    raise SystemExit(1 if counts.failed else 0)
+    raise SystemExit(1 if counts.failed or manifest.lost else 0)
+
+
+def _hold(folder: Path, command: str) -> FolderLock:
+    """The output folder for this run alone; another run in it stops this one with exit code 2."""
+    try:
+        return FolderLock(folder, command)
+    except FolderBusy as e:
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(2) from None
 
 
 def _on_terminal() -> bool:
@@ -172,6 +195,7 @@ def _progress_bar(runner: BatchRunner) -> ProgressBar:
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.addHandler(bar)
+    redact.protect_logging()
     runner.on_change = bar.update
     return bar
 
@@ -271,9 +295,19 @@ def digest(folder, formats):
             click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
     if not entries:
         raise click.UsageError(f"{folder} holds no briefing (NAME.json)")
-    for fmt in formats:
+    named = [stem for stem, _ in entries if stem.casefold() in RESERVED_STEMS]
+    if named:  # an older version's briefing of an input digest.txt: its renderings are digest.md/.html
+        click.echo(f"error: {folder / 'digest.md'} is the rendering of the briefing {named[0]}.json; not overwritten "
+                   f"(rename {named[0]}.json, .md and .html first)", err=True)
+        raise SystemExit(1)
+    for fmt in formats:  # no briefing is named digest (RESERVED_STEMS): a running batch is no obstacle
         out = folder / f"digest.{fmt}"
-        write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
+        try:
+            write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
+        except OutputError as e:
+            click.echo(f"error: {e}", err=True)
+            failed += 1
+            continue
         click.echo(f"wrote {out}", err=True)
     raise SystemExit(1 if failed else 0)
 
@@ -283,7 +317,9 @@ def batch_group():
     """Hand a batch to OpenAI's Batch API or `vllm run-batch`, and read the output back."""
 
 
-def _documents(paths, encoding):
+def _documents(paths, encoding, inputs_of: dict | None = None):
+    """The documents read from PATHS and the number that failed; `inputs_of`, if given, receives
+    each document's Input keyed by id(document)."""
     from summarizer.batch import expand
 
     inputs, failures = expand(list(paths))
@@ -291,6 +327,8 @@ def _documents(paths, encoding):
     for item in inputs:
         try:
             docs.append(item.document(encoding))
+            if inputs_of is not None:
+                inputs_of[id(docs[-1])] = item
         except SummarizerError as e:
             failures.append(e)
     for error in failures:
@@ -327,26 +365,45 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
 @click.option("--mode", type=click.Choice(sorted(MODES)))
 @click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v))
 @click.option("--encoding", help="Force the input encoding.")
-def batch_import(results, paths, out_dir, model, mode, formats, encoding):
+@click.option("--force", is_flag=True, help="Replace a briefing another input with the same name left in the folder.")
+def batch_import(results, paths, out_dir, model, mode, formats, encoding, force):
     """Turn the provider's output JSONL (RESULTS) for the reports in PATHS into briefings."""
     from summarizer.batch import briefing_json
     from summarizer.batchapi import import_output
 
     _setup_logging(False, True)
     config = ModelConfig.from_env(model=model, mode=mode)
-    docs, failed = _documents(paths, encoding)
+    inputs_of: dict = {}
+    docs, failed = _documents(paths, encoding, inputs_of)
     with open(results, encoding="utf-8") as f:
         try:
             imported = import_output(f, docs, config)
         except ValueError as e:
             raise click.UsageError(f"{results}: {e}") from None
-    for doc, briefing in imported.briefings:
-        stem = Path(doc.name).stem
-        write_renderings(briefing, doc, out_dir / stem, formats)
-        write_atomic(out_dir / f"{stem}.json", briefing_json(briefing))
+    folder_lock = _hold(out_dir, "batch import")
+    written = 0
+    try:
+        for doc, briefing in imported.briefings:
+            item = inputs_of[id(doc)]  # its output name is distinct within the run, as for summarize
+            json_path = out_dir / f"{item.stem}.json"
+            before = None if force else read_briefing(json_path)
+            if before is not None and (other := other_input(before, item)) is not None:
+                imported.failures.append((item.name, f"{json_path} is the briefing of {other}; kept it "
+                                                     "(--force replaces it, or choose another -o folder)"))
+                continue
+            briefing.provenance.path = item.origin
+            try:
+                write_renderings(briefing, doc, out_dir / item.stem, formats)
+                write_atomic(json_path, briefing_json(briefing))
+            except OutputError as e:
+                imported.failures.append((item.name, str(e)))
+                continue
+            written += 1
+    finally:
+        folder_lock.release()
     for name, reason in imported.failures:
         click.echo(f"error: {name}: {reason}", err=True)
-    click.echo(f"imported {len(imported.briefings)}, failed {len(imported.failures) + failed}; output {out_dir}/", err=True)
+    click.echo(f"imported {written}, failed {len(imported.failures) + failed}; output {out_dir}/", err=True)
     raise SystemExit(1 if imported.failures or failed else 0)
 
 
@@ -358,16 +415,25 @@ def cache():
 @cache.command("info")
 def cache_info():
     """Where the cache is, how many answers it holds and its size."""
+    _setup_logging(False, False)  # a broken cache is reported (and moved aside) once, as a warning
     with AnswerCache() as c:
         info = c.info()
+    if info["problem"]:
+        click.echo(f"error: {info['path']}: cannot be used ({info['problem']})", err=True)
+        raise SystemExit(1)
     click.echo(f"{info['path']}: {info['answers']} answers, {info['bytes'] / 2**20:.1f} MiB")
 
 
 @cache.command("clear")
 def cache_clear():
     """Delete every cached answer."""
+    _setup_logging(False, False)
     with AnswerCache() as c:
         removed = c.clear()
+        problem = c.problem
+    if problem:
+        click.echo(f"error: {c.path}: cannot be used ({problem})", err=True)
+        raise SystemExit(1)
     click.echo(f"removed {removed} answers")
 
 

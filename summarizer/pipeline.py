@@ -21,7 +21,7 @@ from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.ground.sections import reconcile
 from summarizer.schema_export import schema_version
-from summarizer.source.read import decode
+from summarizer.source.read import decode, read_input
 from summarizer.source.split import split_document
 from summarizer.structure import scope
 
@@ -30,9 +30,11 @@ MAX_PARTS = 20  # a report needing more parts is more likely a corpus dump than 
 
 
 def load_document(path: Path | str, encoding: str | None = None, name: str | None = None) -> Document:
+    """Read, decode and split one report file. Raises SourceError (named `name` or the file's name)
+    for anything that is not a readable regular file of report text (see source.read.read_input)."""
     path = Path(path)
-    raw = path.read_bytes()
     label = name or path.name
+    raw = read_input(str(path), label)
     return split_document(label, decode(raw, label, encoding), raw)
 
 
@@ -63,7 +65,8 @@ class Summarizer:
         self.extractor = Extractor(config, http_client=http_client)
 
     def summarize_document(self, doc: Document, spent: list[Usage] | None = None) -> Briefing:
-        """`spent`, if given, receives the usage of every request actually made (none for cached answers)."""
+        """`spent`, if given, receives the usage of every answer the model gave (none for cached
+        answers), as it arrives: a report that then fails still shows what it cost."""
         if not doc.sentences:
             raise SourceError(doc.name, "no sentences found in the report")
         extraction, usage = self.extract_long(doc, spent)
@@ -103,22 +106,20 @@ class Summarizer:
         """The model's draft → the grounded briefing, with this summarizer's provenance."""
         provenance = Provenance(
             source=doc.name, sha256=doc.sha256, model=self.config.model, mode=self.config.mode,
-            prompt_version=self.prompt.version, schema_version=schema_version(), usage=usage,
+            prompt_version=self.prompt.version, schema_version=schema_version(), usage=usage, strict=self.strict,
         )
         return build_briefing(doc, extraction, provenance, strict=self.strict, fill=fill)
 
     def extract(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """The model's draft of one report, from the answer cache when the same report was already
-        asked the same way; a real request's usage is also appended to `spent`."""
+        asked the same way; the usage of each answer received is also appended to `spent`."""
         key = self._cache_key(doc) if self.cache is not None else None
         # the same report twice in one batch, both in flight: the second waits for the first's answer
         with self._one_per_key.holding(key) if key else contextlib.nullcontext():
             if key is not None and (hit := self.cache.get(key)) is not None:
                 # the usage that produced this answer: a briefing is the same whether or not it was cached
                 return hit
-            extraction, usage = self._ask(doc)
-            if spent is not None:
-                spent.append(usage)
+            extraction, usage = self._ask(doc, spent)
             if key is not None:
                 self.cache.put(key, extraction, usage)
             return extraction, usage
@@ -130,24 +131,32 @@ class Summarizer:
         return cache_key(doc.numbered() + "\n" + hints, self.prompt.version, schema_version(), c.model, c.mode,
                          c.temperature, c.max_tokens)
 
-    def _ask(self, doc: Document) -> tuple[Extraction, Usage]:
+    def _ask(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
         """One focused request per section (a small model lists far more items that way), all with
         the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
         hints = scope.by_section(doc)
         answers: dict[str, Answer | None] = {}
+        reasons: dict[str, str] = {}
         for section in SECTIONS:
             try:
-                answers[section] = self.ask_section(doc, section, hints)
+                answers[section] = self.ask_section(doc, section, hints, spent)
             except AnswerInvalid as e:
                 # degrade, never lose: this section's items will come from the rules, flagged
                 log.warning("%s (%s): %s; its items come from the rules", doc.name, section, e)
                 answers[section] = None
+                reasons[section] = str(e)
+        if len(reasons) == len(SECTIONS):  # the report fails: say why, not only that it did
+            why = set(reasons.values())
+            raise AnswerInvalid("no section's answer could be used: " + (
+                why.pop() if len(why) == 1 else "; ".join(f"{s}: {r}" for s, r in reasons.items())))
         return self.assemble(answers)
 
-    def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]]) -> Answer:
-        """One request: the report, the section's task and the sentences the cue phrases point at."""
+    def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]],
+                    spent: list[Usage] | None = None) -> Answer:
+        """One request: the report, the section's task and the sentences the cue phrases point at
+        (`spent`: as for summarize_document)."""
         return self.extractor.extract(self.prompt.messages(doc, section, hints[section]), len(doc.sentences),
-                                      SectionAnswer, label=f"{doc.name} ({section})")
+                                      SectionAnswer, label=f"{doc.name} ({section})", spent=spent)
 
     @staticmethod
     def assemble(answers: dict[str, Answer | None]) -> tuple[Extraction, Usage]:

@@ -31,18 +31,19 @@ def test_what_matches_nothing_is_an_error_each(tmp_path):
 
 
 def test_an_unreadable_file_is_reported(tmp_path, monkeypatch):
-    from pathlib import Path
-
     from summarizer.errors import SourceError
 
     p = tmp_path / "secret.txt"
     p.write_text("x")
     [item], _ = expand([str(p)])
+    real_open = os.open
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied")
+    def denied(path, *args, **kwargs):
+        if str(path) == str(p):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)  # CI runs as root, who may read anything
+    monkeypatch.setattr(os, "open", denied)  # CI runs as root, who may read anything
     with pytest.raises(SourceError, match="secret.txt: permission denied"):
         item.read()
 

@@ -62,3 +62,26 @@ def test_export_then_import_gives_the_online_briefings(tmp_path, monkeypatch):
             assert not (out / f"{seed.stem}.json").exists()
             continue
         assert json.loads((out / f"{seed.stem}.json").read_text()) == json.loads((online / f"{seed.stem}.json").read_text())
+
+
+def test_failed_lines_of_the_batch_output_keep_the_providers_words():
+    from summarizer.batchapi import custom_id, import_output
+    from summarizer.extract.client import ModelConfig
+    from summarizer.pipeline import load_document
+
+    docs = [load_document(seed) for seed in SEEDS[:2]]
+    lines = [
+        {"custom_id": custom_id(docs[0], "achievements"), "error": None,
+         "response": {"status_code": 400, "request_id": "r0", "body": {"error": {
+             "message": "max_tokens is too large: 99999. This model supports at most 16384 completion tokens.",
+             "type": "invalid_request_error", "param": "max_tokens", "code": None}}}},
+        {"custom_id": custom_id(docs[1], "achievements"), "response": None,
+         "error": {"code": "batch_expired",
+                   "message": "This request could not be executed before the completion window expired."}},
+    ]
+    imported = import_output([json.dumps(x) for x in lines], docs, ModelConfig(model=RECORDED_MODEL))
+    reasons = dict(imported.failures)
+    assert reasons[docs[0].name] == ("achievements: HTTP 400: invalid_request_error: max_tokens is too large: 99999. "
+                                     "This model supports at most 16384 completion tokens.")
+    assert reasons[docs[1].name] == ("achievements: batch_expired: This request could not be executed before the "
+                                     "completion window expired.")

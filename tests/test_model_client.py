@@ -185,3 +185,35 @@ def test_a_re_ask_refused_as_too_long_is_an_unusable_answer_not_a_server_fault()
     with pytest.raises(ModelError) as first_request_refused:
         extract(extractor(script, reasks=1))
     assert not isinstance(first_request_refused.value, AnswerInvalid)  # no answer came: a real fault
+
+
+def text_answer(finish):
+    """What a native llama-server gives in tools mode: it ignores tool_choice and writes prose."""
+    return {"id": "c1", "object": "chat.completion", "created": 0, "model": "m",
+            "choices": [{"index": 0, "finish_reason": finish, "message": {
+                "role": "assistant", "content": "Dưới đây là bản tóm tắt báo cáo: huyện đạt nhiều kết quả …"}}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 100, "total_tokens": 200}}
+
+
+@pytest.mark.parametrize("finish", ["length", "stop"])
+def test_a_server_that_writes_text_instead_of_calling_the_tool_is_named_as_such(finish):
+    script = Script(*[(200, {}, text_answer(finish))] * 4)
+    with pytest.raises(AnswerInvalid) as e:
+        extract(extractor(script, max_tokens=100, reasks=1))
+    message = str(e.value)
+    assert "instead of calling the tool" in message and "--mode json_schema" in message
+    assert "max-tokens" not in message
+    if finish == "length":
+        assert len(script.requests) == 1  # a doubled budget would only buy more prose
+
+
+def test_a_report_whose_every_answer_is_text_fails_with_the_reason():
+    from summarizer.pipeline import Summarizer
+
+    config = ModelConfig(model="m", base_url="http://model.test/v1", max_tokens=100, transport_attempts=1)
+    transport = httpx2.MockTransport(lambda request: httpx2.Response(200, json=text_answer("length")))
+    with Summarizer(config, http_client=httpx2.Client(transport=transport)) as summarizer:
+        with pytest.raises(AnswerInvalid) as e:
+            summarizer.summarize("Huyện tổ chức hội nghị. Thu ngân sách đạt 5 tỷ đồng.", "x.txt")
+    assert str(e.value).startswith("no section's answer could be used: the server answered with text instead")
+    assert "--mode json_schema" in str(e.value)

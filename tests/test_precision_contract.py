@@ -85,7 +85,7 @@ def test_a_section_whose_answer_fails_validation_comes_from_the_rules_and_the_re
             from summarizer.extract.prompts import load_prompt
             self.config, self.prompt, self.strict, self.cache = ModelConfig(base_url="http://x/v1"), load_prompt(), False, None
 
-        def ask_section(self, doc, section, hints):
+        def ask_section(self, doc, section, hints, spent=None):
             if section == "shortfalls":
                 raise AnswerInvalid("2 validation errors for SectionAnswer")
             from summarizer.extract.client import Answer

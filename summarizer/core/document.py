@@ -42,10 +42,22 @@ class Document:
 
     def parts(self, limit: int) -> list[Document]:
         """Split at sentence boundaries into parts of at most `limit` characters of sentence text,
-        each numbered from 1 (a sentence longer than the limit is a part of its own)."""
+        each numbered from 1 (part sentence n is sentence n + part.offset of the whole report).
+
+        A sentence longer than `limit` (a 200,000-character line without punctuation) is cut at
+        word boundaries into pieces of at most `limit` characters (inside a word only when one word
+        is longer), one piece per part; each piece keeps its exact span and stands for the whole
+        sentence, so an item the model finds in any piece cites that sentence."""
         parts: list[list[Sentence]] = [[]]
         size = 0
         for s in self.sentences:
+            if len(s.text) > limit:
+                for start, end in word_pieces(self.text, s.start, s.end, limit):
+                    if parts[-1]:
+                        parts.append([])
+                    parts[-1].append(Sentence(s.number, start, end, self.text[start:end], s.role))
+                size = limit  # nothing joins the last piece's part
+                continue
             if parts[-1] and size + len(s.text) > limit:
                 parts.append([])
                 size = 0
@@ -61,3 +73,29 @@ class Document:
     def numbered(self) -> str:
         """The sentences as the prompt shows them: one per line, `[n] text`."""
         return "\n".join(f"[{s.number}] {s.text}" for s in self.sentences)
+
+
+def word_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of at most `limit` characters covering text[start:end] but for the white space between
+    them, each ending at a word boundary (cut inside a word only when one word is longer than
+    `limit`). Every span is trimmed and non-empty: text[a:b] is a piece of the sentence as written."""
+    pieces = []
+    cursor = start
+    while cursor < end:
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+        if cursor >= end:
+            break
+        if end - cursor <= limit:
+            pieces.append((cursor, end))
+            break
+        cut = cursor + limit
+        if not text[cut].isspace():  # inside a word: back to the white space before it
+            space = max((i for i in range(cut - 1, cursor, -1) if text[i].isspace()), default=None)
+            cut = space if space is not None else cut
+        piece_end = cut
+        while piece_end > cursor and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((cursor, piece_end))
+        cursor = cut
+    return pieces

@@ -184,6 +184,9 @@ class Provenance(BaseModel):
     prompt_version: str
     schema_version: str
     usage: Usage
+    # the input file's absolute path (None for standard input): which input an output belongs to
+    path: str | None = None
+    strict: bool = False  # made with --strict (part of what makes a briefing up to date)
 
 
 class Flags(BaseModel):

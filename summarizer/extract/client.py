@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import httpx2
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
+from summarizer import redact
 from summarizer.core.schema import Extraction, Usage, citing
 from summarizer.errors import AnswerInvalid, ConfigError, ModelError
 from summarizer.extract import retry
@@ -83,7 +85,12 @@ class ModelConfig:
     mode: str = "tools"
     temperature: float = 0.0
     max_tokens: int = 2048  # per request; one section of a long report needs about 1,000
-    timeout: float = 900.0  # a 1.5B model on 2 cores needs minutes for a long report
+    # seconds to wait for an answer (the read timeout): a 1.5B model on 2 cores needs minutes for a
+    # long report's section, a cloud API seconds; OpenAI's own client waits 600 s too
+    timeout: float = 600.0
+    # seconds to wait for a connection: a server that is up accepts at once, local or remote, so a
+    # wrong URL or a stopped server is known in seconds instead of after the read timeout
+    connect_timeout: float = 10.0
     transport_attempts: int = 5
     retry_wait: float = 1.0  # first backoff in seconds (Retry-After from the server wins)
     retry_max_wait: float = 30.0
@@ -92,6 +99,11 @@ class ModelConfig:
     # 8,192-token context holds ~12,000 characters of Vietnamese plus the answer (None: 12,000 for
     # the embedded model, 60,000 otherwise)
     max_report_chars: int | None = None
+
+    def __post_init__(self) -> None:
+        # from here on, logs and error messages mask the key and the URL's credentials
+        redact.register(self.api_key)
+        redact.register_url(self.base_url)
 
     @property
     def report_limit(self) -> int:
@@ -123,7 +135,9 @@ class ModelConfig:
             raise ConfigError("max_tokens and transport attempts must be positive, reasks >= 0")
 
     def with_server(self, base_url: str, model: str) -> ModelConfig:
-        return replace(self, base_url=base_url, model=model)
+        """This configuration pointed at a server that was started for it (the embedded model): its
+        report limit stays the embedded model's, though a base URL now makes it "configured"."""
+        return replace(self, base_url=base_url, model=model, max_report_chars=self.report_limit)
 
 
 @dataclass
@@ -150,7 +164,7 @@ class Extractor:
         raw = openai.OpenAI(
             api_key=config.api_key or "not-needed",  # local servers ignore it; the client insists on one
             base_url=config.base_url,
-            timeout=config.timeout,
+            timeout=httpx2.Timeout(config.timeout, connect=min(config.connect_timeout, config.timeout)),
             max_retries=0,  # transient faults are retried once, below, with tenacity
             http_client=http_client,
         )
@@ -172,14 +186,29 @@ class Extractor:
         sentence_count: int,
         response_model: type[BaseModel] = Extraction,
         label: str = "",
+        spent: list[Usage] | None = None,
     ) -> Answer:
-        """`sentence_count`: the report's sentences, the only numbers an answer may cite."""
+        """`sentence_count`: the report's sentences, the only numbers an answer may cite. `spent`, if
+        given, receives the usage of every answer as it arrives, also of answers cut off, failing
+        validation or followed by a failure: whatever the outcome, those tokens were paid for.
+        Raises ModelError (AnswerInvalid when an answer came but none could be used)."""
         counter = {"responses": 0, "reasks": 0}
-        hooks = Hooks()
-        hooks.on("completion:response", lambda *a, **k: counter.__setitem__("responses", counter["responses"] + 1))
+        answers: list[Usage] = []  # this request's answers, across re-asks and a doubled budget
 
-        def on_parse_error(error: Exception, *args: Any, **kwargs: Any) -> None:
+        def on_response(response: Any, *args: Any, **kwargs: Any) -> None:
+            counter["responses"] += 1
+            usage = _usage(getattr(response, "usage", None))
+            answers.append(usage)
+            if spent is not None:
+                spent.append(usage)
+
+        hooks = Hooks()
+        hooks.on("completion:response", on_response)
+
+        def on_parse_error(error: Exception, *args: Any, is_last_attempt: bool | None = None, **kwargs: Any) -> None:
             counter["reasks"] += 1
+            if is_last_attempt if is_last_attempt is not None else counter["reasks"] > self.config.reasks:
+                return  # no re-ask follows: the failure is reported once, by the caller
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             log.warning("%s: answer failed validation (%s); re-asking", label or "document", first_line)
 
@@ -187,7 +216,7 @@ class Extractor:
         budget = self.config.max_tokens
         while True:
             try:
-                with _Heartbeat(label), citing(sentence_count), _PYTHON_WORK:
+                with _Heartbeat(label), retry.labelled(label), citing(sentence_count), _PYTHON_WORK:
                     result, completion = self.client.chat.completions.create_with_completion(
                         model=self.config.model,
                         messages=messages,
@@ -198,22 +227,45 @@ class Extractor:
                         hooks=hooks,
                     )
                 break
-            except IncompleteOutputException:
+            except IncompleteOutputException as e:
+                if _wrote_text(e.last_completion, self.config):  # a larger budget buys more text, no answer
+                    raise AnswerInvalid(NO_TOOL_CALL) from None
                 # cut off at the token budget (finish_reason "length"): never keep half an answer
                 if budget >= 2 * self.config.max_tokens:
                     raise AnswerInvalid(f"the answer was cut off at {budget} tokens twice; raise --max-tokens") from None
                 budget *= 2
                 log.warning("%s: answer cut off; asking again with %d tokens", label or "document", budget)
             except InstructorRetryException as e:
+                if _wrote_text(e.last_completion, self.config):
+                    raise AnswerInvalid(NO_TOOL_CALL) from None
                 cause = e.__cause__ or e
                 raise (AnswerInvalid if _unusable(cause, counter["reasks"]) else ModelError)(
                     _describe(cause, self.config)) from None
             except openai.OpenAIError as e:
                 raise (AnswerInvalid if _unusable(e, counter["reasks"]) else ModelError)(
                     _describe(e, self.config)) from None
-        usage = _usage(getattr(result, "_total_usage", None) or getattr(completion, "usage", None))
+        # every answer's tokens, the cut-off ones asked again with a larger budget included
+        usage = sum(answers, Usage()) if answers else _usage(getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
+
+
+NO_TOOL_CALL = ("the server answered with text instead of calling the tool (it ignores tool_choice, as a native "
+                "llama-server does); use --mode json_schema")
+
+
+def _wrote_text(completion: Any, config: ModelConfig) -> bool:
+    """In tools mode, the answer is text with no tool call (and no refusal): the server does not
+    honour tool_choice, so neither a larger budget nor a re-ask can help, only another mode."""
+    if config.mode != "tools" or completion is None:
+        return False
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return False
+    if getattr(message, "tool_calls", None) or getattr(message, "function_call", None) or getattr(message, "refusal", None):
+        return False
+    return bool((getattr(message, "content", None) or "").strip())
 
 
 def _unusable(error: BaseException, reasks: int) -> bool:
@@ -243,8 +295,10 @@ def _usage(raw: Any) -> Usage:
 
 def _describe(exc: BaseException, config: ModelConfig) -> str:
     """One line for the user; never contains the key (openai messages can echo request details)."""
+    if server_unreachable(exc):  # refused, or no connection within connect_timeout: not a slow answer
+        return f"cannot reach the model server at {server_url(config)}"
     if isinstance(exc, openai.APIStatusError):
-        text = f"model server answered HTTP {exc.status_code}"
+        text = f"model server answered HTTP {exc.status_code}" + _server_says(exc.body)
     elif isinstance(exc, openai.APITimeoutError):
         text = f"model server did not answer within {config.timeout:.0f} s"
     elif isinstance(exc, openai.APIConnectionError):
@@ -252,9 +306,38 @@ def _describe(exc: BaseException, config: ModelConfig) -> str:
     else:
         first = str(exc).strip().splitlines()
         text = f"the model's answer could not be used: {first[0][:300] if first else type(exc).__name__}"
-    if config.api_key:
-        text = text.replace(config.api_key, "***")
-    return text
+    return redact.redact(text, config.api_key)
+
+
+def server_unreachable(error: BaseException | None) -> bool:
+    """True when `error` (or what it was raised from: the errors this module raises keep the
+    transport error as their context) is a failure to connect at all — refused, no route, no answer
+    to connecting within `connect_timeout` — rather than a fault of a server that answered."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, (httpx2.ConnectError, httpx2.ConnectTimeout)):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def server_url(config: ModelConfig) -> str:
+    """The server's URL as it may be shown: without user and password."""
+    return _without_credentials(config.base_url) or "the OpenAI API"
+
+
+def _server_says(body: object) -> str:
+    """The server's own reason (": The model `x` does not exist."), the one clue to a wrong key, model
+    or URL. openai passes the body's `error` member or the whole body: OpenAI and llama.cpp nest
+    {"message"}, vLLM puts "message" at the top, Ollama a bare string, some servers plain text."""
+    if isinstance(body, dict):
+        body = body.get("message") or body.get("detail") or body.get("error")
+        if isinstance(body, dict):
+            body = body.get("message")
+    if not isinstance(body, str) or not body.strip():
+        return ""
+    return ": " + " ".join(body.split())[:300]
 
 
 def _without_credentials(url: str | None) -> str | None:

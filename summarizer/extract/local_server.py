@@ -42,9 +42,15 @@ INSTALL_HINT = (
 )
 
 
-def cache_dir() -> Path:
+def cache_root() -> Path:
+    """The cache folder (SUMMARIZER_CACHE_DIR, else XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer)."""
     root = os.environ.get("SUMMARIZER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    path = Path(root) if os.environ.get("SUMMARIZER_CACHE_DIR") else Path(root) / "summarizer"
+    return Path(root) if os.environ.get("SUMMARIZER_CACHE_DIR") else Path(root) / "summarizer"
+
+
+def cache_dir() -> Path:
+    """cache_root(), made if missing."""
+    path = cache_root()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -6,9 +6,12 @@ instructor's validation re-asks are a separate, small budget (see client.py).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import email.utils
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any, Callable
 
 import openai
@@ -20,6 +23,18 @@ log = logging.getLogger("summarizer.retry")
 RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120.0  # seconds: a server asking for longer is treated as down
 _sleep = time.sleep  # looked up at call time so tests can record waits instead of sleeping
+# the report (and section) the request in this thread is for, named in retry warnings
+_LABEL: contextvars.ContextVar[str] = contextvars.ContextVar("request_label", default="")
+
+
+@contextlib.contextmanager
+def labelled(label: str) -> Iterator[None]:
+    """Retry warnings of requests made inside this block name `label` ("x.txt (achievements)")."""
+    token = _LABEL.set(label)
+    try:
+        yield
+    finally:
+        _LABEL.reset(token)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -70,9 +85,10 @@ class _Wait:
 
 def _log_retry(state: RetryCallState) -> None:
     exc = state.outcome.exception() if state.outcome else None
-    status = getattr(exc, "status_code", None) or type(exc).__name__
+    status = getattr(exc, "status_code", None) or type(exc.__cause__ or exc).__name__
     wait = state.next_action.sleep if state.next_action else 0
-    log.warning("model server fault (%s); retry %d in %.1f s", status, state.attempt_number, wait)
+    log.warning("%s: model server fault (%s); retry %d in %.1f s", _LABEL.get() or "request", status,
+                state.attempt_number, wait)
 
 
 def with_transport_retries(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import quote
 
 from summarizer.core.schema import Briefing
-from summarizer.render.markdown import KIND_LABELS
+from summarizer.render.markdown import KIND_LABELS, md_link, md_text
 
 PER_SECTION = 3  # items shown per section in a report's block
 
@@ -42,34 +43,38 @@ def _blocks(entries):
 
 
 def to_markdown(entries: list[tuple[str, Briefing]]) -> str:
+    """`digest.md` for (stem, briefing) pairs: text escaped and every link percent-encoded, so a stem
+    such as `bao_cao#2` or `báo cáo (1)` links to its own briefing in any CommonMark renderer."""
     out = ["# Bản tin tổng hợp", "", f"{len(entries)} báo cáo.", ""]
     for stem, b, head, sections in _blocks(entries):
-        out += [f"## [{b.title}]({stem}.md)", ""]
+        out += [f"## {md_link(b.title, f'{stem}.md')}", ""]
         if head:
-            out += [f"_{head}_", ""]
+            out += [f"_{md_text(head)}_", ""]
         for label, texts, total in sections:
             if texts:
                 more = f" (+{total - len(texts)})" if total > len(texts) else ""
-                out.append(f"- **{label}:** " + " · ".join(texts) + more)
+                out.append(f"- **{label}:** " + " · ".join(md_text(t) for t in texts) + more)
         out.append("")
     out += ["## Nhân vật", ""]
     for name, titles, kind, stems in people_index(entries):
-        links = ", ".join(f"[{s}]({s}.md)" for s in stems)
-        out.append(f"- {name}{', ' + ', '.join(titles) if titles else ''} ({KIND_LABELS[kind]}): {links}")
+        links = ", ".join(md_link(s, f"{s}.md") for s in stems)
+        shown = md_text(name) + (", " + ", ".join(md_text(t) for t in titles) if titles else "")
+        out.append(f"- {shown} ({KIND_LABELS[kind]}): {links}")
     return "\n".join(out) + "\n"
 
 
 def to_html(entries: list[tuple[str, Briefing]]) -> str:
+    """`digest.html` for (stem, briefing) pairs: text HTML-escaped, every href percent-encoded."""
     blocks = []
     for stem, b, head, sections in _blocks(entries):
         rows = "".join(
             f"<li><b>{label}:</b> {escape(' · '.join(texts))}{f' (+{total - len(texts)})' if total > len(texts) else ''}</li>"
             for label, texts, total in sections if texts)
-        blocks.append(f'<article><h2><a href="{escape(stem)}.html">{escape(b.title)}</a></h2>'
+        blocks.append(f'<article><h2><a href="{escape(quote(stem + ".html"))}">{escape(b.title)}</a></h2>'
                       f'<p class="meta">{escape(head)}</p><ul>{rows}</ul></article>')
     people = "".join(
         f"<li>{escape(name)}{escape(', ' + ', '.join(titles)) if titles else ''} ({KIND_LABELS[kind]}): "
-        + ", ".join(f'<a href="{escape(s)}.html">{escape(s)}</a>' for s in stems) + "</li>"
+        + ", ".join(f'<a href="{escape(quote(s + ".html"))}">{escape(s)}</a>' for s in stems) + "</li>"
         for name, titles, kind, stems in people_index(entries))
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
