@@ -65,14 +65,18 @@ def _main_text(html: str) -> str | None:
     trafilatura = _trafilatura()
     if trafilatura is None:
         return None
-    # favor_precision: on a short page trafilatura's recall fallbacks put the menu back in
-    body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True,
-                               include_images=False, include_links=False, include_formatting=False,
-                               favor_precision=True, deduplicate=False, with_metadata=False)
-    if not body or not body.strip():
+    try:
+        # favor_precision: on a short page trafilatura's recall fallbacks put the menu back in
+        body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True,
+                                   include_images=False, include_links=False, include_formatting=False,
+                                   favor_precision=True, deduplicate=False, with_metadata=False)
+        if not body or not body.strip():
+            return None
+        # the headline is metadata to trafilatura, not main text; the report starts with it
+        meta = trafilatura.extract_metadata(html)
+    except Exception as e:  # a page the library chokes on is still a report: the own reader reads it
+        log.warning("trafilatura could not read the page (%s: %s); reading every block", type(e).__name__, e)
         return None
-    # the headline is metadata to trafilatura, not main text; the report starts with it
-    meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta is not None else ""
     if title and not body.lstrip().startswith(title):
         body = title + "\n" + body
