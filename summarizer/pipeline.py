@@ -17,6 +17,7 @@ from summarizer.errors import AnswerInvalid, SourceError
 from summarizer.extract.client import Answer, Extractor, ModelConfig
 from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.ground.evidence import ground_items, index_of
+from summarizer.ground.lead import build_lead
 from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.ground.sections import reconcile
@@ -253,8 +254,10 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     structure = [SentenceRole(sentence=s.number, start=s.start, end=s.end, role=s.role)
                  for s in doc.sentences if s.role != "body"]
     flags.items_review = len(review)  # after --strict, which drops them
-    return Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance, review=review,
-                    structure=structure)
+    briefing = Briefing(**meta, **sections, people=people, flags=flags, provenance=provenance, review=review,
+                        structure=structure)
+    briefing.lead = build_lead(briefing)
+    return briefing
 
 
 def summarize(text: str, *, name: str = "<text>", config: ModelConfig | None = None, strict: bool = False,

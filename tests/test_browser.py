@@ -1,11 +1,11 @@
-"""The HTML view in a real browser: headless Chromium (Debian's chromium and chromium-driver, which
-this test installs with apt-get when they are missing and it runs as root) loads a seed briefing,
-an item is clicked, and its evidence must be highlighted and scrolled into view. A screenshot is
-kept in test-artifacts/ for a person to look at."""
+"""The HTML view in a real browser: headless Chromium (Debian's chromium and chromium-driver) loads a
+seed briefing, an item is clicked, and its evidence must be highlighted and scrolled into view. A
+screenshot is kept in test-artifacts/ for a person to look at.
 
-import os
+The browser is the machine's, installed by scripts/install-browser (the README's test command and
+.ci/run call it): this test never installs anything, and fails saying what is missing."""
+
 import shutil
-import subprocess
 
 import pytest
 
@@ -18,27 +18,23 @@ ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1", "localhost", "::1"])
 
 
-def _install_chromium() -> tuple[str, str] | None:
-    found = shutil.which("chromium"), shutil.which("chromedriver")
-    if all(found):
-        return found
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"], check=False, env=env,
-                       capture_output=True)
-    found = shutil.which("chromium"), shutil.which("chromedriver")
-    return found if all(found) else None
+def browser_tools() -> tuple[str, str]:
+    """The paths of chromium and chromedriver on PATH. Fails the test naming what is missing and how
+    to install it: a browser is set up by the machine (scripts/install-browser), never by a test."""
+    found = {name: shutil.which(name) for name in ("chromium", "chromedriver")}
+    missing = [name for name, path in found.items() if path is None]
+    if missing:
+        pytest.fail(f"no {' and no '.join(missing)} on PATH: this test needs Debian's chromium and chromium-driver; "
+                    "install them with scripts/install-browser (apt-get install chromium chromium-driver)",
+                    pytrace=False)
+    return found["chromium"], found["chromedriver"]
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    tools = _install_chromium()
-    if tools is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium and chromium-driver could not be installed")
-        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    from selenium import webdriver  # the [test] extra: a missing selenium is an install error, not a skip
+
+    tools = browser_tools()
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 
@@ -106,3 +102,18 @@ def test_phone_width_stacks_the_columns_and_still_scrolls_to_evidence(browser, t
     assert source["y"] >= briefing["y"] + briefing["height"] - 1  # below, not beside
     _check_click(browser, last)
     browser.save_screenshot(str(ARTIFACTS / "html-view-phone.png"))
+
+
+def test_without_a_browser_the_test_fails_saying_what_to_install_and_installs_nothing(monkeypatch, tmp_path):
+    import subprocess
+
+    def no_install(*args, **kwargs):
+        raise AssertionError(f"a test ran {args[0] if args else kwargs}")
+
+    for name in ("run", "Popen", "call", "check_call", "check_output"):
+        monkeypatch.setattr(subprocess, name, no_install)
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: neither chromium nor chromedriver
+    with pytest.raises(pytest.fail.Exception) as failed:
+        browser_tools()
+    message = str(failed.value)
+    assert "no chromium and no chromedriver on PATH" in message and "scripts/install-browser" in message

@@ -222,6 +222,9 @@ class Briefing(BaseModel):
     locality: str | None
     period: str | None
     meeting: str | None
+    # the sapo an editor pastes: built by code from the grounded items (ground/lead.py), every figure
+    # in it one of theirs; "" when no item is grounded (and in briefings written before it existed)
+    lead: str = Field(default="", description="2–3 câu mở đầu do máy lập từ các mục có dẫn chứng")
     achievements: list[Item]
     shortfalls: list[Item]
     tasks: list[Item]

@@ -8,6 +8,7 @@ from html import escape
 from urllib.parse import quote
 
 from summarizer.core.schema import Briefing
+from summarizer.ground.lead import lead_of
 from summarizer.render.markdown import KIND_LABELS, md_link, md_text
 
 PER_SECTION = 3  # items shown per section in a report's block
@@ -50,6 +51,8 @@ def to_markdown(entries: list[tuple[str, Briefing]]) -> str:
         out += [f"## {md_link(b.title, f'{stem}.md')}", ""]
         if head:
             out += [f"_{md_text(head)}_", ""]
+        if lead := lead_of(b):
+            out += [md_text(lead), ""]
         for label, texts, total in sections:
             if texts:
                 more = f" (+{total - len(texts)})" if total > len(texts) else ""
@@ -70,8 +73,9 @@ def to_html(entries: list[tuple[str, Briefing]]) -> str:
         rows = "".join(
             f"<li><b>{label}:</b> {escape(' · '.join(texts))}{f' (+{total - len(texts)})' if total > len(texts) else ''}</li>"
             for label, texts, total in sections if texts)
+        lead = f'<p class="lead">{escape(text)}</p>' if (text := lead_of(b)) else ""
         blocks.append(f'<article><h2><a href="{escape(quote(stem + ".html"))}">{escape(b.title)}</a></h2>'
-                      f'<p class="meta">{escape(head)}</p><ul>{rows}</ul></article>')
+                      f'<p class="meta">{escape(head)}</p>{lead}<ul>{rows}</ul></article>')
     people = "".join(
         f"<li>{escape(name)}{escape(', ' + ', '.join(titles)) if titles else ''} ({KIND_LABELS[kind]}): "
         + ", ".join(f'<a href="{escape(quote(s + ".html"))}">{escape(s)}</a>' for s in stems) + "</li>"
@@ -80,7 +84,7 @@ def to_html(entries: list[tuple[str, Briefing]]) -> str:
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Bản tin tổng hợp</title><style>
 body{{max-width:60rem;margin:auto;padding:1rem;font:16px/1.55 system-ui,sans-serif}}article{{border-bottom:1px solid #ddd;padding:.5rem 0}}
-h2{{font-size:1.1rem;margin:.3rem 0}}.meta{{color:#666;margin:0}}
+h2{{font-size:1.1rem;margin:.3rem 0}}.meta{{color:#666;margin:0}}.lead{{font-weight:600;margin:.3rem 0}}
 </style></head><body><h1>Bản tin tổng hợp</h1><p>{len(entries)} báo cáo.</p>{''.join(blocks)}
 <h2>Nhân vật</h2><ul>{people}</ul></body></html>
 """

@@ -9,6 +9,7 @@ from html import escape
 from summarizer.core.document import Document
 from summarizer.core.figures import vietnamese_number
 from summarizer.core.schema import Briefing, Item
+from summarizer.ground.lead import lead_of
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, STATUS_LABELS
 from summarizer.render.verification import verification_line
 from summarizer.structure import scope
@@ -17,8 +18,10 @@ CSS = """
 :root{--ach:#1b7f3b;--sho:#b3261e;--tas:#1f5fa8;--bg:#fff;--fg:#1d1d1f;--muted:#666}
 *{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header{padding:1rem 1.25rem;border-bottom:1px solid #ddd}h1{font-size:1.35rem;margin:0 0 .4rem}
+.lead{font-weight:600;margin:0 0 .4rem;max-width:75rem}
 .meta{color:var(--muted);font-size:.92rem;margin:0}.meta b{color:var(--fg)}
-main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0;height:calc(100vh - 7rem)}
+body{display:flex;flex-direction:column;height:100vh}header{flex:none}
+main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0;flex:1;min-height:0}
 #briefing,#source{overflow-y:auto;padding:1rem 1.25rem}#source{border-left:1px solid #ddd;background:#fafafa}
 #source .text{white-space:pre-wrap}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
 ol{padding-left:1.4rem;margin:.2rem 0}li.item{margin:.35rem 0;padding:.2rem .4rem;border-left:4px solid transparent;cursor:pointer;border-radius:3px}
@@ -33,7 +36,7 @@ li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-col
 .sent:not([data-role=body])::before{content:attr(data-role);font-size:.7em;background:#eee;color:#555;padding:0 .3em;margin-right:.3em;border-radius:3px}
 table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left}
 .empty{color:var(--muted);font-style:italic}footer{color:var(--muted);font-size:.8rem;margin-top:1.5rem}
-@media (max-width:760px){main{display:block;height:auto}#source{border-left:0;border-top:1px solid #ddd;max-height:70vh}}
+@media (max-width:760px){body{display:block;height:auto}main{display:block;height:auto}#source{border-left:0;border-top:1px solid #ddd;max-height:70vh}}
 """
 
 JS = """
@@ -155,11 +158,12 @@ def to_html(b: Briefing, doc: Document) -> str:
         + (f"<ul>{''.join(f'<li>{escape(note)}</li>' for note in f.notes)}</ul>" if f.notes else " ")
         + f"Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình "
         f"{escape(p.model)}, prompt {escape(p.prompt_version)}.</footer>")
+    lead = f'<p class="lead">{escape(text)}</p>' if (text := lead_of(b)) else ""
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{escape(b.title)}</title><style>{CSS}</style></head>
-<body><header><h1>{escape(b.title)}</h1><p class="meta">{meta}</p></header>
+<body><header><h1>{escape(b.title)}</h1>{lead}<p class="meta">{meta}</p></header>
 <main><div id="briefing">{''.join(body)}</div>
 <div id="source"><h2>Bài gốc</h2><div class="text">{_source(doc)}</div></div></main>
 <script>{JS}</script></body></html>

@@ -7,6 +7,7 @@ import re
 from urllib.parse import quote
 
 from summarizer.core.schema import Briefing, Item
+from summarizer.ground.lead import lead_of
 from summarizer.render.verification import SECTION_TITLES, verification_line
 
 KIND_LABELS = {"official": "cán bộ", "reporter": "phóng viên", "other": "khác"}
@@ -72,6 +73,8 @@ def to_markdown(b: Briefing) -> str:
     """The briefing as Markdown: every text of the model or the source escaped (md_text), so what
     a CommonMark or GFM renderer shows is that text, never markup it carries."""
     out = [f"# {md_text(b.title)}", ""]
+    if lead := lead_of(b):
+        out += [f"**{md_text(lead)}**", ""]  # the sapo, bold as a paper sets it
     meta = [("Địa phương", b.locality), ("Kỳ báo cáo", b.period), ("Cuộc họp", b.meeting)]
     out += [f"- **{label}:** {md_text(value)}" for label, value in meta if value]
     out.append("")

@@ -1,4 +1,5 @@
-"""Turn the bytes a user gave into report text: decode, reduce HTML to its article, normalize to NFC."""
+"""Turn the bytes a user gave into report text: decode, reduce HTML to its article (source/html.py),
+normalize to NFC, remove invisible characters."""
 
 from __future__ import annotations
 
@@ -9,14 +10,13 @@ import re
 import stat
 import sys
 import unicodedata
-from html.parser import HTMLParser
 
 from summarizer.core.text import plain
 from summarizer.errors import SourceError
+from summarizer.source.html import html_to_text, looks_like_html
 
 # Characters that only Vietnamese text has; a legacy-encoded guess must produce some of them.
 _VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]")
-_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >])", re.I)
 # The largest input read: a report the pipeline takes (20 parts of 60,000 characters) is a few MB
 # even as an HTML page; more is a wrong file, and reading it whole could exhaust memory.
 MAX_INPUT_BYTES = 32 * 2**20
@@ -113,13 +113,16 @@ def why_missing(path: str) -> str:
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes → NFC text without invisible characters (see below). `encoding` forces a codec; otherwise BOMs, UTF-8, UTF-16 and CP1258 are tried."""
+    """Bytes → NFC text without invisible characters (see below). `encoding` forces a codec; otherwise
+    BOMs, UTF-8, UTF-16 and CP1258 are tried. HTML (a page, or a fragment that starts with an element
+    or a comment) is reduced to its text by source.html.html_to_text. Raises SourceError naming
+    `name`: empty, a PDF, binary data, an undecodable or unknown encoding, or no text left."""
     if not data.strip():
         raise SourceError(name, "the file is empty")
     if data.startswith(b"%PDF"):
         raise SourceError(name, "this is a PDF; extract its text first (e.g. `pdftotext FILE -`)")
     text = _decode_bytes(data, name, encoding)
-    if _HTML_START.match(data[:200]) or _HTML_START.match(text[:200].encode("utf-8", "ignore")):
+    if looks_like_html(text):
         text = html_to_text(text)
     # no-break spaces become spaces, zero-width characters, soft hyphens and a BOM inside the text go
     # (core/text.plain): scraped pages carry them inside names and place names, and no rule should
@@ -169,39 +172,3 @@ def _looks_utf16(data: bytes) -> bool:
         return False
     even, odd = sample[0::2], sample[1::2]
     return odd.count(0) > len(odd) * 0.3 or even.count(0) > len(even) * 0.3
-
-
-class _ArticleText(HTMLParser):
-    """Collects the text of block elements, skipping scripts, styles, navigation and forms."""
-
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "form", "aside", "svg", "button"}
-    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "li", "br", "tr", "figcaption", "article", "section", "title"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    parser = _ArticleText()
-    parser.feed(html)
-    parser.close()
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line)

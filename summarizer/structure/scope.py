@@ -174,6 +174,12 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
+def opens_a_task(text: str) -> bool:
+    """Whether `text` opens with a task verb ("Tập trung …", "Tăng cường …", "- Đẩy mạnh …"), as the
+    cue rules read a clause."""
+    return bool(_TASK_START.match(plain(text).lower().lstrip(" -–•+*")))
+
+
 def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
