@@ -59,7 +59,8 @@ def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(te
 def test_the_title_is_never_a_file_name_nor_a_section_heading():
     text = "Sáng 8/10, HĐND xã Nông Sơn tổ chức kỳ họp đánh giá kết quả 6 tháng đầu năm 2025. Thu ngân sách đạt 12 tỷ đồng."
     meta, _ = check_meta(doc(text), draft(title="Kết quả đạt được", meeting="Kỳ họp thứ hai HĐND xã Nông Sơn"))
-    assert meta["title"] == "Kỳ họp thứ hai HĐND xã Nông Sơn, xã Nông Sơn, 6 tháng đầu năm 2025"
+    # the meeting as the source names it (it never says "thứ hai"), with the period
+    assert meta["title"] == "Kỳ họp HĐND xã Nông Sơn, 6 tháng đầu năm 2025"
     assert "02_bao_cao" not in meta["title"]
 
 
@@ -68,3 +69,43 @@ def test_a_locality_in_the_other_tone_placement_is_the_same_place_and_no_disagre
                  "Năm 2025, thu ngân sách của phường Hoà Bình đạt 120% dự toán.\n")
     meta, notes = check_meta(report, draft(locality="phường Hòa Bình"))
     assert meta["locality"] == "phường Hoà Bình" and notes == []
+
+
+# --- the meeting and the title when the article has no headline (issue 13: a real title) -------------
+
+from summarizer.ground.meta import find_locality, find_meeting  # noqa: E402
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("Sáng 7/8, Hội đồng nhân dân (HĐND) Phường Phan Thiết khóa I, nhiệm kỳ 2021 – 2026 đã tổ chức kỳ họp thứ hai. "
+     "Thu ngân sách đạt 120%.", "Kỳ họp thứ hai Hội đồng nhân dân (HĐND) Phường Phan Thiết"),
+    ("Ngày 12/7, Ban Chấp hành Đảng bộ huyện Hàm Yên khóa XXI đã tổ chức hội nghị lần thứ 13 (mở rộng), đánh giá "
+     "kết quả 6 tháng đầu năm 2022.", "Hội nghị Ban Chấp hành Đảng bộ huyện Hàm Yên lần thứ 13 (mở rộng)"),
+    ("Sáng 07/7, Ban Chấp hành Đảng bộ huyện Pác Nặm tổ chức Hội nghị lần thứ mười ba (mở rộng), nhiệm kỳ 2020 – 2025.",
+     "Hội nghị Ban Chấp hành Đảng bộ huyện Pác Nặm lần thứ mười ba (mở rộng)"),
+    ("Bà Hoàng Thị Duyên, Chủ tịch HĐND huyện Pác Nặm phát biểu khai mạc kỳ họp.\nHuyện đạt 12 chỉ tiêu.",
+     "Kỳ họp HĐND huyện Pác Nặm"),
+    ("Sáng 13/6, Ban Thường vụ Tỉnh ủy Bắc Kạn làm việc với Ban Thường vụ Huyện ủy Pác Nặm để nắm tình hình.",
+     "Buổi làm việc của Ban Thường vụ Tỉnh ủy Bắc Kạn với Ban Thường vụ Huyện ủy Pác Nặm"),
+    ("Ngày 9/10, UBND tỉnh An Giang tổ chức hội nghị đánh giá 9 tháng năm 2024. Chủ tịch UBND tỉnh An Giang Hồ Văn "
+     "Mừng chủ trì hội nghị.", "Hội nghị UBND tỉnh An Giang"),
+])
+def test_the_meeting_is_read_from_the_opening(text, meeting):
+    d = doc(text)
+    assert find_meeting(d, find_locality(d, set())) == meeting
+
+
+def test_a_person_named_after_a_place_is_not_part_of_the_place():
+    d = doc("Chủ tịch UBND tỉnh An Giang Hồ Văn Mừng phát biểu. Tỉnh An Giang đạt 9 chỉ tiêu; tỉnh An Giang vượt kế hoạch.")
+    assert find_locality(d, set()) == "tỉnh An Giang"
+    d = doc("Phó Chủ tịch UBND thành phố Lê Ngọc Châu dự. Đặc khu Bạch Long Vĩ đạt kế hoạch; đặc khu Bạch Long Vĩ tăng.")
+    assert find_locality(d, set()) == "đặc khu Bạch Long Vĩ"
+    assert find_locality(doc("Huyện ủy Long Hồ tổ chức hội nghị tổng kết năm 2024.")) == "huyện Long Hồ"
+
+
+def test_a_report_without_a_headline_is_titled_by_its_meeting_never_by_a_generic_word():
+    report = doc("Bà Hoàng Thị Duyên, Chủ tịch HĐND huyện Pác Nặm phát biểu khai mạc kỳ họp.\n"
+                 "6 tháng đầu năm 2024, huyện Pác Nặm đạt 12/20 chỉ tiêu.\n")
+    meta, _ = check_meta(report, draft(meeting="Cuộc họp", title="Cuộc họp"))
+    assert meta["meeting"] == "Kỳ họp HĐND huyện Pác Nặm"
+    assert meta["title"] == "Kỳ họp HĐND huyện Pác Nặm, 6 tháng đầu năm 2024"

@@ -11,8 +11,13 @@ many places, so code reads the header:
 - **period**: the period under review as the report writes it ("6 tháng đầu năm 2023", "quý I năm 2024",
   "9 tháng năm 2024", "tháng 9 năm 2025", "năm 2025"), never the coming one ("6 tháng cuối năm") nor a
   term ("2021-2026") nor the meeting's date.
+- **meeting**: the meeting as the opening names it, read by code: "HĐND huyện Phú Hòa … khai mạc kỳ
+  họp thứ 12" → "Kỳ họp thứ 12 HĐND huyện Phú Hòa"; "Ban Chấp hành Đảng bộ huyện Hàm Yên … tổ chức
+  hội nghị lần thứ 13" → "Hội nghị Ban Chấp hành Đảng bộ huyện Hàm Yên lần thứ 13"; "Ban Thường vụ
+  Tỉnh ủy X làm việc với Ban Thường vụ Huyện ủy Y" → "Buổi làm việc của … với …"; else the model's
+  when the source supports it and it names a meeting (not "Cuộc họp", "Báo cáo" or a body alone).
 - **title**: the article's headline; else the model's title when the source supports it and it is not
-  a section heading; else one composed from meeting, locality and period. Never a file name.
+  a section heading; else the meeting (or "Báo cáo") with the period and locality. Never a file name.
 When code and model disagree, the briefing keeps code's reading and the notes say so.
 """
 
@@ -50,6 +55,28 @@ _PERIOD = re.compile(
 )
 _AHEAD = re.compile(r"(?:(?<!thực hiện )(?<!kết quả )nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|triển khai|"
                     r"định hướng|chỉ tiêu|dự toán)\s*(?:[\w,–-]+\s+){0,2}$")
+# A body that holds meetings, written out with its place (the meeting's title names it so).
+_UNIT_ANYCASE = rf"(?i:{_UNITS}|TP)"  # "Phường Phan Thiết" after an abbreviation in brackets
+_BODY = (rf"(?:(?:Ban Chấp hành|Ban chấp hành|BCH) Đảng bộ {_UNIT_ANYCASE} {_NAME}"
+         rf"|Ban Thường vụ (?:(?:Huyện|Tỉnh|Thành|Quận|Thị) ?(?:ủy|uỷ)|Đảng (?:ủy|uỷ) {_UNIT_ANYCASE}) {_NAME}"
+         rf"|(?:Thường trực )?(?:HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng (?:ủy|uỷ))"
+         rf"(?: \([A-ZĐ]+\))? {_UNIT_ANYCASE} {_NAME}"
+         rf"|(?:Huyện|Tỉnh|Thành|Quận|Thị) ?(?:ủy|uỷ) {_NAME})")
+_TERM = r"(?:,? khóa [IVXLC]+)?(?:,? nhiệm kỳ \d{4}\s*[-–]\s*\d{4})?,?"
+_MEETING_WORD = r"(?i:hội nghị|kỳ họp|phiên họp|hội thảo|đại hội)"  # case-blind here only: names are capitalised
+_SPELLED = r"(?i:nhất|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|một|mốt)"
+_ORDINAL = rf"(?: (?:lần )?thứ (?:\d+|[IVXLC]+\b|{_SPELLED}(?: {_SPELLED}){{0,3}})| thường lệ[^,.;]{0,30}?| chuyên đề| giữa năm \d{4}| cuối năm \d{4})?(?: \(mở rộng\))?"
+_MEETINGS = [
+    # "HĐND huyện Phú Hòa khóa XI, nhiệm kỳ 2021-2026 khai mạc kỳ họp thứ 12"
+    re.compile(rf"(?P<body>{_BODY}){_TERM} (?:đã )?(?:tổ chức|khai mạc|tiến hành|họp) (?P<word>{_MEETING_WORD})"
+               rf"(?P<rest>{_ORDINAL})"),
+    # "dự Hội nghị Ban Chấp hành Đảng bộ huyện Na Hang lần thứ 16 (mở rộng)"
+    re.compile(rf"(?P<word>{_MEETING_WORD}) (?P<body>{_BODY}){_TERM}(?P<rest>{_ORDINAL})"),
+    # "Chủ tịch HĐND huyện Pác Nặm phát biểu khai mạc kỳ họp"
+    re.compile(rf"(?P<body>{_BODY})[^.;]{{0,40}}?(?:khai mạc|bế mạc|chủ trì) (?P<word>{_MEETING_WORD})(?P<rest>{_ORDINAL})"),
+]
+_VISIT = re.compile(rf"(?:(?P<host>{_BODY}) (?:đã |có buổi )?)?\blàm việc (?:với|tại) (?:tập thể )?(?P<guest>{_BODY})")
+_NAMES_A_MEETING = re.compile(rf"\b(?:{_MEETING_WORD}|buổi làm việc)\b", re.I)
 _HEADING_TITLE = re.compile(r"^(?:kết quả|hạn chế|nhiệm vụ|phương hướng|giải pháp|tình hình|một số|những)\b", re.I)
 
 
@@ -62,12 +89,27 @@ def _mentions(text: str, exclude: set[str]) -> list[tuple[str, str]]:
     return out
 
 
+# The commonest surnames (together some 90% of Vietnamese people) and the middle names that only
+# people carry: a place's name ends where a person's begins ("UBND tỉnh An Giang Hồ Văn Mừng").
+_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Trịnh Đinh "
+                "Lâm Mai Trương Hà Lương Tạ Châu Triệu Thái Cao Lưu Quách Tô Văn".split())
+_MIDDLE_NAMES = set("Văn Thị Hữu Đức Quang Xuân Thế Công Bá Đình Ngọc Duy Trọng".split())
+
+
 def _capitalised(words: str) -> list[str]:
+    """The capitalised words a place name is made of, up to where a person's name starts: a common
+    surname followed by another capitalised word ("tỉnh Cà Mau Nguyễn Hồ Hải" → Cà Mau); none when
+    the words are a person's ("thành phố Lê Ngọc Châu": surname and a middle name)."""
     out = []
     for w in words.split():
         if not w[0].isupper() and not w[0].isdigit():
             break
         out.append(w)
+    if len(out) >= 2 and out[0] in _SURNAMES and out[1] in _MIDDLE_NAMES:
+        return []
+    for i in range(1, len(out) - 1):
+        if out[i] in _SURNAMES and out[i + 1][0].isupper():
+            return out[:i]
     return out
 
 
@@ -160,8 +202,48 @@ def check_meta(doc: Document, extraction: Extraction, people: set[str] = frozens
         elif said and found and canonical(said) != canonical(found):
             notes.append(f"the model's {field} {said!r} differs from the source's reading {found!r}; kept {found!r}")
         header[field] = found or said
-    meeting = (extraction.meeting or "").strip() or None
+    said = (extraction.meeting or "").strip()
+    meeting = find_meeting(doc, header.get("locality")) or (said if said and _supported(said, doc.text) and _NAMES_A_MEETING.search(said)
+                                    else None)
     return {"title": _title(doc, extraction, header, meeting), "meeting": meeting, **header}, notes
+
+
+def find_meeting(doc: Document, locality: str | None = None) -> str | None:
+    """The meeting the report is about, as its opening names it (see the module docstring), or None.
+
+    Looks at the headline, the opening and the first body sentences, in order; a caption
+    ("Toàn cảnh Hội nghị …") counts only when nothing else names the meeting. With the report's
+    `locality` ("tỉnh An Giang"), a body must be that place's and ends with its name: a person named
+    right after ("UBND tỉnh An Giang Lê Văn Phước") or another place's council is not the meeting's."""
+    first = [s for s in doc.sentences[:10] if s.role in ("headline", "opening", "body")]
+    captions = [s for s in doc.sentences[:12] if s.role == "caption"]
+    for sentence in first + captions:
+        text = " ".join(sentence.text.split())
+        for pattern in _MEETINGS:
+            for m in pattern.finditer(text):
+                word, rest = m.group("word"), (m.group("rest") or "").rstrip()
+                if (body := _of_place(m.group("body"), locality)) is None:
+                    continue
+                if word.lower() == "kỳ họp":  # "Kỳ họp thứ 12 HĐND huyện Phú Hòa"
+                    return f"{(word + rest)[0].upper()}{(word + rest)[1:]} {body}"
+                return f"{word[0].upper()}{word[1:].lower()} {body}{rest}"
+        if (v := _VISIT.search(text)) and (guest := _of_place(v.group("guest"), locality)):
+            host = f" của {v.group('host')}" if v.group("host") else ""
+            return f"Buổi làm việc{host} với {guest}"
+    return None
+
+
+def _of_place(body: str, locality: str | None) -> str | None:
+    """`body` cut after the locality's name, or None when it is another place's; as is without one."""
+    if not locality:
+        return body
+    name = locality.split(" ", 1)[-1] if locality.split(" ", 1)[0].lower() in _RANK else locality
+    name = re.sub(r"^phố ", "", name)  # "thành phố Cần Thơ"
+    at = canonical(body).find(canonical(name))
+    if at < 0:
+        return None
+    words = len(canonical(body)[: at].split()) + len(canonical(name).split())
+    return " ".join(body.split()[:words])
 
 
 def _title(doc: Document, extraction: Extraction, header: dict, meeting: str | None) -> str:
@@ -170,6 +252,6 @@ def _title(doc: Document, extraction: Extraction, header: dict, meeting: str | N
     said = (extraction.title or "").strip()
     if said and _supported(said, doc.text) and not _HEADING_TITLE.match(said) and len(said.split()) >= 4:
         return said
-    about = meeting or "Báo cáo"
-    parts = [about] + [v for v in (header.get("locality"), header.get("period")) if v]
-    return ", ".join(parts)
+    if meeting:  # the meeting names its body and place: the period is what it adds
+        return ", ".join(v for v in (meeting, header.get("period")) if v)
+    return ", ".join(v for v in ("Báo cáo", header.get("period"), header.get("locality")) if v)
