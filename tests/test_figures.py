@@ -200,3 +200,63 @@ def test_a_dot_that_cannot_group_thousands_is_an_error_never_a_guess(whole, afte
 def test_numbers_written_for_editors_parse_back(value):
     from summarizer.core.figures import vietnamese_number
     assert parse_number(vietnamese_number(float(value))) == float(value)
+
+
+# --- kinds a new user found (issue 15 follow-up) --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Nhân dịp Quốc khánh 2/9, toàn xã đạt 61%.", "Dịp lễ 30/4 và 1/5, toàn xã đạt 61%.",
+    "Hội nghị diễn ra trong các ngày 19, 20/12, toàn xã đạt 61%.", "Trong 2 ngày 15 và 16/8, toàn xã đạt 61%.",
+    "Sáng nay (16/6), toàn xã đạt 61%.", "Từ 1/1 - 30/6, toàn xã đạt 61%.", "Trong tuần từ 6 - 12/10, toàn xã đạt 61%.",
+    "Thời gian thực hiện: 15/9 - 30/9, toàn xã đạt 61%.", "Chậm nhất 30/9 phải hoàn thành, toàn xã đạt 61%.",
+    "Thực hiện Nghị định 178/2024/NĐ-CP, toàn xã đạt 61%.", "Theo Nghị định số 30/2020/NĐ-CP, toàn xã đạt 61%.",
+    "Ngày 30.6.2025, toàn xã đạt 61%.", "1.1. Toàn xã đạt 61%.", "2.3) Toàn xã đạt 61%.",
+])
+def test_dates_document_numbers_and_list_markers_are_never_figures(text):
+    assert [f.raw for f in find_figures(text)] == ["61%"]
+
+
+def test_a_share_without_a_unit_after_its_verb_is_still_a_share():
+    assert [(f.raw, f.denominator) for f in find_figures("Toàn huyện đạt 7/9, xã đạt 12/12 tiêu chí.")] == [
+        ("7/9", 9), ("12/12 tiêu chí", 12)]
+
+
+@pytest.mark.parametrize("space", [" ", "\xa0", "\u202f", "\u2009"])
+def test_thousands_grouped_by_spaces_are_refused_never_read_as_the_last_group(space):
+    from summarizer.pipeline import document_from_text
+    text = document_from_text(f"Thu ngân sách đạt 1{space}200 tỷ đồng, tăng 8%.").text
+    [spaced, growth] = find_figures(text)
+    assert spaced.value is None and spaced.base_value is None and "1.200" in spaced.error
+    assert growth.raw == "8%"
+
+
+@pytest.mark.parametrize("text, raw, low, high, base_unit", [
+    ("từ 5% đến 7%", "5% đến 7%", 5, 7, "%"), ("7,5% - 8%", "7,5% - 8%", 7.5, 8, "%"),
+    ("vay 3 tỷ - 5 tỷ đồng/hộ", "3 tỷ - 5 tỷ đồng/hộ", 3, 5, "đồng/hộ"), ("7-8%/năm", "7-8%/năm", 7, 8, "%/năm"),
+])
+def test_ranges_with_the_unit_on_both_ends_are_one_figure(text, raw, low, high, base_unit):
+    [f] = find_figures(text)
+    assert (f.raw, f.value, f.upper, f.base_unit) == (raw, low, high, base_unit)
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("bằng 115% so cùng kỳ", "year_on_year"), ("bằng 102% cùng kỳ năm trước", "year_on_year"),
+    ("tăng 12% so với cùng kỳ", "change"), ("tăng 24% so với năm 2020", "change"), ("giảm 1,5 điểm%", "change"),
+    ("giảm 1,2 điểm", "change"), ("tăng trưởng 7-8%/năm", "change"), ("đạt 188% dự toán", "plan"),
+])
+def test_a_level_against_last_year_and_a_growth_rate_are_told_apart(text, measures):
+    [f] = find_figures(text)
+    assert f.measures == measures
+
+
+@pytest.mark.parametrize("text, raw, base_value, base_unit, qualifier", [
+    ("9/10 nhiệm vụ", "9/10 nhiệm vụ", 9, "nhiệm vụ", None), ("giá 50.000 đồng/lít", "50.000 đồng/lít", 50000, "đồng/lít", None),
+    ("mật độ 250 người/km²", "250 người/km²", 250, "người/km²", None),
+    ("đón 3,5 vạn lượt khách", "3,5 vạn lượt khách", 35000, "lượt khách", None),
+    ("trên dưới 300 triệu", "300 triệu", 300_000_000, "đồng", "trên dưới"),
+    ("dự kiến 300 triệu đồng", "300 triệu đồng", 300_000_000, "đồng", "dự kiến"),
+    ("ước thực hiện 1.200 tỷ đồng", "1.200 tỷ đồng", 1_200_000_000_000, "đồng", "ước thực hiện"),
+])
+def test_more_units_per_units_scales_and_qualifiers(text, raw, base_value, base_unit, qualifier):
+    [f] = find_figures(text)
+    assert (f.raw, f.base_value, f.base_unit, f.qualifier) == (raw, base_value, base_unit, qualifier)

@@ -109,3 +109,20 @@ def test_a_report_without_a_headline_is_titled_by_its_meeting_never_by_a_generic
     meta, _ = check_meta(report, draft(meeting="Cuộc họp", title="Cuộc họp"))
     assert meta["meeting"] == "Kỳ họp HĐND huyện Pác Nặm"
     assert meta["title"] == "Kỳ họp HĐND huyện Pác Nặm, 6 tháng đầu năm 2024"
+
+
+def test_a_place_written_in_both_tone_placements_is_counted_once():
+    report = doc("Tin tổng hợp\nNăm 2025, phường Hoà Bình đạt 12 chỉ tiêu; phường Hoà Bình vượt kế hoạch. Phường Hòa Bình "
+                 "có 5 dự án; phường Hòa Bình có thêm. Thành phố Hà Nội giao; thành phố Hà Nội khen; thành phố Hà Nội thưởng.")
+    assert find_locality(report, set()) == "phường Hoà Bình"
+    meta, notes = check_meta(report, draft(locality="phường Hòa Bình"))
+    assert meta["locality"] == "phường Hoà Bình" and notes == []
+
+
+@pytest.mark.parametrize("text", [
+    "ĐẢNG ỦY PHƯỜNG HÒA BÌNH TỔ CHỨC HỘI NGHỊ\nNgày 2/10, hội nghị diễn ra. Thành phố Hà Nội giao chỉ tiêu; "
+    "phường Hòa Bình đạt; thành phố Hà Nội khen; thành phố Hà Nội thưởng.",
+    "Ngày 2/10, HĐND Phường Hòa Bình tổ chức kỳ họp. Thành phố Hà Nội giao; thành phố Hà Nội khen; thành phố Hà Nội thưởng.",
+])
+def test_the_organiser_is_read_in_capitals_too(text):
+    assert find_locality(doc(text), set()) == "phường Hòa Bình"

@@ -152,7 +152,10 @@ def test_part_of_a_name_is_not_the_name():
 
 
 INVISIBLE = {"zero-width space": "\u200b", "zero-width joiner": "\u200d", "zero-width non-joiner": "\u200c",
-             "soft hyphen": "\xad", "BOM inside the text": "\ufeff", "word joiner": "\u2060"}
+             "soft hyphen": "\xad", "BOM inside the text": "\ufeff", "word joiner": "\u2060",
+             "left-to-right isolate": "\u2066", "right-to-left embedding": "\u202b", "Arabic letter mark": "\u061c",
+             "Mongolian vowel separator": "\u180e", "combining grapheme joiner": "\u034f",
+             "variation selector 16": "\ufe0f", "left-to-right mark": "\u200e"}
 SPACES = {"no-break space": "\xa0", "narrow no-break space": "\u202f", "figure space": "\u2007", "thin space": "\u2009"}
 REPORT = ("Ngày 12/7, Đảng ủy xã Tân Hòa tổ chức hội nghị sơ kết 6 tháng đầu năm 2025. Đồng chí Nguyễn Văn An - "
           "Bí thư Đảng ủy xã phát biểu chỉ đạo. Bà Lê Thị Hoa, Chủ tịch UBND xã cho biết thu ngân sách đạt 12,5 tỷ đồng.")
@@ -177,3 +180,31 @@ def test_unusual_spaces_read_as_spaces_and_keep_every_offset(char):
     assert len(doc.text) == len(REPORT)  # one space for one space: spans do not move
     assert {f.name for f in find_people(doc)} == {"Nguyễn Văn An", "Lê Thị Hoa"}
     assert find_locality(doc, set()) == "xã Tân Hòa"
+
+
+# --- kinds a new user found (issue 15 follow-up) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bà H'Hen Niê, Phó Chủ tịch UBND phường Buôn Ma Thuột, cho biết thu ngân sách tăng.",
+     {"H'Hen Niê": ["Phó Chủ tịch UBND phường Buôn Ma Thuột"]}),  # "Ma Thuột" is the place, not a person
+    ("Bà H’Hen Niê, Phó Chủ tịch UBND xã, cho biết thu ngân sách tăng.", {"H’Hen Niê": ["Phó Chủ tịch UBND xã"]}),
+    ("Ông Y Thanh Hà Niê Kđăm, Bí thư Tỉnh ủy phát biểu.", {"Y Thanh Hà Niê Kđăm": ["Bí thư Tỉnh ủy"]}),
+    ("Ông Điểu K'Ré, Chủ tịch HĐND xã phát biểu.", {"Điểu K'Ré": ["Chủ tịch HĐND xã"]}),
+    ("Ông Mùa A Sơn, Chủ tịch UBND xã phát biểu.", {"Mùa A Sơn": ["Chủ tịch UBND xã"]}),
+    ("Ông Y Bhơ Niê (Trưởng thôn Buôn Đôn) cho biết.", {"Y Bhơ Niê": ["Trưởng thôn Buôn Đôn"]}),
+])
+def test_more_names_titles_and_places_are_told_apart(text, expected):
+    assert {f.name: f.titles for f in find_people(document_from_text(text))} == expected
+
+
+def test_parts_of_a_name_decomposed_names_and_titles_inside_names_are_the_source_s_people():
+    import unicodedata
+    doc = document_from_text("Đồng chí Nguyễn Văn Hùng, Bí thư Đảng ủy xã phát biểu. Dự có ông Nguyễn Văn Anh Tuấn, "
+                             "Trưởng thôn. Ông Trần Văn Thuỷ, Chủ tịch UBND xã cho biết.")
+    names = ["Văn Hùng", "Nguyễn Văn", "Nguyễn Văn Anh", unicodedata.normalize("NFD", "Trần Văn Thủy"),
+             "Chủ tịch Trần Văn Thủy"]
+    merged = {p.name: p for p in merge_people(doc, [DraftPerson(name=n, titles=[], kind="official") for n in names])}
+    assert merged["Nguyễn Văn Hùng"].found_by == "both" and merged["Trần Văn Thuỷ"].found_by == "both"
+    assert merged["Nguyễn Văn Anh"].status == "invented"  # the source's man is Nguyễn Văn Anh Tuấn
+    assert not {"Văn Hùng", "Nguyễn Văn"} & set(merged) and all(p.status != "invented" or p.name == "Nguyễn Văn Anh"
+                                                                 for p in merged.values())

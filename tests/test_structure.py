@@ -146,3 +146,13 @@ def test_a_short_announcement_is_the_opening_and_a_report_of_results_is_body():
 ])
 def test_credits_headings_and_long_captions_get_their_roles(text, fragment, role):
     assert role_of(text, fragment) == role
+
+
+def test_a_lettered_heading_in_capitals_is_a_heading_never_a_reporter():
+    from summarizer.ground.people import find_people
+    from summarizer.pipeline import document_from_text
+
+    doc = document_from_text("Báo cáo tình hình\nA. PHẦN MỞ ĐẦU\nThu ngân sách đạt 12 tỷ đồng.\nB. PHẦN KẾT QUẢ\n"
+                             "Toàn xã đạt 61%.")
+    assert [s.role for s in doc.sentences] == ["headline", "heading", "body", "heading", "body"]
+    assert find_people(doc) == []

@@ -37,7 +37,7 @@ _THIRD = re.compile(r"/\d")  # 10/6/2024: a date
 _RANGE = re.compile(rf"\s*(?:-|–|—|÷|đến|tới)\s*({_NUM})", re.I)
 
 _SCALES = {"nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "nghìn tỉ": 10**12, "ngàn tỉ": 10**12,
-           "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+           "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALE = re.compile(r"\s?(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")(?!\w)(?!\s+lệ\b)", re.I)
 
 # unit as written → (base unit, factor to the base). Regional units (sào, công) are not converted.
@@ -47,7 +47,8 @@ _MEASURED = {
     "m²": ("ha", Decimal("0.0001")), "km2": ("ha", 100), "km²": ("ha", 100), "sào": ("sào", 1),
     "tấn": ("kg", 1000), "tạ": ("kg", 100), "yến": ("kg", 10), "kg": ("kg", 1),
     "km": ("m", 1000), "m": ("m", 1), "mét": ("m", 1), "m3": ("m3", 1), "m³": ("m3", 1),
-    "%": ("%", 1), "phần trăm": ("%", 1), "điểm %": ("điểm %", 1), "điểm phần trăm": ("điểm %", 1),
+    "%": ("%", 1), "phần trăm": ("%", 1), "điểm %": ("điểm %", 1), "điểm%": ("điểm %", 1),
+    "điểm phần trăm": ("điểm %", 1), "lít": ("lít", 1),
 }
 # counted nouns: the base unit is the noun itself. Time words (ngày, tháng, năm, quý) are never units:
 # "9 tháng" is a period.
@@ -57,30 +58,42 @@ _COUNTED = [
     "bản", "ấp", "tổ dân phố", "khu phố", "sao", "đồ án", "dự án", "công trình", "doanh nghiệp",
     "hợp tác xã", "cơ sở", "căn", "ngôi nhà", "nhà", "con", "cây", "tuyến", "cuộc", "buổi", "tin", "bài",
     "hồ sơ", "thủ tục", "sản phẩm", "tổ chức", "chi bộ", "đảng bộ", "vụ", "đơn", "suất", "phần quà",
+    "nhiệm vụ", "giải pháp", "chương trình", "đề án", "mô hình", "nhóm", "đơn vị", "cơ quan", "hạng mục",
+    "gói thầu", "điểm", "tỉnh", "huyện", "lần",
 ]
 _UNITS = {**_MEASURED, **{noun: (noun, 1) for noun in _COUNTED}}
 _GLUED = {"%", "ha", "m2", "m²", "km2", "km²", "m3", "m³", "kg", "km", "m", "tấn"}
 _UNIT = re.compile(
     r"(\s?)(" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + r")(?![\w²³])", re.I)
-_PER = re.compile(r"/(người|năm|tháng|ngày|ha|hộ|khẩu|lao động|sào|tấn|kg|m2|km|vụ|lượt)(?!\w)", re.I)
+_PER = re.compile(r"/(người|năm|tháng|ngày|giờ|ha|hộ|khẩu|lao động|sào|tấn|kg|lít|m2|m²|m3|m³|km2|km²|km|vụ|lượt|"
+                  r"con|cây|sản phẩm|chuyến|xã|thôn)(?![\w²³])", re.I)
 # after a scale or a denominator, any one lowercase word that is not a function word is the counted noun
 _NOUN = re.compile(r"\s([a-zà-ỹđ]+)(?![\w/])")
 _FUNCTION_WORDS = set(
     "cho để và với từ của trong tại được đã là so tăng giảm bằng đạt chiếm trên dưới mỗi thì nhưng hoặc "
     "theo về các những này đó khi nên mà còn vẫn sẽ đang có không chưa ngày tháng năm quý tuần đồng".split())
 
-_QUALIFIERS = ["ước đạt", "ước tính", "ước", "trên", "gần", "hơn", "khoảng", "dưới", "gần như", "chỉ", "xấp xỉ",
-               "tối thiểu", "tối đa", "ít nhất", "chưa đến", "chưa tới", "gần như"]
+_QUALIFIERS = ["ước đạt", "ước tính đạt", "ước tính", "ước thực hiện", "dự ước", "dự kiến", "ước", "trên dưới", "trên",
+               "gần", "hơn", "khoảng", "dưới", "gần như", "chỉ", "xấp xỉ", "tối thiểu", "tối đa", "ít nhất",
+               "chưa đến", "chưa tới"]
 # the qualifier right before a number ("ước đạt 1.401,351 tỷ đồng"): looked up backwards from each
 # number, not tried at every position of the text (that made find_figures 4× slower)
 _QUALIFIED = re.compile(r"(?P<qual>" + "|".join(sorted(set(_QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.I)
 _DATE_CUE = re.compile(r"(ngày|sáng|chiều|tối|trưa|đêm|tháng)\s*$", re.I)
 # day/month after a time word is a date: "Đến 30/6, …", "tính đến hết 31/12", "trước 15/8"
 _TIME_WORD = re.compile(r"(đến|hết|tới|trước|từ|sau|lúc|vào|hôm|thời điểm|kể từ|đầu|cuối|ngày)\s*$", re.I)
+# what comes right before a share written without a unit ("đạt 7/9", "hoàn thành 5/7"): not a date
+_SHARE_CUE = re.compile(r"(đạt|hoàn thành|vượt|có|gồm|được|trong số|trên tổng số)\s*$", re.I)
+# a day.month.year date ("30.6.2025") or a list marker at the start of a line ("1.1. Thu ngân sách", "2.3) …")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?!\d)")
+_LINE_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
+# thousands grouped by spaces ("1 200 tỷ đồng", a no-break or thin space before reading): refused, never
+# read as the last group ("200 tỷ đồng")
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
 _ORDINAL_CUE = re.compile(r"(năm|lần thứ|khóa|khoá|kỳ|số|giai đoạn|nhiệm kỳ|đoạn|đường|quý)\s*$", re.I)
 _CHANGE_BEFORE = re.compile(r"(tăng|giảm)(\s+trưởng)?\s+$", re.I)
 _PLAN = re.compile(r"^[^,;.]{0,12}?(kế hoạch|KH\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết)", re.I)
-_YOY = re.compile(r"^[^,;]{0,6}?so với cùng kỳ", re.I)
+_YOY = re.compile(r"^[^,;]{0,6}?(?:so (?:với )?)?cùng kỳ", re.I)
 _CHANGE = re.compile(r"^[^,;]{0,6}?so với (năm|cuối năm|đầu năm|kỳ)", re.I)
 
 
@@ -180,12 +193,22 @@ def find_figures(text: str) -> list[Figure]:
 def _read(text: str, m: re.Match, previous_end: int) -> tuple[Figure | None, int | None]:
     """The figure starting at number `m` and where it ends, or (None, end of what is not a figure)."""
     num, pos = m.group(), m.end()
+    if d := _DOTTED_DATE.match(text, m.start()):
+        return None, d.end()  # 30.6.2025
+    if text[pos : pos + 1] in (".", ")") and text[pos + 1 : pos + 2] in (" ", "\t", "") and \
+            not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+        return None, pos + 1  # a list marker opening its line: "1.1. Thu ngân sách", "2.3) Tiến độ"
     q = _QUALIFIED.search(text, previous_end, m.start())
     before = text[max(0, (q.start() if q else m.start()) - 20) : m.start()]
+    qualifier = q.group("qual").lower() if q else None
+    if (g := _SPACE_GROUPED.match(text, m.start())) and g.end() > pos and (spaced := _Tail(text, g.end(), False)).written:
+        return Figure(raw=text[m.start() : spaced.end], value=None, unit=spaced.written, qualifier=qualifier,
+                      error=f"{g.group()!r}: spaces group the thousands; write them with dots "
+                            f"({g.group().replace(' ', '.')}) to have it read"), spaced.end
     den = upper = None
     if d := _DENOMINATOR.match(text, pos):
-        if _THIRD.match(text, d.end()):
-            return None, d.end() + 1  # 10/6/2024
+        if _THIRD.match(text, d.end()) or re.match(r"[/-][A-ZĐ]", text[d.end() : d.end() + 2]):
+            return None, d.end() + 1  # 10/6/2024; Nghị định 178/2024/NĐ-CP
         den, pos = d.group(1), d.end()
     elif r := _RANGE.match(text, pos):
         tail = _Tail(text, r.end(), counted=False)
@@ -199,8 +222,14 @@ def _read(text: str, m: re.Match, previous_end: int) -> tuple[Figure | None, int
             return None, None  # năm 2024, lần thứ 21, a bare whole number
         if pos < len(text) and text[pos] in "-–":
             return None, None  # 21-KL/TW
-    figure = Figure(raw=text[m.start() : tail.end].strip(), value=None, unit=tail.written,
-                    qualifier=q.group("qual").lower() if q else None, implied=tail.implied)
+    start_tail = tail
+    if tail.written and den is None and upper is None and (r := _RANGE.match(text, tail.end)):
+        # a unit on both ends: "từ 5% đến 7%", "3 tỷ - 5 tỷ đồng/hộ" (the second end's unit is the range's)
+        second = _Tail(text, r.end(), counted=False)
+        if second.written and (second.base_unit == tail.base_unit or (tail.implied and second.scale == tail.scale)):
+            upper, tail = r.group(1), second
+    figure = Figure(raw=text[m.start() : tail.end].strip(), value=None, unit=tail.written if tail is start_tail
+                    else second.written, qualifier=qualifier, implied=tail.implied)
     try:
         value = _decimal(num)
         figure.value = float(value)
@@ -218,31 +247,34 @@ def _read(text: str, m: re.Match, previous_end: int) -> tuple[Figure | None, int
 
 
 def _is_date(num: str, den: str, before: str, tail: _Tail) -> bool:
-    """Day/month or month/year, not a share: "ngày 13/6", "Đến 30/6", "tháng 6/2025", "6/2025"."""
+    """Day/month, month/year or a document's number/year, not a share: "ngày 13/6", "Quốc khánh 2/9",
+    "(16/6)", "15 và 16/8", "tháng 6/2025", "Nghị định số 30/2020". A share has a counted unit
+    ("32/33 xã") or a share's verb before it ("đạt 7/9")."""
     if tail.scale is None and tail.unit and tail.unit.lower() in _UNITS:
         return False  # "32/33 xã" counts communes
     if not (num.isdigit() and den.isdigit()):
         return False
-    if _DATE_CUE.search(before):
+    if _DATE_CUE.search(before) or re.fullmatch(r"(19|20)\d\d", den):
         return True
     day, month = int(num), int(den)
-    if 1 <= day <= 12 and re.fullmatch(r"(19|20)\d\d", den):
-        return True
-    return 1 <= day <= 31 and 1 <= month <= 12 and bool(_TIME_WORD.search(before))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    return bool(_TIME_WORD.search(before)) or not _SHARE_CUE.search(before)
 
 
 def _measures(figure: Figure, base_unit: str | None, before: str, after: str) -> str:
-    if base_unit == "điểm %":
-        return "change"
-    if base_unit == "%":
+    """plan, year_on_year (a level against the same period: "bằng 112% so với cùng kỳ"), change (growth:
+    "tăng 12% so với cùng kỳ", "giảm 0,5 điểm %"), share or amount."""
+    growth = bool(_CHANGE_BEFORE.search(_QUALIFIED.sub("", before)))
+    if base_unit and base_unit.startswith("điểm"):
+        return "change" if growth or base_unit == "điểm %" else "amount"
+    if base_unit and base_unit.startswith("%"):
+        if growth or (not _YOY.search(after) and _CHANGE.search(after)):
+            return "change"
         if _YOY.search(after):
             return "year_on_year"
-        if _CHANGE.search(after):
-            return "change"
         if _PLAN.search(after):
             return "plan"
-        if _CHANGE_BEFORE.search(_QUALIFIED.sub("", before)):
-            return "change"
         return "share"
     if figure.denominator is not None:
         return "share"

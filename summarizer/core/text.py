@@ -17,12 +17,23 @@ _STOP = {
 }
 
 
-# No-break, narrow and other Unicode spaces read as spaces; zero-width characters, direction marks, soft
-# hyphens and a BOM inside the text read as nothing. source/read.py applies it when reading a report.
+# No-break, narrow and other Unicode spaces read as spaces; invisible characters (below) read as nothing.
+# source/read.py applies it when reading a report.
+def _chars(*ranges: tuple[int, int]) -> str:
+    return "".join(chr(c) for first, last in ranges for c in range(first, last + 1))
+
+
+# Unicode's format characters (category Cf: soft hyphen, zero-width and joiners, direction marks,
+# embeddings, overrides and isolates, word joiner and invisible operators, BOM, Mongolian vowel
+# separator, Arabic letter mark, interlinear annotation, tags) plus the combining grapheme joiner and
+# variation selectors: none is visible, and any of them inside a name or number cuts it in two.
+_INVISIBLE = _chars((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x180E, 0x180E), (0x200B, 0x200F),
+                    (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+                    (0xFFF9, 0xFFFB), (0xE0001, 0xE0001), (0xE0020, 0xE007F), (0xE0100, 0xE01EF))
 _SPACES = str.maketrans({
     **{ch: " " for ch in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                          "\u202f\u205f\u3000"},
-    **{ch: None for ch in "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\xad\ufeff"},
+    **{ch: None for ch in _INVISIBLE},
 })
 
 
@@ -52,7 +63,7 @@ def canonical(text: str) -> str:
     Words (runs of letters and digits) are joined by one space; each word keeps its letters (with ă â ê ô ơ ư đ) and
     its tone mark is moved to the end. Only for comparing: output keeps the source's own spelling.
     """
-    return " ".join(_word_key(w) for w in _WORD.findall(plain(text)))
+    return " ".join(_word_key(w) for w in _WORD.findall(plain(unicodedata.normalize("NFC", text))))
 
 
 @lru_cache(maxsize=64)

@@ -37,8 +37,8 @@ _NAME = rf"(?:[{_UP}0-9][\w']*)(?:[ ](?:[{_UP}0-9][\w']*)){{0,3}}"
 _LOCALITY = re.compile(rf"\b({_UNITS})\s+({_NAME})", re.I)
 # The body that holds a meeting, with its unit written or implied ("Huyện ủy X" is the district's).
 _ORGANIZER = re.compile(
-    rf"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Đảng bộ|Ban Chấp hành Đảng bộ|"
-    rf"Ban Thường vụ|Ban chấp hành Đảng bộ|MTTQ)\s+({_UNITS})\s+({_NAME})"
+    rf"(?i:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Đảng bộ|Ban Chấp hành Đảng bộ|"
+    rf"Ban Thường vụ|MTTQ)\s+(?i:({_UNITS}))\s+({_NAME})"
     rf"|\b(Huyện|Tỉnh|Thành|Quận|Thị) ?(?:ủy|uỷ)\s+({_NAME})"
     rf"|làm việc (?:với|tại)\s+(?:(?:Ban Thường vụ|Đảng ủy|Đảng uỷ|UBND|lãnh đạo)\s+)?({_UNITS})\s+({_NAME})",
 )
@@ -126,15 +126,31 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
         else:
             unit, name = m.group(5).lower(), m.group(6)
         name = " ".join(_capitalised(name))
+        if name.isupper() and len(name) > 3:  # an all-capitals headline: the name as the body writes it
+            name = _spelled_elsewhere(name, doc.text) or ""
         if name and name not in people:
             named.append((_RANK.get(unit, 4), m.start(), f"{unit} {name}"))
     if named:  # a province's leaders visiting a district: the district is the report's unit
         return min(named)[2]
-    found = Counter(_mentions(doc.text, set(people)))
+    mentions = _mentions(doc.text, set(people))
+    # counted whatever the tone placement ("phường Hoà Bình" twice, "phường Hòa Bình" twice: one place),
+    # named as the report first writes it
+    found = Counter((unit, canonical(name)) for unit, name in mentions)
     if not found:
         return None
-    unit, name = min(found, key=lambda k: (-found[k], _RANK.get(k[0], 4)))
-    return f"{unit} {name}"
+    unit, key = min(found, key=lambda k: (-found[k], _RANK.get(k[0], 4)))
+    return f"{unit} {next(n for u, n in mentions if u == unit and canonical(n) == key)}"
+
+
+def _spelled_elsewhere(caps: str, text: str) -> str | None:
+    """The longest start of an all-capitals place name ("HÒA BÌNH TỔ CHỨC") that the report also writes
+    in ordinary case after a unit word ("phường Hòa Bình"), in that spelling; None when it never does."""
+    words = caps.split()
+    spellings = {canonical(name): name for _, name in _mentions(text, set()) if not name.isupper()}
+    for n in range(len(words), 0, -1):
+        if (key := canonical(" ".join(words[:n]))) in spellings:
+            return spellings[key]
+    return None
 
 
 def find_period(doc: Document) -> str | None:

@@ -10,6 +10,7 @@ a reporter. Names and titles stay verbatim; the model never promotes a reporter 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from summarizer.core.document import Document
@@ -23,7 +24,8 @@ SURNAMES = set(
     "Vàng Mạc Khổng Tăng La Thân Âu Nghiêm Bế Phương Đồng Lã Ninh Quan Hầu Tống Trương Cù Diệp Doãn "
     "Châu Trình Văn Khúc Tòng Hoàng Lường Cầm Mã Sầm Hà Mông Thào Vừ Lầu Hờ Chảo Bàn Đèo Quàng Điêu Lùng "
     "Hoàng Y Ksor Siu Rơ Kpă Nay Rcom Rmah Puih Rah Đinh Ka Kơ Bế Lý Mạc Mai Thạch Danh Sơn Kim Lâm An "
-    "Từ Tiêu Khuất Biện Giáp Ninh Lạc Lục Chế Tưởng Thiều Đàm Giang Lò Vương Nghiêm Liêu Lưu".split()
+    "Từ Tiêu Khuất Biện Giáp Ninh Lạc Lục Chế Tưởng Thiều Đàm Giang Lò Vương Nghiêm Liêu Lưu "
+    "Mùa Điểu".split()
 )
 # The most frequent Vietnamese surnames (about 90 % of the population; Lê Trung Hoa, "Họ và tên người
 # Việt Nam", 2005): when a run of capitalised words after a title could start a name at two places
@@ -42,6 +44,7 @@ _TITLE_WORDS = {
     "trực", "trung", "ương", "nhân", "dân", "ban", "vụ", "chấp", "hành", "đảng", "bộ", "mặt", "trận",
     "tổ", "quốc", "thư", "tịch", "viên", "sở", "phòng", "công", "an", "quân", "sự", "kiểm", "tra",
     "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá", "và", "đặc", "khu",
+    "thôn", "bản", "ấp", "buôn", "làng", "xóm", "plei", "sóc", "khóm", "tổ", "dân", "phố",  # "Trưởng thôn Buôn Đôn"
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
 _UNIT_BEFORE = re.compile(r"\b(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ)\s*$", re.I)
@@ -56,8 +59,8 @@ _TITLE_OPENERS = ("Phó ", "Bí thư", "Chủ tịch", "Chủ nhiệm", "Ủy vi
 
 
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
-_SYL = rf"[{_UP}](?:'[{_UP}]?)?[a-zà-ỹđ]*"  # "Nguyễn", "A" (Sùng A Páo), "H'Hen", "Bhơ"
-_NAME = re.compile(rf"(?<![\w'])({_SYL}(?:[ \t]+{_SYL})*)(?![\w'])")  # a whole run; the name is chosen in it
+_SYL = rf"[{_UP}](?:['’][{_UP}]?)?[a-zà-ỹđ]*"  # "Nguyễn", "A" (Sùng A Páo), "H'Hen", "H’Hen", "Bhơ"
+_NAME = re.compile(rf"(?<![\w'’])({_SYL}(?:[ \t]+{_SYL})*)(?![\w'’])")  # a whole run; the name is chosen in it
 # A credit label of the page: who posted or wrote the article.
 _CREDIT_LABEL = re.compile(rf"(?:Người đăng|Người viết|Tác giả|Phóng viên|Biên tập)\s*:\s*"
                            rf"({_SYL}(?:[ ](?!Ngày|Lượt|Cập|Nguồn|Chuyên){_SYL}){{0,3}})")
@@ -113,11 +116,15 @@ def _name_in_run(words: list[str]) -> int | None:
     2–4 words opening with a surname; when the run could start a name at several places (a place
     name before it: "Tân Ninh Lê Minh Thế", "Đại Đồng Trình Văn Nhã"), a three-word name (the commonest
     length) wins, then a frequent surname."""
-    starts = [i for i in range(len(words)) if (words[i] in SURNAMES or words[i].startswith("H'")) and 2 <= len(words) - i <= 4
+    starts = [i for i in range(len(words))
+              if (words[i] in SURNAMES or words[i].startswith(("H'", "H’", "K'", "K’")))
+              and 2 <= len(words) - i <= (5 if words[i] in ("Y", "H'", "H’") or words[i].startswith(("H'", "H’")) else 4)
               and not (len(words[i]) == 1 and words[i] != "Y")]
     if not starts:
         return None
-    return max(starts, key=lambda i: (len(words) - i == 3, words[i] in COMMON_SURNAMES, len(words) - i))
+    # an Ê Đê, Gia Rai … name opens with its Y or H' ("Y Thanh Hà Niê Kđăm"): it starts there, whatever its length
+    return max(starts, key=lambda i: (words[i] == "Y" or words[i][:2] in ("H'", "H’"), len(words) - i == 3,
+                                      words[i] in COMMON_SURNAMES, len(words) - i))
 
 
 def _runs(text: str):
@@ -159,6 +166,8 @@ def _people_in(text: str, places: set[str] = frozenset()):
         first = _name_in_run(words)
         if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and " ".join(words) in places:
             first = None  # "… HĐND phường Phan Thiết chủ tọa": a place after its unit word, not a name
+        elif first and len(words) - first == 2 and _UNIT_BEFORE.search(text[:run_start]):
+            first = None  # "UBND phường Buôn Ma Thuột": a three-word place, not a two-word person after a place
         if first is None:
             continue
         name = " ".join(words[first:])
@@ -248,11 +257,13 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         merged.setdefault(canonical(f.name), Person(name=f.name, titles=f.titles, kind=f.kind, status="grounded",
                                                     found_by="rules"))
     for draft in drafts:
-        said = _strip_honorific(draft.name.strip())
+        said, titles = _name_and_titles(doc, _strip_honorific(unicodedata.normalize("NFC", draft.name.strip())),
+                                        [t.strip() for t in draft.titles if t.strip()])
         if not canonical(said):
             continue
-        name = find_spelling(said, doc.text)
-        titles = [t.strip() for t in draft.titles if t.strip()]
+        if (whole := _part_of(said, merged.values())) is not None:
+            said = whole.name  # "Văn Hùng" is the source's "Nguyễn Văn Hùng", found already
+        name = _whole_name(said, doc.text)
         spelled = [find_spelling(t, doc.text) for t in titles]
         if (person := merged.get(canonical(said))) is not None:
             person.found_by = "both" if person.found_by == "rules" else person.found_by
@@ -279,6 +290,44 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         merged[canonical(said)] = Person(name=name, titles=titles, kind=kind, status=status, found_by="model",
                                          problems=problems)
     return list(merged.values())
+
+
+def _name_and_titles(doc: Document, said: str, titles: list[str]) -> tuple[str, list[str]]:
+    """A model's name with a title inside it ("Chủ tịch Trần Văn Thủy"): the name is the longest tail the
+    source has as a name, the words before it one more title. Otherwise as given."""
+    words = said.split()
+    if _whole_name(said, doc.text) is not None or len(words) < 3:
+        return said, titles
+    for i in range(1, len(words) - 1):
+        if (tail := " ".join(words[i:])) and _whole_name(tail, doc.text) is not None and \
+                any(" ".join(words[:i]).startswith(h) for h in TITLE_HEADS):
+            return tail, [*titles, " ".join(words[:i])]
+    return said, titles
+
+
+def _part_of(said: str, people) -> Person | None:
+    """The person found already whose name `said` is a part of ("Văn Hùng", "Nguyễn Văn" of "Nguyễn Văn
+    Hùng"), or None. Equal names are not parts."""
+    key = canonical(said).split()
+    for person in people:
+        whole = canonical(person.name).split()
+        if len(key) < len(whole) and any(whole[i:i + len(key)] == key for i in range(len(whole) - len(key) + 1)):
+            return person
+    return None
+
+
+def _whole_name(name: str, text: str) -> str | None:
+    """The source's spelling of `name` where it stands as a whole name: not followed by another
+    capitalised word that continues it ("Nguyễn Văn Anh" is not in "Nguyễn Văn Anh Tuấn"), unless
+    that word opens a title."""
+    spelled = find_spelling(name, text)
+    if spelled is None:
+        return None
+    for m in re.finditer(re.escape(spelled), text):
+        after = text[m.end():]
+        if not re.match(rf"[ \t]+{_SYL}(?![\w'’])", after) or after.lstrip().startswith(_TITLE_OPENERS):
+            return spelled
+    return None
 
 
 _CREDIT_TITLE = re.compile(r"^(?:Người đăng|Người viết|Tác giả|Phóng viên|PV|CTV|Biên tập|Ảnh)\b", re.I)

@@ -159,6 +159,16 @@ def _caption(line: str, words: list[str]) -> bool:
     return bool(_CAPTION_VERB.search(line)) and len(words) <= 30
 
 
+def _marked_heading(line: str) -> bool:
+    """A list marker then capitals or a heading phrase ("A. PHẦN MỞ ĐẦU", "b) Về kinh tế"): a heading,
+    never a byline, though its capitals look like a reporter's name. "T. HÀ" (initial, one word) is a name."""
+    marker = _HEADING_MARKER.match(line)
+    if not marker or line.lstrip()[:1] in "-–•+*":
+        return False
+    rest = line[marker.end():].strip()
+    return (_is_caps(rest) and len(rest.split()) >= 2) or bool(_HEADING_WORDS.match(rest))
+
+
 def _heading(line: str, words: list[str]) -> bool:
     """A section heading: short, no sentence end, numbered, in capitals, or a known heading phrase."""
     if len(words) > 16 or not words:
@@ -256,7 +266,7 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "headline"
         elif first_content and chosen is None and _is_caps(line) and len(words) <= 45 and not _NUMBERED.match(line):
             role = "headline"
-        elif len(idx) == 1 and (
+        elif len(idx) == 1 and not _marked_heading(line) and (
                 (credit_name(line) and (k >= len(lines) - 3 or _CREDIT_LEAD.match(line.strip().strip("([")))) or
                 re.fullmatch(r"\(?(?:PV|CTV|BTV|TTXVN|Nhóm PV)\.?\)?", line.strip())):
             role = "byline"
