@@ -23,7 +23,7 @@ def missing_extra() -> str | None:
     """Why the workspace cannot start here (the [serve] extra is not installed), or None."""
     try:
         import jinja2  # noqa: F401
-        import multipart  # noqa: F401  (python-multipart: Starlette's form parser)
+        import python_multipart  # noqa: F401  (Starlette's form parser)
         import starlette  # noqa: F401
         import starlette_csrf  # noqa: F401
         import uvicorn  # noqa: F401
