@@ -215,7 +215,10 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
                                              "rows": rows})
 
     def missing(request: Request) -> Response:
-        return not_found(request, request.path_params.get("rest", ""))
+        rest = request.path_params.get("rest", "")
+        if request.method == "POST":
+            return json_error(f"Thư mục này không có bản tóm tắt «{rest[:120]}».", 404)
+        return not_found(request, rest)
 
     routes = [
         Route("/", folder_view),
@@ -225,7 +228,7 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
         Route("/r/{stem}", briefing_view),
         Route("/r/{stem}/decisions", decide, methods=["POST"]),
         Route("/r/{stem}/export.{fmt}", export_view),
-        Route("/r/{rest:path}", missing),  # a stem with a separator in it: no such briefing, said plainly
+        Route("/r/{rest:path}", missing, methods=["GET", "POST"]),  # a stem with a separator in it: no such briefing, said plainly
         Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
     middleware = [Middleware(SecurityHeaders)]

@@ -19,7 +19,7 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from summarizer.batch import BatchRunner, FolderBusy, FolderLock, Manifest, expand
@@ -61,7 +61,8 @@ def safe_name(filename: str) -> str:
 
 
 def _shown(name: str) -> str:
-    return _UNSAFE.sub("?", name or "")[:80]
+    """The name as the user gave it, for a message: control characters shown as "?", cut at 80."""
+    return re.sub(r"[\x00-\x1f\x7f]", "?", name or "")[:80]
 
 
 @dataclass
@@ -75,6 +76,12 @@ class Job:
     stem: str | None = None  # its briefing, once done
     skipped: bool = False  # done earlier: the briefing was up to date
     updated: float = 0.0
+    steps: list[str] = field(default_factory=lambda: ["queued"])  # every state it went through
+
+    def move(self, state: str) -> None:
+        self.state, self.updated = state, time.time()
+        if self.steps[-1] != state:
+            self.steps.append(state)
 
 
 class _Observed:
@@ -181,7 +188,7 @@ class Jobs:
         return [job for job, _ in batch]
 
     def snapshot(self) -> list[dict]:
-        """Every job so far as dicts (id, name, state, reason, stem, skipped), newest last."""
+        """Every job so far as dicts (id, name, state, reason, stem, skipped, steps), newest last."""
         with self.lock:
             return [asdict(j) for j in self.jobs]
 
@@ -191,7 +198,7 @@ class Jobs:
         with self.lock:
             job = self.by_doc.get(doc_name)
             if job is not None and job.state not in ("done", "failed"):
-                job.state, job.updated = state, time.time()
+                job.move(state)
 
     def finished(self, document: str, status: str, error: str | None, output: str | None) -> None:
         with self.lock:
@@ -199,11 +206,12 @@ class Jobs:
             if job is None:
                 return
             if status in ("done", "skipped"):
-                job.state, job.skipped = "done", status == "skipped"
+                job.skipped = status == "skipped"
                 job.stem = output[: -len(".json")] if output and output.endswith(".json") else None
+                job.move("done")
             else:
-                job.state, job.reason = "failed", error or status
-            job.updated = time.time()
+                job.reason = error or status
+                job.move("failed")
 
     # --- the worker ---------------------------------------------------------------------------
 
@@ -248,7 +256,8 @@ class Jobs:
         with self.lock:
             for job in jobs:
                 if job.state not in ("done", "failed"):
-                    job.state, job.reason, job.updated = "failed", reason, time.time()
+                    job.reason = reason
+                    job.move("failed")
 
     def close(self) -> None:
         self.queue.put(None)
