@@ -99,7 +99,7 @@ def _page_lines(page, number: int, offset: int) -> list[_Line]:
         for line in box:
             if not isinstance(line, LTTextLine):
                 continue
-            text = " ".join(line.get_text().split())
+            text = " ".join(_line_text(line, LTChar).split())
             if not text:
                 continue
             chars = [c for c in line if isinstance(c, LTChar)]
@@ -112,6 +112,23 @@ def _page_lines(page, number: int, offset: int) -> list[_Line]:
             lines.append(_Line(text, line.x0, line.x1, line.y0, line.y1, number, offset + b,
                                first_word or width, width / max(len(text), 1)))
     return lines
+
+
+def _line_text(line, char_type) -> str:
+    """A line's text from its glyphs and the spaces pdfminer inserts at gaps, without the space glyphs
+    the next glyph overlaps: a browser prints a soft hyphen that does not break as such a zero-width
+    space ("inter" + " " + "national" at the same position would read as two words)."""
+    objects = list(line)
+    out = []
+    for n, obj in enumerate(objects):
+        text = obj.get_text()
+        if isinstance(obj, char_type) and text == " ":
+            after = next((o for o in objects[n + 1:] if isinstance(o, char_type)), None)
+            width = obj.x1 - obj.x0
+            if after is not None and after.x0 < obj.x1 - 0.5 * width:
+                continue
+        out.append(text)
+    return "".join(out)
 
 
 def _furniture_key(text: str) -> str:
@@ -191,8 +208,8 @@ def _continues(before: _Line, line: _Line, right: dict[int, float], left: dict[i
 def _join(text: str, after: str) -> str:
     """Two lines of one paragraph: a soft hyphen or a hyphen glued to a letter before lower case is
     the typesetter's and goes; a hyphen before a digit or capital stays, glued ("Covid-19")."""
-    if text.endswith("\xad"):
+    if text.endswith(("\xad", "\u2010")):  # a soft hyphen, or the hyphen a browser prints for one
         return text[:-1] + after
-    if len(text) >= 2 and text[-1] in "-‐" and text[-2].isalpha():
+    if len(text) >= 2 and text[-1] == "-" and text[-2].isalpha():
         return text[:-1] + after if after[:1].islower() else text + after
     return f"{text} {after}"

@@ -129,6 +129,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         from summarizer.source.docx import docx_to_text
 
         text = docx_to_text(data, name)
+    elif data.startswith(b"PK\x03\x04"):
+        raise SourceError(name, "a ZIP archive (an Excel, PowerPoint or OpenDocument file?), not a report; "
+                                "save the report as .docx, .pdf or text")
     elif data.startswith(OLE2_MAGIC):
         raise SourceError(name, "a Word 97-2003 .doc file (or a password-protected .docx); save it as .docx first")
     else:
