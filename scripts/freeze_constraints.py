@@ -4,7 +4,7 @@
 
 pyproject.toml declares ranges (the package must install beside other users of openai); CI and the
 README's commands install with `-c constraints.txt`, so a run is reproducible. To move the pins:
-in a fresh virtual environment `pip install -e '.[local,test,html]'` (the newest versions the ranges
+in a fresh virtual environment `pip install -e '.[local,test,html,serve]'` (the newest versions the ranges
 allow, what scripts/test-newest tests), run the tests, then this script. It walks the installed
 distributions from the project's requirements (every extra), markers evaluated for this Python, so
 it lists what the project needs and nothing else the environment happens to hold.
@@ -61,7 +61,7 @@ def main() -> int:
     try:
         pinned = closure(project_requirements())
     except PackageNotFoundError as e:
-        print(f"freeze_constraints: {e} is not installed; pip install -e '.[local,test,html]' first", file=sys.stderr)
+        print(f"freeze_constraints: {e} is not installed; pip install -e '.[local,test,html,serve]' first", file=sys.stderr)
         return 1
     print("# Exact versions for CI and the README's commands (pip install -c constraints.txt).")
     print("# Written by scripts/freeze_constraints.py; pyproject.toml holds the ranges.")

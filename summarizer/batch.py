@@ -26,7 +26,7 @@ from summarizer.source.read import why_missing
 from summarizer.workers import DaemonPool
 
 log = logging.getLogger("summarizer")
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf"}  # Word and PDF: source/docx.py, pdf.py
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 # output stems an input may not take: `summarizer digest` writes digest.md and digest.html there

@@ -263,7 +263,11 @@ def _formats(value: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 
 def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False) -> None:
-    """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report)."""
+    """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report), and
+    BASE.source.txt, the text the spans point into, when it is not the input file's (Word, PDF, HTML)."""
+    from summarizer.source.extracted import save_source_text
+
+    save_source_text(doc, base, only_missing)
     for fmt in formats:
         path = base.with_name(f"{base.name}.{fmt}")
         if not (only_missing and path.exists()):
@@ -459,6 +463,45 @@ def batch_import(results, paths, out_dir, model, mode, formats, encoding, force)
         click.echo(f"error: {name}: {reason}", err=True)
     click.echo(f"imported {written}, failed {len(imported.failures) + failed}; output {out_dir}/", err=True)
     raise SystemExit(1 if imported.failures or failed else 0)
+
+
+@cli.command()
+@click.argument("folder", required=False, default=Path("briefings"),
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--host", help="Listen on this address instead of 127.0.0.1 (then a token is required).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0: any free port.")
+@click.option("--token", envvar="SUMMARIZER_SERVE_TOKEN", help="The token required with --host "
+              "[env SUMMARIZER_SERVE_TOKEN; default: a random one, printed in the address].")
+@click.option("--max-upload-mb", type=click.IntRange(1, 32), default=32, show_default=True,
+              help="Largest upload (one request) in MiB.")
+@click.option("--model", help="Model name for uploaded reports [env SUMMARIZER_MODEL].")
+@click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL].")
+@click.option("--mode", type=click.Choice(sorted(MODES)), help="As for summarize; default tools.")
+@click.option("-j", "--concurrency", type=click.IntRange(1, 256), default=None, help="As for summarize.")
+@click.option("--no-cache", is_flag=True, help="Ask the model even when the same report was asked the same way before.")
+def serve(folder, host, port, token, max_upload_mb, model, base_url, mode, concurrency, no_cache):
+    """An editor's workspace in the browser over FOLDER (default: briefings; created if missing).
+
+    The folder's briefings with filters, one briefing beside its source to accept, reject, edit,
+    move or add items (kept in NAME.review.jsonl beside NAME.json, which is never changed), uploads
+    of new reports (.txt, .html, .docx, .pdf) summarized like `summarize`, exports (Markdown, Word,
+    JSON) and trends across periods. Listens on 127.0.0.1 unless --host is given, and then requires
+    a token. Needs the [serve] extra.
+    """
+    from summarizer.serve import missing_extra, run
+
+    if (why := missing_extra()) is not None:
+        raise click.UsageError(why)
+    _setup_logging(False, False)
+    try:
+        config = ModelConfig.from_env(model=model, base_url=base_url, mode=mode)
+        run(folder, host=host, port=port, token=token, config=config, max_upload=max_upload_mb * 2**20,
+            cache=not no_cache, concurrency=concurrency, echo=lambda line: click.echo(line, err=True))
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    except OSError as e:
+        click.echo(f"error: cannot listen on {host or '127.0.0.1'}:{port}: {e.strerror or e}", err=True)
+        raise SystemExit(2) from None
 
 
 @cli.group()

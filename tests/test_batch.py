@@ -26,7 +26,7 @@ def test_what_matches_nothing_is_an_error_each(tmp_path):
     inputs, errors = expand([str(tmp_path / "empty"), str(tmp_path / "nope.txt"), str(tmp_path / "*.md")])
     assert inputs == []
     assert [e.problem for e in errors] == [
-        "directory holds no report files (.htm, .html, .md, .text, .txt)", "no such file or directory",
+        "directory holds no report files (.docx, .htm, .html, .md, .pdf, .text, .txt)", "no such file or directory",
         "the pattern matches no file"]
 
 

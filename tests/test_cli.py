@@ -39,14 +39,14 @@ def test_bad_inputs_are_named_and_the_batch_exits_1(tmp_path):
                  "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert f"{empty}: the file is empty" in result.output
-    assert f"{pdf}: this is a PDF" in result.output
+    assert f"{pdf}: not a readable PDF (PDFSyntaxError" in result.output  # read as a PDF whatever its name
     assert "missing.txt: no such file or directory" in result.output
     assert "*.nothing: the pattern matches no file" in result.output
     assert "done 0, skipped 0, failed 4" in result.output
     lines = [json.loads(x) for x in (tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(x["status"], x["error"]) for x in lines] == [
         ("failed", "no such file or directory"), ("failed", "the pattern matches no file"),
-        ("failed", "the file is empty"), ("failed", "this is a PDF; extract its text first (e.g. `pdftotext FILE -`)")]
+        ("failed", "the file is empty"), ("failed", "not a readable PDF (PDFSyntaxError: No /Root object! - Is this really a PDF?)")]
 
 
 def test_stdin_is_read_and_named_in_errors(tmp_path):

@@ -105,7 +105,7 @@ def test_bad_inputs_in_a_batch_each_get_their_own_message_and_the_rest_is_done(t
     out = result.output
     assert result.exit_code == 1
     assert "in/huge.txt: the report has 4,074,910 characters: 69 parts of at most 60,000, more than 20" in out
-    assert "scan.txt: this is a PDF" in out and "blob.txt: binary data" in out
+    assert "scan.txt: not a readable PDF" in out and "blob.txt: binary data" in out
     assert "gone.txt: no such file or directory" in out
     # the HTML page is read (the replay server has no answer for it: it fails at the model, by name)
     assert "page.html: model server answered HTTP 404" in out

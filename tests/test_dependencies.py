@@ -18,7 +18,9 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 CORE = [Requirement(r) for r in PROJECT["dependencies"]]
 EXTRAS = {name: [Requirement(r) for r in reqs] for name, reqs in PROJECT["optional-dependencies"].items()}
 # modules the package imports only for an extra (the embedded server, news pages): the extra declares them
-EXTRA_MODULES = {"llama_cpp": "local", "trafilatura": "html"}
+EXTRA_MODULES = {"llama_cpp": "local", "trafilatura": "html", "docx": "docx", "pdfminer": "pdf", "starlette": "serve",
+                 "starlette_csrf": "serve", "uvicorn": "serve", "jinja2": "serve", "markupsafe": "serve",
+                 "python_multipart": "serve"}
 # where a module is not installed here (the newest-versions run leaves [local] out), its distribution
 NOT_INSTALLED = {"llama_cpp": "llama-cpp-python"}
 

@@ -168,3 +168,10 @@ def to_html(b: Briefing, doc: Document) -> str:
 <div id="source"><h2>Bài gốc</h2><div class="text">{_source(doc)}</div></div></main>
 <script>{JS}</script></body></html>
 """
+
+
+def source_html(doc: Document) -> str:
+    """The report as the source view shows it (sentences with ids s-N and roles, clauses with ids c-START,
+    noise dimmed), HTML-escaped; its text content is exactly `doc.text`. For pages that show the source
+    beside something else (the workspace)."""
+    return _source(doc)

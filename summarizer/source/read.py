@@ -13,6 +13,7 @@ import unicodedata
 
 from summarizer.core.text import plain
 from summarizer.errors import SourceError
+from summarizer.source.docx import OLE2_MAGIC, is_docx
 from summarizer.source.html import html_to_text, looks_like_html
 
 # Characters that only Vietnamese text has; a legacy-encoded guess must produce some of them.
@@ -115,15 +116,28 @@ def why_missing(path: str) -> str:
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """Bytes → NFC text without invisible characters (see below). `encoding` forces a codec; otherwise
     BOMs, UTF-8, UTF-16 and CP1258 are tried. HTML (a page, or a fragment that starts with an element
-    or a comment) is reduced to its text by source.html.html_to_text. Raises SourceError naming
-    `name`: empty, a PDF, binary data, an undecodable or unknown encoding, or no text left."""
+    or a comment) is reduced to its text by source.html.html_to_text; a Word .docx by source.docx and
+    a PDF by source.pdf (their extras). Raises SourceError naming `name`: empty, a PDF without text
+    (a scan) or a damaged one, a .doc, binary data, an undecodable or unknown encoding, or no text left."""
     if not data.strip():
         raise SourceError(name, "the file is empty")
-    if data.startswith(b"%PDF"):
-        raise SourceError(name, "this is a PDF; extract its text first (e.g. `pdftotext FILE -`)")
-    text = _decode_bytes(data, name, encoding)
-    if looks_like_html(text):
-        text = html_to_text(text)
+    if data.startswith(b"%PDF"):  # Word and PDF are read by their own readers, whatever the name
+        from summarizer.source.pdf import pdf_to_text
+
+        text = pdf_to_text(data, name)
+    elif is_docx(data):
+        from summarizer.source.docx import docx_to_text
+
+        text = docx_to_text(data, name)
+    elif data.startswith(b"PK\x03\x04"):
+        raise SourceError(name, "a ZIP archive (an Excel, PowerPoint or OpenDocument file?), not a report; "
+                                "save the report as .docx, .pdf or text")
+    elif data.startswith(OLE2_MAGIC):
+        raise SourceError(name, "a Word 97-2003 .doc file (or a password-protected .docx); save it as .docx first")
+    else:
+        text = _decode_bytes(data, name, encoding)
+        if looks_like_html(text):
+            text = html_to_text(text)
     # no-break spaces become spaces, zero-width characters, soft hyphens and a BOM inside the text go
     # (core/text.plain): scraped pages carry them inside names and place names, and no rule should
     # have to know. Spans and evidence point into the text as read, after these and NFC.

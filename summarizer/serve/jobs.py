@@ -1,0 +1,263 @@
+"""New reports from the workspace: uploads saved into the folder and summarized by the CLI's batch
+runner, with the CLI's answer cache and manifest, one report's progress visible at a time.
+
+An upload's files go to OUT/reports/ under a sanitised name (`safe_name`) and are queued; one worker
+thread takes the queue a batch at a time and runs summarizer.batch.BatchRunner over it into OUT, as
+`summarizer summarize OUT/reports/FILE… -o OUT --format md,html` would: holding the folder's lock
+(a `summarize` into the same folder meanwhile is refused, and the other way round), skipping a
+report whose briefing is up to date, recording every report in OUT/manifest.jsonl. Each report is
+`queued`, then `asking` (the model), `grounding` (code checks the answer against the source), then
+`done` or `failed` with the reason the batch gives (the same line the CLI prints).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from summarizer.batch import BatchRunner, FolderBusy, FolderLock, Manifest, expand
+from summarizer.errors import SummarizerError
+
+log = logging.getLogger("summarizer")
+UPLOADS = "reports"  # OUT/reports/: the reports uploaded in the workspace
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+MAX_NAME = 120  # characters of a saved file name
+# what a file name may not hold: separators, characters Windows refuses, controls
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+STATES = ("queued", "asking", "grounding", "done", "failed")
+
+
+class UploadRefused(ValueError):
+    """A file the workspace will not take: its name or kind. The message is Vietnamese, for the page."""
+
+
+def safe_name(filename: str) -> str:
+    """The name an uploaded file is saved under in OUT/reports/: its last path component only (a
+    browser may send "C:\\Users\\…\\x.docx", an attacker "../../x"), NFC, without separators,
+    control characters or characters Windows refuses, blank space collapsed, no leading dot, at most
+    MAX_NAME characters with its suffix kept. Vietnamese letters stay. Raises UploadRefused when no
+    name is left or the kind is not one the workspace reads."""
+    name = unicodedata.normalize("NFC", filename or "")
+    name = re.split(r"[\\/]", name)[-1]
+    name = _UNSAFE.sub("", name)
+    name = " ".join(name.split()).lstrip(". ")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem.strip(" ."):
+        raise UploadRefused(f"Tên tệp «{_shown(filename)}» không hợp lệ: cần tên và phần mở rộng "
+                            f"({', '.join(SUFFIXES)}).")
+    suffix = "." + suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UploadRefused(f"Tệp «{_shown(filename)}»: không đọc được loại tệp {suffix}; "
+                            f"chỉ nhận {', '.join(SUFFIXES)}.")
+    stem = stem.rstrip(" .")[: MAX_NAME - len(suffix)]
+    return stem + suffix
+
+
+def _shown(name: str) -> str:
+    """The name as the user gave it, for a message: control characters shown as "?", cut at 80."""
+    return re.sub(r"[\x00-\x1f\x7f]", "?", name or "")[:80]
+
+
+@dataclass
+class Job:
+    """One uploaded report's progress, as the page shows it."""
+
+    id: int
+    name: str  # the file name as saved
+    state: str = "queued"
+    reason: str | None = None  # why it failed
+    stem: str | None = None  # its briefing, once done
+    skipped: bool = False  # done earlier: the briefing was up to date
+    updated: float = 0.0
+    steps: list[str] = field(default_factory=lambda: ["queued"])  # every state it went through
+
+    def move(self, state: str) -> None:
+        self.state, self.updated = state, time.time()
+        if self.steps[-1] != state:
+            self.steps.append(state)
+
+
+class _Observed:
+    """Publishes a report's steps to the jobs: wraps Summarizer.summarize_document, which is
+    extract_long (the model: asking) followed by finish (code: grounding)."""
+
+    @staticmethod
+    def summarizer_class(jobs: Jobs):
+        from summarizer.pipeline import Summarizer
+
+        class ObservedSummarizer(Summarizer):
+            def summarize_document(self, doc, spent=None):
+                if not doc.sentences:
+                    return super().summarize_document(doc, spent)  # raises the reader's error
+                jobs.step(doc.name, "asking")
+                extraction, usage = self.extract_long(doc, spent)
+                jobs.step(doc.name, "grounding")
+                return self.finish(doc, extraction, usage)
+
+        return ObservedSummarizer
+
+
+class _Runner(BatchRunner):
+    """The CLI's batch runner, with a summarizer that reports its steps."""
+
+    def __init__(self, jobs: Jobs, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.jobs = jobs
+
+    def _ensure_summarizer(self) -> None:
+        if self.summarizer is None:
+            cls = _Observed.summarizer_class(self.jobs)
+            self.summarizer = cls(self.config, prompt=self.prompt, strict=self.strict, cache=self.cache)
+
+
+class _JobManifest(Manifest):
+    """OUT/manifest.jsonl, as for the CLI; each line also ends its report's job (done or failed)."""
+
+    def __init__(self, path: Path, jobs: Jobs) -> None:
+        super().__init__(path)
+        self.jobs = jobs
+
+    def record(self, document: str, status: str, **kwargs) -> bool:
+        written = super().record(document, status, **kwargs)
+        self.jobs.finished(document, status, kwargs.get("error"), kwargs.get("output"))
+        return written
+
+
+class Jobs:
+    """The queue of uploaded reports and their states; one worker thread runs them in batches.
+
+    `config` is the model configuration (summarizer.extract.client.ModelConfig); `cache_factory`
+    makes the answer cache for a batch (None: no cache)."""
+
+    def __init__(self, folder: Path, config, cache_factory=None, formats=("md", "html"), concurrency=None) -> None:
+        self.folder = folder
+        self.uploads = folder / UPLOADS
+        self.config = config
+        self.cache_factory = cache_factory
+        self.formats = formats
+        self.concurrency = concurrency
+        self.lock = threading.Lock()
+        self.jobs: list[Job] = []
+        self.by_path: dict[str, Job] = {}  # the path given to the batch (its Input.name) → job
+        self.by_doc: dict[str, Job] = {}  # the file name (the Document's name) → job
+        self.queue: queue.Queue[list[tuple[Job, str]] | None] = queue.Queue()
+        self.worker = threading.Thread(target=self._work, name="summarizer-jobs", daemon=True)
+        self.worker.start()
+
+    # --- uploads -------------------------------------------------------------------------------
+
+    def save(self, filename: str, data: bytes) -> Path:
+        """Save an upload into OUT/reports/ under its safe name; the same name with other bytes gets
+        " (2)", " (3)" … (the same bytes reuse the file). Raises UploadRefused (name or kind),
+        OSError (the disk)."""
+        name = safe_name(filename)
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
+        n = 1
+        while True:
+            candidate = self.uploads / (name if n == 1 else f"{stem} ({n}){suffix}")
+            try:
+                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                if candidate.is_file() and candidate.read_bytes() == data:
+                    return candidate
+                n += 1
+                continue
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            return candidate
+
+    def submit(self, paths: list[Path]) -> list[Job]:
+        """Queue the saved files as one batch; their jobs, `queued`."""
+        batch = []
+        with self.lock:
+            for path in paths:
+                job = Job(id=len(self.jobs) + 1, name=path.name, updated=time.time())
+                self.jobs.append(job)
+                self.by_path[str(path)] = job
+                self.by_doc[path.name] = job
+                batch.append((job, str(path)))
+        self.queue.put(batch)
+        return [job for job, _ in batch]
+
+    def snapshot(self) -> list[dict]:
+        """Every job so far as dicts (id, name, state, reason, stem, skipped, steps), newest last."""
+        with self.lock:
+            return [asdict(j) for j in self.jobs]
+
+    # --- progress, from the batch's threads ------------------------------------------------------
+
+    def step(self, doc_name: str, state: str) -> None:
+        with self.lock:
+            job = self.by_doc.get(doc_name)
+            if job is not None and job.state not in ("done", "failed"):
+                job.move(state)
+
+    def finished(self, document: str, status: str, error: str | None, output: str | None) -> None:
+        with self.lock:
+            job = self.by_path.get(document)
+            if job is None:
+                return
+            if status in ("done", "skipped"):
+                job.skipped = status == "skipped"
+                job.stem = output[: -len(".json")] if output and output.endswith(".json") else None
+                job.move("done")
+            else:
+                job.reason = error or status
+                job.move("failed")
+
+    # --- the worker ---------------------------------------------------------------------------
+
+    def _work(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            try:
+                self._run(batch)
+            except Exception as e:  # a bug must not stop the worker: the batch's reports say why
+                log.exception("workspace batch failed")
+                self._fail([job for job, _ in batch], f"unexpected error: {type(e).__name__}: {e}")
+
+    def _run(self, pairs: list[tuple[Job, str]]) -> None:
+        batch = [job for job, _ in pairs]
+        paths = [path for _, path in pairs]
+        try:
+            lock = FolderLock(self.folder, "serve")
+        except FolderBusy as e:
+            self._fail(batch, str(e))
+            return
+        manifest = _JobManifest(self.folder / "manifest.jsonl", self)
+        cache = self.cache_factory() if self.cache_factory else None
+        try:
+            from summarizer.cli import write_renderings
+
+            inputs, errors = expand(paths)
+            for error in errors:
+                manifest.record(error.name, "failed", error=error.problem)
+            runner = _Runner(self, self.config, self.folder, manifest, formats=self.formats,
+                             concurrency=self.concurrency, render=write_renderings, cache=cache)
+            runner.run(inputs)
+        except SummarizerError as e:
+            self._fail(batch, str(e))
+        finally:
+            manifest.close()
+            if cache is not None:
+                cache.close()
+            lock.release()
+        # a report the batch never recorded (it stopped): say so rather than leave it queued
+        self._fail([j for j in batch if j.state not in ("done", "failed")], "not attempted: the batch stopped")
+
+    def _fail(self, jobs: list[Job], reason: str) -> None:
+        with self.lock:
+            for job in jobs:
+                if job.state not in ("done", "failed"):
+                    job.reason = reason
+                    job.move("failed")
+
+    def close(self) -> None:
+        self.queue.put(None)

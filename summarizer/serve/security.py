@@ -1,0 +1,166 @@
+"""What keeps the workspace safe by default (ASGI middleware around the Starlette app).
+
+- Loopback only unless told otherwise: `summarizer serve` binds 127.0.0.1, and there the Host header
+  must name the loopback (Starlette's TrustedHostMiddleware), so a web page cannot reach the
+  workspace through a name it controls (DNS rebinding).
+- With `--host`, a token is required (`TokenGate`): `?token=…` once (the server prints that address),
+  then an HttpOnly, SameSite=Strict cookie; or `Authorization: Bearer …`.
+- Requests that change anything (POST) must carry the CSRF token of the double-submit cookie in the
+  `x-csrftoken` header (starlette-csrf; the page's script copies it from the cookie), which a page
+  of another site can neither read nor send.
+- Bodies are size-limited before they are read (`BodyLimit`): an upload by its Content-Length
+  (and, while streamed, by what has arrived), a decision to a few kilobytes.
+- Every page gets a Content-Security-Policy allowing only its own inline script (by nonce) and the
+  same origin, and no framing (`SecurityHeaders`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlencode
+
+from starlette.datastructures import URL
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette_csrf import CSRFMiddleware
+
+TOKEN_COOKIE = "summarizer_token"
+CSRF_COOKIE = "csrftoken"
+CSRF_HEADER = "x-csrftoken"
+
+
+def mib(n: int) -> str:
+    return f"{n / 2**20:.1f}".rstrip("0").rstrip(".") + " MiB"
+
+
+class BodyTooLarge(Exception):
+    """A request body longer than its limit (see BodyLimit)."""
+
+    def __init__(self, limit: int, size: int | None = None) -> None:
+        super().__init__(limit, size)
+        self.limit, self.size = limit, size
+
+    def message(self) -> str:
+        size = f" (gửi {mib(self.size)})" if self.size else ""
+        return f"Tệp tải lên quá lớn{size}: mỗi lần tải tối đa {mib(self.limit)}. Hãy tải từng tệp, hoặc tách báo cáo."
+
+
+def too_large_response(e: BodyTooLarge) -> Response:
+    return JSONResponse({"error": e.message()}, status_code=413)
+
+
+class BodyLimit:
+    """Refuses a POST whose body is longer than its limit: `upload_limit` for the paths in
+    `upload_paths`, `form_limit` for the rest. A declared Content-Length over it is answered 413 at
+    once, before any byte is read; a body that grows past it while streamed raises BodyTooLarge in
+    the endpoint (answered 413 by the app's handler)."""
+
+    def __init__(self, app, upload_limit: int, form_limit: int = 64 * 1024, upload_paths=("/upload",)) -> None:
+        self.app, self.upload_limit, self.form_limit, self.upload_paths = app, upload_limit, form_limit, upload_paths
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        limit = self.upload_limit if scope["path"] in self.upload_paths else self.form_limit
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None:
+            try:
+                size = int(declared)
+            except ValueError:
+                size = limit + 1
+            if size > limit:
+                await too_large_response(BodyTooLarge(limit, size))(scope, receive, send)
+                return
+        received = 0
+
+        async def counted():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+class TokenGate:
+    """With a token (the server was bound to another address than the loopback), every request must
+    show it: as `?token=` (a GET with it is redirected to the same address without it, setting the
+    cookie), as the cookie, or as `Authorization: Bearer TOKEN`. Otherwise 401 with a page saying
+    where the token comes from."""
+
+    def __init__(self, app, token: str) -> None:
+        self.app, self.token = app, token
+
+    def _ok(self, value: str | None) -> bool:
+        return bool(value) and secrets.compare_digest(value.encode(), self.token.encode())
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        given = request.query_params.get("token")
+        if self._ok(given) and request.method == "GET":
+            rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            target = URL(scope=scope).replace(query=urlencode(rest))
+            response = RedirectResponse(f"{target.path}{'?' + target.query if target.query else ''}", status_code=303)
+            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict")
+            await response(scope, receive, send)
+            return
+        bearer = request.headers.get("authorization", "")
+        if (self._ok(request.cookies.get(TOKEN_COOKIE)) or self._ok(given)
+                or (bearer.startswith("Bearer ") and self._ok(bearer[7:]))):
+            await self.app(scope, receive, send)
+            return
+        await HTMLResponse(
+            "<!doctype html><html lang=vi><meta charset=utf-8><title>Cần mã truy cập</title>"
+            "<h1>Cần mã truy cập</h1><p>Máy chủ này mở cho mạng nên cần mã truy cập. Hãy mở đúng địa chỉ có "
+            "<code>?token=…</code> mà lệnh <code>summarizer serve</code> đã in ra.</p>", status_code=401,
+            headers={"www-authenticate": "Bearer"})(scope, receive, send)
+
+
+class CSRF(CSRFMiddleware):
+    """starlette-csrf's double-submit cookie, SameSite=Strict, refusing in Vietnamese."""
+
+    def _get_error_response(self, request: Request) -> Response:
+        message = ("Yêu cầu bị từ chối: thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại; "
+                   "chỉ trang của không gian làm việc mới gửi được thay đổi.")
+        return JSONResponse({"error": message}, status_code=403)  # every change is sent by the page's script
+
+
+class SecurityHeaders:
+    """A per-response script nonce (scope["state"]["nonce"], for the templates) and the headers that
+    keep a page to itself: CSP, no framing, no sniffing, no referrer."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        nonce = secrets.token_urlsafe(16)
+        scope.setdefault("state", {})["nonce"] = nonce
+        policy = (f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                  "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                headers += [(b"content-security-policy", policy.encode()), (b"x-frame-options", b"DENY"),
+                            (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                            (b"cache-control", b"no-store")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def json_error(message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
