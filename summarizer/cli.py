@@ -470,13 +470,13 @@ def batch_import(results, paths, out_dir, model, mode, formats, encoding, force)
                 type=click.Path(file_okay=False, path_type=Path))
 @click.option("--host", help="Listen on this address instead of 127.0.0.1 (then a token is required).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0: any free port.")
-@click.option("--token", envvar="SUMMARIZER_SERVE_TOKEN", help="The token required with --host "
-              "[env SUMMARIZER_SERVE_TOKEN; default: a random one, printed in the address].")
+@click.option("--token", envvar="SUMMARIZER_SERVE_TOKEN", show_envvar=True, help="The token required with --host "
+              "[default: a random one, printed in the address].")
 @click.option("--max-upload-mb", type=click.IntRange(1, 32), default=32, show_default=True,
               help="Largest upload (one request) in MiB.")
-@click.option("--model", help="Model name for uploaded reports [env SUMMARIZER_MODEL].")
-@click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL].")
-@click.option("--mode", type=click.Choice(sorted(MODES)), help="As for summarize; default tools.")
+@model_option("Model name for uploaded reports.")
+@click.option("--base-url", envvar="OPENAI_BASE_URL", show_envvar=True, help="OpenAI-compatible server URL.")
+@mode_option("As for summarize [default: tools].")
 @click.option("-j", "--concurrency", type=click.IntRange(1, 256), default=None, help="As for summarize.")
 @click.option("--no-cache", is_flag=True, help="Ask the model even when the same report was asked the same way before.")
 def serve(folder, host, port, token, max_upload_mb, model, base_url, mode, concurrency, no_cache):
