@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
@@ -70,11 +71,9 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
         if arg == STDIN:
             paths.append(None)
         elif p.is_dir():
-            folder = str(p)
-            with os.scandir(folder) as entries:
-                found = sorted(os.path.join(folder, e.name) for e in entries
-                               if e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES)
-            if not found:
+            found, broken = _folder_reports(arg)
+            errors += broken
+            if not found and not broken:
                 errors.append(SourceError(arg, f"directory holds no report files ({', '.join(sorted(SUFFIXES))})"))
             paths += found
         elif p.exists():
@@ -107,6 +106,32 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
         taken.add(stem.casefold())
         inputs.append(Input(given, given or STDIN_NAME, stem, resolved))
     return inputs, errors
+
+
+def _folder_reports(folder: str) -> tuple[list[str], list[SourceError]]:
+    """The report files of `folder` (sorted), and one error per entry or folder that could not be
+    looked at. Any OSError while walking the folder is the error of that entry (a symbolic link loop
+    named x.txt, a file gone meanwhile, an unreadable folder): the other reports are still found."""
+    found: list[str] = []
+    broken: list[SourceError] = []
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                # the suffix first: an entry that is no report (a loop named `loop1`) is never looked at
+                if os.path.splitext(e.name)[1].lower() not in SUFFIXES:
+                    continue
+                path = os.path.join(folder, e.name)
+                try:
+                    if e.is_file():
+                        found.append(path)
+                except OSError as error:  # is_file follows links: a loop raises ELOOP
+                    broken.append(SourceError(path, why_missing(path) if error.errno in (errno.ELOOP, errno.ENOENT)
+                                              else f"cannot be looked at: {error.strerror or error}"))
+    except OSError as error:  # the folder itself (permission denied, an I/O error mid-listing)
+        broken.append(SourceError(folder, f"cannot list the folder: {error.strerror or error}"))
+    found.sort()
+    broken.sort(key=lambda e: e.name)
+    return found, broken
 
 
 def _stem(path: str | None) -> str:
