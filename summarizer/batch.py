@@ -355,6 +355,7 @@ class Counts:
     done: int = 0
     skipped: int = 0
     failed: int = 0
+    not_attempted: int = 0  # left when the batch stopped (the server is down): counted apart from failed
     prompt_tokens: int = 0
     completion_tokens: int = 0
     started: float = 0.0
@@ -364,7 +365,9 @@ class Counts:
     def line(self) -> str:
         total = self.prompt_tokens + self.completion_tokens
         cost = "cost unknown (no price for this model)" if self.cost is None else f"cost ${self.cost:.4f}"
-        return (f"done {self.done}, skipped {self.skipped}, failed {self.failed}; tokens {total} "
+        # "not attempted" only when there are such: scripts read "done N, skipped N, failed N; tokens"
+        rest = f", not attempted {self.not_attempted}" if self.not_attempted else ""
+        return (f"done {self.done}, skipped {self.skipped}, failed {self.failed}{rest}; tokens {total} "
                 f"(prompt {self.prompt_tokens}, completion {self.completion_tokens}); {cost}; "
                 f"{time.monotonic() - self.started:.0f} s")
 
@@ -405,7 +408,7 @@ class BatchRunner:
         """(reports finished or skipped, reports in all, the progress text) — read without the lock:
         a bar drawn from a moment's inconsistent counts is harmless, a lock-order deadlock is not."""
         c = self.counts
-        return c.done + c.failed + c.skipped, self.total, self._progress()
+        return c.done + c.failed + c.skipped + c.not_attempted, self.total, self._progress()
 
     def _changed(self) -> None:
         if self.on_change is not None:
@@ -546,7 +549,7 @@ class BatchRunner:
         """done / failed / in flight / ETA / tokens so far, for the progress line."""
         c = self.counts
         finished = c.done + c.failed
-        left = self.total - finished - c.skipped
+        left = self.total - finished - c.skipped - c.not_attempted
         elapsed = time.monotonic() - c.started
         seconds = elapsed / finished * left if finished and left > 0 else None
         eta = "ETA -" if seconds is None else f"ETA {seconds:.0f} s" if seconds < 120 else f"ETA {seconds / 60:.0f} min"
@@ -605,9 +608,10 @@ class BatchRunner:
         """Inputs left when the batch stopped: recorded as not attempted, none of them tried."""
         with self.lock:
             for rest in items:
-                self.counts.failed += 1
+                self.counts.not_attempted += 1
                 self.not_attempted += 1
-                self.manifest.record(rest.name, "not attempted", error="the model server could not be reached")
+                self.manifest.record(rest.name, "not attempted", path=rest.origin,
+                                     error="the model server could not be reached")
         self._changed()
 
     def _fail_rest(self, items: list[Input], reason: str) -> None:

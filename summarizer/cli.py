@@ -225,7 +225,7 @@ def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enc
     if manifest.lost:  # every line written is whole; these inputs are missing from it
         click.echo(f"error: {manifest.path}: {manifest.lost} lines could not be written ({manifest.problem})", err=True)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
-    return 1 if counts.failed or manifest.lost else 0
+    return 1 if counts.failed or counts.not_attempted or manifest.lost else 0
 
 
 def _hold(folder: Path, command: str) -> FolderLock:
