@@ -152,6 +152,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # mkstemp makes the file 0600 whatever the umask; an output is a file like any the user
+        # writes, readable by whom their umask allows (0644 under the usual 022)
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -166,6 +169,26 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(e, OSError):
             raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
         raise
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux 4.7+):
+    os.umask can only be read by setting it, and a file another thread creates meanwhile would get
+    the value set for the moment."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)  # the strictest value for the moment it is set
+        os.umask(mask)
+    return mask
 
 
 def read_briefing(json_path: Path) -> Briefing | None:
