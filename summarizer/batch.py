@@ -143,6 +143,14 @@ class OutputError(SummarizerError):
     input's briefing: that input fails, the batch goes on."""
 
 
+def _make_folder(folder: Path) -> None:
+    """mkdir -p; a regular file in the folder's place is "Not a directory", not mkdir's "File exists"."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename: readers never see half a file.
 
@@ -150,7 +158,7 @@ def write_atomic(path: Path, text: str) -> None:
     made or written; the old file, if any, is then left as it was and no temporary file remains."""
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         # mkstemp makes the file 0600 whatever the umask; an output is a file like any the user
         # writes, readable by whom their umask allows (0644 under the usual 022)
@@ -326,6 +334,25 @@ class FolderBusy(SummarizerError):
     """Another run is writing into the output folder."""
 
 
+class FolderUnwritable(SummarizerError):
+    """The output folder cannot be written: the batch refuses before its first request to the model,
+    since every answer would be paid for and then lost."""
+
+
+def check_writable(folder: Path) -> None:
+    """Make `folder` if missing and a file in it (removed at once), as every output will be made;
+    raises FolderUnwritable naming the folder and the reason (Permission denied, Read-only file
+    system, Not a directory)."""
+    try:
+        _make_folder(folder)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".summarizer-probe.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise FolderUnwritable(f"cannot write into {folder}: {e.strerror or e}; no report was sent to the model "
+                               "(choose another -o folder, or make this one writable)") from None
+
+
 class FolderLock:
     """An output folder held for one run, so that a second run into it refuses at once, naming the
     first, instead of deleting its temporary files and writing over its outputs.
@@ -483,7 +510,11 @@ class BatchRunner:
                     if before is not None and (other := other_input(before, item)) is not None:
                         raise OutputError(f"{json_path} is the briefing of {other}; kept it "
                                           "(--force replaces it, or choose another -o folder)")
+                    if self.summarizer is None:  # the first report that needs the model: before any request
+                        check_writable(self.out_dir)
                     self._ensure_summarizer()
+                except FolderUnwritable:  # every answer would be lost: the command refuses (see cli)
+                    raise
                 except ConfigError as e:  # no model at all: nothing else can succeed either
                     log.error("%s", e)
                     self._fail_rest(inputs[n - 1:], str(e).splitlines()[0])

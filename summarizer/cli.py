@@ -14,8 +14,8 @@ import click
 
 from summarizer import redact
 from summarizer.cache import AnswerCache
-from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, Manifest, OutputError, expand,
-                              other_input, read_briefing, write_atomic)
+from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, FolderUnwritable, Manifest,
+                              OutputError, expand, other_input, read_briefing, write_atomic)
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.render import html as html_render
@@ -156,7 +156,8 @@ def summarize(paths, out_dir, to_stdout, model, base_url, mode, max_tokens, max_
     Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
     briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
     resumes where it was. A bad input is reported by name and the batch goes on. One run at a time
-    writes into a folder: a second one stops at once (exit code 2), naming the first.
+    writes into a folder: a second one stops at once (exit code 2), naming the first. An output
+    folder that cannot be written is refused before the first request to the model (exit code 2).
 
     With --stdout (or -o -) one input's briefing goes to standard output, for a pipeline:
     `summarizer summarize r.txt --stdout --format md | pandoc -o r.docx`.
@@ -214,6 +215,11 @@ def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enc
             bar.finish()
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
         raise SystemExit(130) from None  # SystemExit passes through the --stdout temporary folder's cleanup
+    except FolderUnwritable as e:  # refused before the first request, like a busy folder: exit 2
+        if bar is not None:
+            bar.finish()
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(2) from None
     finally:
         if bar is not None:
             bar.finish()  # erase it before the summary line (a no-op when already erased)
@@ -325,10 +331,20 @@ def indicators(briefings, output):
             click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
     text = to_csv(loaded)
     if output:
-        write_atomic(output, text)
+        _write_or_exit(output, text)
     else:
         click.echo(text, nl=False)
     raise SystemExit(1 if failed else 0)
+
+
+def _write_or_exit(path: Path, text: str) -> None:
+    """Write a command's one output file, or end the command with one line saying why not (exit 1):
+    `error: cannot write ro/ind.csv: Permission denied`."""
+    try:
+        write_atomic(path, text)
+    except OutputError as e:
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(1) from None
 
 
 @cli.command()
@@ -405,7 +421,7 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
     _setup_logging(False, True)
     config = ModelConfig.from_env(model=model, mode=mode, max_tokens=max_tokens)
     docs, failed = _documents(paths, encoding)
-    write_atomic(output, "".join(line + "\n" for line in request_lines(docs, config)))
+    _write_or_exit(output, "".join(line + "\n" for line in request_lines(docs, config)))
     click.echo(f"wrote {len(docs) * 3} requests for {len(docs)} reports to {output}", err=True)
     raise SystemExit(1 if failed else 0)
 

@@ -69,3 +69,91 @@ def test_outputs_get_the_usual_mode_for_the_umask(tmp_path, server, mask):
                tmp_path / "ind.csv", tmp_path / "req.jsonl"]
     assert len(written) == 2 * 3 + 2 + 1 + 2  # briefings and renderings, the digest's two, manifest, exports
     assert {p.name: oct(mode(p)) for p in written} == {p.name: oct(0o666 & ~mask) for p in written}
+
+
+# An output that cannot be written: one clear line, and never after paying for the answers
+
+
+@contextlib.contextmanager
+def read_only_folder(tmp_path: Path):
+    """A read-only folder: a tmpfs remounted read-only (root, whom chmod does not stop), else chmod."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(folder)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot mount a read-only tmpfs here; the not-a-directory cases cover the same code")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def unwritable(tmp_path: Path, how: str):
+    """A folder path where nothing can be written, whoever runs the test: under a regular file, or
+    in a read-only folder."""
+    if how == "under a file":
+        (tmp_path / "blocker").write_text("a file, not a folder")
+        return contextlib.nullcontext(tmp_path / "blocker"), "Not a directory"
+    return read_only_folder(tmp_path), "(Read-only file system|Permission denied)"
+
+
+@pytest.mark.parametrize("how", ["under a file", "read-only"])
+def test_indicators_and_batch_export_into_an_unwritable_place_say_so_in_one_line(tmp_path, server, how):
+    docs = seed_corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    assert run("summarize", docs, "-o", out, "-q").exit_code == 0
+    place, reason = unwritable(tmp_path, how)
+    with place as folder:
+        for args, target in ((["indicators", out], folder / "ind.csv"),
+                             (["batch", "export", docs], folder / "req.jsonl")):
+            result = run(*args, "-o", target)
+            no_traceback(result)
+            assert result.exit_code == 1, result.output
+            assert re.fullmatch(rf"error: cannot write {re.escape(str(target))}: {reason}\n", result.output), \
+                result.output
+
+
+@pytest.mark.parametrize("how", ["under a file", "read-only"])
+def test_summarize_into_an_unwritable_folder_refuses_before_any_request(tmp_path, server, how):
+    docs = seed_corpus(tmp_path / "in", 3)
+    place, reason = unwritable(tmp_path, how)
+    with place as folder:
+        out = folder / "x"
+        result = run("summarize", docs, "-o", out, "--no-cache")
+    no_traceback(result)
+    assert result.exit_code == 2, result.output
+    assert server.requests == 0  # nothing paid for
+    assert re.fullmatch(rf"error: cannot write into {re.escape(str(out))}: {reason}; no report was sent to the "
+                        r"model \(choose another -o folder, or make this one writable\)\n", result.output), result.output
+
+
+def test_finished_reports_in_a_read_only_folder_are_still_each_reports_error(tmp_path, server):
+    # the refusal is for reports that need the model: re-rendering finished ones fails them one by one
+    docs = seed_corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    assert run("summarize", docs, "-o", out, "-q").exit_code == 0
+    served = server.requests
+    real_mkstemp = __import__("tempfile").mkstemp
+
+    def read_only(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    import tempfile
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "mkstemp", read_only)
+        (docs / "new.txt").write_bytes(SEEDS[2].read_bytes())  # this one needs the model
+        result = run("summarize", docs, "-o", out, "--format", "md,html")
+    no_traceback(result)
+    assert result.exit_code == 2 and server.requests == served, result.output
+    for doc in sorted(docs.glob("0*.txt")):  # listed before new.txt: re-rendered, each failing by name
+        assert f"error: {doc}: cannot write {out / doc.stem}.html: Permission denied" in result.output
+    assert f"error: cannot write into {out}: Permission denied; no report was sent" in result.output
