@@ -235,6 +235,26 @@ def other_input(briefing: Briefing, item: Input) -> str | None:
     return None if p.source == own else p.source
 
 
+def write_outputs(render, briefing: Briefing, doc, base: Path, formats) -> Path:
+    """BASE.md/.html (`render`, which lists in `written=` each file it wrote), then BASE.json, last:
+    its presence means "done". Returns the JSON's path. When a write fails (a full disk), the
+    renderings written in this attempt are removed before the error goes on: renderings without
+    their briefing would look finished and keep the disk full."""
+    written: list[Path] = []
+    json_path = base.with_name(f"{base.name}.json")
+    try:
+        render(briefing, doc, base, formats, written=written)
+        write_atomic(json_path, briefing_json(briefing))
+    except BaseException:
+        for path in written:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # a folder that forbids it: the next run of this input writes them again
+        raise
+    return json_path
+
+
 def briefing_json(briefing: Briefing) -> str:
     return json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
@@ -571,9 +591,7 @@ class BatchRunner:
             briefing.provenance.path = item.origin
             if self.stopping.is_set():  # the answers came after Ctrl-C: finish nothing new
                 return None
-            self.render(briefing, doc, self.out_dir / item.stem, self.formats)
-            json_path = self.out_dir / f"{item.stem}.json"
-            write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
+            json_path = write_outputs(self.render, briefing, doc, self.out_dir / item.stem, self.formats)
         except SummarizerError as e:
             self._failed(item, e, requests)
             return None

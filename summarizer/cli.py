@@ -268,12 +268,16 @@ def _formats(value: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
     return formats
 
 
-def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False) -> None:
-    """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report)."""
+def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False,
+                     written: list[Path] | None = None) -> None:
+    """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report);
+    each file written is appended to `written`, so that a failed attempt can take them back."""
     for fmt in formats:
         path = base.with_name(f"{base.name}.{fmt}")
         if not (only_missing and path.exists()):
             write_atomic(path, RENDERERS[fmt](briefing, doc))
+            if written is not None:
+                written.append(path)
 
 
 @cli.command()
@@ -438,7 +442,7 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
 @click.option("--force", is_flag=True, help="Replace a briefing another input with the same name left in the folder.")
 def batch_import(results, paths, out_dir, model, mode, formats, encoding, force):
     """Turn the provider's output JSONL (RESULTS) for the reports in PATHS into briefings."""
-    from summarizer.batch import briefing_json
+    from summarizer.batch import write_outputs
     from summarizer.batchapi import import_output
 
     _setup_logging(False, True)
@@ -463,8 +467,7 @@ def batch_import(results, paths, out_dir, model, mode, formats, encoding, force)
                 continue
             briefing.provenance.path = item.origin
             try:
-                write_renderings(briefing, doc, out_dir / item.stem, formats)
-                write_atomic(json_path, briefing_json(briefing))
+                write_outputs(write_renderings, briefing, doc, out_dir / item.stem, formats)
             except OutputError as e:
                 imported.failures.append((item.name, str(e)))
                 continue

@@ -157,3 +157,72 @@ def test_finished_reports_in_a_read_only_folder_are_still_each_reports_error(tmp
     for doc in sorted(docs.glob("0*.txt")):  # listed before new.txt: re-rendered, each failing by name
         assert f"error: {doc}: cannot write {out / doc.stem}.html: Permission denied" in result.output
     assert f"error: cannot write into {out}: Permission denied; no report was sent" in result.output
+
+
+# A report that fails while writing leaves none of its renderings behind
+
+
+def leftovers(out: Path) -> list[str]:
+    """Renderings without their briefing: they would look finished."""
+    return sorted(p.name for p in [*out.glob("*.md"), *out.glob("*.html")]
+                  if p.stem != "digest" and not p.with_suffix(".json").exists())
+
+
+def disk_full_at(monkeypatch, suffix: str, stem: str) -> None:
+    """os.replace fails with ENOSPC for the output STEM+SUFFIX (its temporary file was written)."""
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if Path(dst).name == f"{stem}{suffix}":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("failing", [".html", ".json"])
+def test_a_report_failing_while_writing_removes_the_renderings_it_wrote(tmp_path, monkeypatch, server, failing):
+    docs = seed_corpus(tmp_path / "in", 3)
+    victim = sorted(docs.iterdir())[1]
+    out = tmp_path / "out"
+    disk_full_at(monkeypatch, failing, victim.stem)
+    result = run("summarize", docs, "-o", out, "--format", "md,html", "--no-cache")
+    no_traceback(result)
+    assert result.exit_code == 1 and "done 2, skipped 0, failed 1" in result.output, result.output
+    assert f"error: {victim}: cannot write {out / victim.stem}{failing}: No space left on device" in result.output
+    assert not list(out.glob(f"{victim.stem}.*")) and not list(out.glob(".*.tmp"))
+    assert leftovers(out) == [] and len(list(out.glob("*.md"))) == 2
+
+
+def test_batch_import_failing_while_writing_removes_the_renderings_it_wrote(tmp_path, monkeypatch, server):
+    import json
+
+    from tests.test_batch_api import recorded_answers
+
+    docs = seed_corpus(tmp_path / "in", 2)
+    victim = sorted(docs.iterdir())[0]
+    requests = tmp_path / "requests.jsonl"
+    assert run("batch", "export", docs, "-o", requests).exit_code == 0
+    answers = recorded_answers()
+    results = tmp_path / "results.jsonl"
+    with results.open("w", encoding="utf-8") as f:
+        for line in map(json.loads, requests.read_text(encoding="utf-8").splitlines()):
+            body = answers[json.dumps(line["body"], sort_keys=True)]
+            f.write(json.dumps({"custom_id": line["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+    out = tmp_path / "out"
+    disk_full_at(monkeypatch, ".json", victim.stem)
+    result = run("batch", "import", results, docs, "-o", out, "--format", "md,html")
+    assert result.exit_code == 1 and "imported 1, failed 1" in result.output, result.output
+    assert not list(out.glob(f"{victim.stem}.*")) and leftovers(out) == []
+
+
+def test_a_full_disk_leaves_no_renderings_without_their_briefing(tmp_path, server):
+    from tests.test_state import tmpfs
+
+    docs = seed_corpus(tmp_path / "in", 10)
+    with tmpfs(tmp_path / "disk", "256k") as disk:
+        out = disk / "out"
+        result = run("summarize", docs, "-o", out, "--format", "md,html", "-j", "2", "--no-cache")
+        no_traceback(result)
+        assert result.exit_code == 1 and "No space left on device" in result.output, result.output
+        assert leftovers(out) == []
