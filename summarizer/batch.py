@@ -16,7 +16,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarizer.core.schema import Briefing, Usage
@@ -98,14 +98,42 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
     for resolved, given in unique.items():
         stem = _stem(given)
         if stems[stem.casefold()] > 1 or stem.casefold() in RESERVED_STEMS or stem.casefold() in taken:
-            digest = hashlib.sha256((resolved or STDIN).encode()).hexdigest()
             n = 8
-            while (candidate := f"{stem}-{digest[:n]}").casefold() in taken:  # a file named like a hashed stem
+            while (candidate := _hashed(stem, resolved, n)).casefold() in taken:  # a file named like a hashed stem
                 n += 8
             stem = candidate
         taken.add(stem.casefold())
         inputs.append(Input(given, given or STDIN_NAME, stem, resolved))
     return inputs, errors
+
+
+def _hashed(stem: str, resolved: str | None, n: int = 8) -> str:
+    """The output stem of an input whose plain stem is taken: the stem and a hash of its path."""
+    return f"{stem}-{hashlib.sha256((resolved or STDIN).encode()).hexdigest()[:n]}"
+
+
+def own_output(item: Input, out_dir: Path) -> tuple[Input, Briefing | None]:
+    """`item` under the name its briefing already has in `out_dir`, and the briefing there.
+
+    An input's output name depends on the other inputs of its run (a/report.txt and b/report.txt
+    get report-HASH each; alone, report): a rerun of a subset must find the earlier briefing of the
+    same input under either name, and neither redo it nor write a second one. So when the name given
+    now holds no briefing of this input, the input's other names (plain, hashed) are looked at;
+    returns `item` unchanged, with what its own name holds (maybe another input's briefing), when
+    none of them is this input's."""
+    own = read_briefing(out_dir / f"{item.stem}.json")
+    if own is not None and other_input(own, item) is None:
+        return item, own
+    plain = _stem(item.path)
+    names = [plain] if plain.casefold() not in RESERVED_STEMS else []
+    names += [_hashed(plain, item.origin, n) for n in (8, 16)]
+    for stem in names:
+        path = out_dir / f"{stem}.json"
+        if stem != item.stem and path.exists():
+            earlier = read_briefing(path)
+            if earlier is not None and other_input(earlier, item) is None:
+                return replace(item, stem=stem), earlier
+    return item, own
 
 
 def _folder_reports(folder: str) -> tuple[list[str], list[SourceError]]:
@@ -516,8 +544,9 @@ class BatchRunner:
                 label = f"[{n}/{len(inputs)}] {item.name}"
                 try:
                     doc = item.document(self.encoding)
+                    item, before = own_output(item, self.out_dir)  # its earlier name, whatever else this run holds
                     json_path = self.out_dir / f"{item.stem}.json"
-                    before = None if self.force else read_briefing(json_path)
+                    before = None if self.force else before
                     if before is not None and up_to_date(before, doc.sha256, model, self.prompt.version,
                                                          self.schema_version, self.strict):
                         self.render(before, doc, self.out_dir / item.stem, self.formats, only_missing=True)

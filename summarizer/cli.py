@@ -15,7 +15,7 @@ import click
 from summarizer import redact
 from summarizer.cache import AnswerCache
 from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, FolderUnwritable, Manifest,
-                              OutputError, expand, other_input, read_briefing, write_atomic)
+                              OutputError, expand, other_input, write_atomic)
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.render import html as html_render
@@ -442,7 +442,7 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
 @click.option("--force", is_flag=True, help="Replace a briefing another input with the same name left in the folder.")
 def batch_import(results, paths, out_dir, model, mode, formats, encoding, force):
     """Turn the provider's output JSONL (RESULTS) for the reports in PATHS into briefings."""
-    from summarizer.batch import write_outputs
+    from summarizer.batch import own_output, write_outputs
     from summarizer.batchapi import import_output
 
     _setup_logging(False, True)
@@ -458,9 +458,10 @@ def batch_import(results, paths, out_dir, model, mode, formats, encoding, force)
     written = 0
     try:
         for doc, briefing in imported.briefings:
-            item = inputs_of[id(doc)]  # its output name is distinct within the run, as for summarize
+            # its output name is distinct within the run, or the one its earlier briefing has, as for summarize
+            item, before = own_output(inputs_of[id(doc)], out_dir)
             json_path = out_dir / f"{item.stem}.json"
-            before = None if force else read_briefing(json_path)
+            before = None if force else before
             if before is not None and (other := other_input(before, item)) is not None:
                 imported.failures.append((item.name, f"{json_path} is the briefing of {other}; kept it "
                                                      "(--force replaces it, or choose another -o folder)"))

@@ -226,3 +226,63 @@ def test_a_full_disk_leaves_no_renderings_without_their_briefing(tmp_path, serve
         no_traceback(result)
         assert result.exit_code == 1 and "No space left on device" in result.output, result.output
         assert leftovers(out) == []
+
+
+# One output name per input, whatever else a run holds
+
+
+def two_reports(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    for path, seed in ((a, SEEDS[0]), (b, SEEDS[1])):
+        path.parent.mkdir()
+        path.write_bytes(seed.read_bytes())
+    return a, b
+
+
+def briefings(out: Path) -> dict[str, str]:
+    from summarizer.core.schema import Briefing
+
+    return {p.name: Briefing.model_validate_json(p.read_text(encoding="utf-8")).provenance.path
+            for p in sorted(out.glob("*.json"))}
+
+
+@pytest.mark.parametrize("first, then", [("both", "a"), ("both", "b"), ("a", "both"), ("b", "both"),
+                                         ("both", "both")])
+def test_a_rerun_of_any_subset_finds_each_inputs_earlier_briefing(tmp_path, server, first, then):
+    a, b = two_reports(tmp_path)
+    runs = {"a": [a], "b": [b], "both": [a, b]}
+    out = tmp_path / "o3"
+    assert run("summarize", *runs[first], "-o", out, "--no-cache", "-q").exit_code == 0
+    before = briefings(out)
+    served = server.requests
+    again = run("summarize", *runs[then], "-o", out, "--no-cache")
+    assert again.exit_code == 0, again.output
+    done = {"a": 0, "b": 0}
+    for path in runs[then]:
+        if str(path.resolve()) not in before.values():
+            done["a" if path == a else "b"] += 1
+    # only an input never summarized into the folder is asked for; every other one is skipped
+    assert f"done {sum(done.values())}, skipped {len(runs[then]) - sum(done.values())}, failed 0" in again.output
+    after = briefings(out)
+    assert sorted(after.values()) == sorted({*before.values(), *(str(p.resolve()) for p in runs[then])})  # one each
+    assert all(after[name] == path for name, path in before.items())  # none renamed, none replaced
+    if not sum(done.values()):
+        assert server.requests == served
+    digest = run("digest", out)
+    assert digest.exit_code == 0
+    listed = re.findall(r"^## \[.*\]\((report[^)]*)\.md\)$", (out / "digest.md").read_text(encoding="utf-8"), re.M)
+    assert sorted(listed) == sorted(Path(name).stem for name in after)  # each input listed once
+
+
+def test_a_rerun_after_a_run_with_the_other_input_finds_the_hashed_name(tmp_path, server):
+    # the user's case: `summarize a/report.txt b/report.txt -o o3`, then `summarize a/report.txt -o o3`
+    a, b = two_reports(tmp_path)
+    out = tmp_path / "o3"
+    assert run("summarize", a, b, "-o", out, "-q").exit_code == 0
+    names = sorted(briefings(out))
+    assert len(names) == 2 and all(re.fullmatch(r"report-[0-9a-f]{8}\.json", n) for n in names)
+    again = run("summarize", a, "-o", out)
+    assert again.exit_code == 0 and "done 0, skipped 1, failed 0" in again.output, again.output
+    assert sorted(briefings(out)) == names and not (out / "report.json").exists()
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert '"status": "skipped"' in lines[-1] and '"output": "report-' in lines[-1]
