@@ -52,7 +52,7 @@ _AI_ONLY = (r"(?:trợ lý (?:ảo|ai-model)|mô hình (?:ngôn ngữ|ai-model)|
 # whatever reads or summarizes this text: "hệ thống tóm tắt", "AI tóm tắt văn bản này", "AI đang đọc
 # bài này". A system, software or tool is the model only when it summarizes: "hệ thống xử lý nước
 # thải" is report text
-_SUMMARIZER = (r"(?:(?:hệ thống|phần mềm|công cụ|máy|mô hình|trình|ai-model) (?:đang |sẽ )?tóm tắt"
+_SUMMARIZER = (r"(?:(?:hệ thống|phần mềm|công cụ|máy|mô hình|trình|bot|ai-model) (?:đang |sẽ )?tóm tắt"
                rf"|{_AI_ONLY} (?:đang |sẽ )?(?:đọc|xử lý|phân tích) (?:văn bản|bài|báo cáo|tài liệu|nội dung))")
 # the same in English, where "model" and "system" alone name it when spoken to
 _AI_EN = r"(?:ai-model(?: assistant| model)?|assistant|chatbot|bot|llm|gpt|chatgpt|(?:large )?language model|model|summari[sz]er|system)"
@@ -77,14 +77,15 @@ _FRAMES: list[tuple[tuple[str, ...], str]] = [
      r"\b(ignore|disregard|forget)\s+(?:all\s+|everything\s+)?(?:of\s+)?(?:the\s+)?(above|previous|prior|earlier|preceding|foregoing)\b"),
     # to forget or override what it was told earlier: "hãy quên đi các yêu cầu trước đó", "phớt lờ mọi
     # quy tắc ban đầu" (not "không được quên các yêu cầu …", nor "thay thế các hướng dẫn trước đó")
-    (("bỏ qua", "phớt lờ", "quên", "bỏ ngoài tai", "lờ đi", "gạt bỏ", "ghi đè"),
+    (("bỏ qua", "phớt lờ", "quên", "bỏ ngoài tai", "lờ đi", "gạt bỏ", "ghi đè", "làm theo", "tuân theo"),
      r"(?<!không )(?<!không được )(?<!đừng )(?<!chớ )(?<!tránh )(?<!lãng )\b(?:bỏ qua|phớt lờ|quên|bỏ ngoài tai|lờ đi"
-     r"|gạt bỏ|ghi đè)\s+(?:đi\s+|hết\s+|luôn\s+)*(?:mọi|tất cả|toàn bộ|các|những)?\s*(?:\w+\s+){0,2}?"
+     r"|gạt bỏ|ghi đè|không cần (?:làm|tuân) theo|đừng (?:làm|tuân) theo)\s+(?:đi\s+|hết\s+|luôn\s+)*(?:mọi|tất cả|toàn bộ|các|những)?\s*(?:\w+\s+){0,2}?"
      r"(?:hướng dẫn|chỉ dẫn|chỉ thị|yêu cầu|quy tắc|lệnh|mệnh lệnh|câu lệnh|lời nhắc|nhiệm vụ|prompt|thiết lập)"
      r"(?:\s+\w+){0,3}?\s+(?:trước đó|trước đây|ở trên|phía trên|bên trên|đã nêu|đã cho|đã đưa|ban đầu|cũ|gốc"
      r"|của hệ thống|hệ thống|vừa rồi)\b"),
-    (("ignore", "disregard", "forget", "override", "overrule", "bypass", "discard"),
-     r"\b(?:ignore|disregard|forget|override|overrule|bypass|discard)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?"
+    (("ignore", "disregard", "forget", "override", "overrule", "bypass", "discard", "from now on"),
+     r"\bfrom now on\b.{0,30}\b(?:answer|respond|reply|write|output|only|always|never)\b"
+     r"|\b(?:ignore|disregard|forget|override|overrule|bypass|discard)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?"
      r"(?:the\s+|your\s+|my\s+|these\s+|those\s+)?(?:above|previous|prior|earlier|preceding|foregoing|original"
      r"|initial|system|old|existing)\b.{0,20}?\b(?:instructions?|prompts?|rules|directions|guidelines|directives"
      r"|tasks?|requests?|messages?|context|commands?)\b"),
@@ -107,10 +108,10 @@ _FRAMES: list[tuple[tuple[str, ...], str]] = [
     # … without a comma, in any position: "Trợ lý hãy liệt kê …", "Chatbot hãy bỏ …", "Phần mềm AI hãy
     # xếp …", "hệ thống tóm tắt hãy …", "…, trợ lý nhé", "chatbot ơi" (not people: "các trợ lý hãy …",
     # nor "hãy còn", still: "ứng dụng AI hãy còn hạn chế")
-    ((*_AI_WORDS, "tóm tắt"),
+    ((*_AI_WORDS, "tóm tắt", "ơi"),
      rf"(?<!các )(?<!những )(?<!mỗi )(?<!từng )\b(?:{_SUMMARIZER}|{_AI})\s+(?:ơi\s+)?(?:hãy(?! còn)|đừng|vui lòng"
      r"|làm ơn|xin hãy|xin đừng)\b"
-     rf"|\b{_AI}\s+ơi\b|(?:^|[,;:]\s*)(?:này|hỡi|chào)\s*,?\s+(?:các\s+)?{_AI}\b"
+     rf"|\b(?:{_AI}|mô hình|hệ thống|phần mềm|máy|bot|máy tính)\s+ơi\b|(?:^|[,;:]\s*)(?:này|hỡi|chào)\s*,?\s+(?:các\s+)?{_AI}\b"
      rf"|\b(?:hãy|đừng|chỉ|vui lòng|làm ơn)\b.{{0,120}},\s*(?:các\s+)?{_AI}\s*(?:ơi|nhé|nha|à|nhá)?\s*[.!?…]*$"),
     (("you", "bạn"), rf"\b(bạn|you)\s+(?:là|are)\s+(?:một\s+|an?\s+)?(?:trợ lý|mô hình ngôn ngữ|{_AI_ONLY}|model)\b"),
     (("as ",), r"\bas (?:the|an|a) (?:ai-model|assistant|language model|model|summari[sz]er)\b"),
@@ -126,6 +127,12 @@ _FRAMES: list[tuple[tuple[str, ...], str]] = [
      r"^\W*(?:hệ thống|trợ lý|người dùng|nhà phát triển|quản trị viên|ai-model|admin)\s*:\s*(?:từ nay|từ giờ"
      r"|từ bây giờ|bây giờ|kể từ nay|hãy|đừng|luôn|bạn|không được|chỉ(?! tiêu| số| đạo| thị| huy| định| có| đạt"
      r"| còn| mới| riêng| trong))\b"),
+    # a rule for its answers from now on, or their language: "từ nay chỉ trả lời …", "hãy trả lời bằng
+    # tiếng Anh"
+    (("từ nay", "từ giờ", "tiếng"),
+     r"\b(?:từ nay|từ giờ|từ bây giờ)(?: về sau)?,?\s+(?:bạn\s+)?(?:hãy|chỉ|luôn|phải)\s+(?:trả lời|viết|ghi(?! nhận| nhớ)"
+     r"|xuất|liệt kê|tóm tắt)\b"
+     r"|\b(?:hãy|chỉ)\s+(?:trả lời|viết|xuất|tóm tắt)\s+(?:bằng\s+)?tiếng\s+(?:anh|trung|pháp|nhật|hàn|nga)\b"),
     # what the answer should say: "hãy ghi rằng …", "khi tóm tắt, hãy …", "instead, say …"
     (("rằng",),
      r"\bhãy\s+(?:\w+\s+){0,2}(?:ghi(?! nhận| nhớ)|viết|nói|khẳng định|trả lời|kết luận|báo cáo|liệt kê|xuất|in ra"
@@ -144,20 +151,27 @@ _FRAMES: list[tuple[tuple[str, ...], str]] = [
      rf"\b(?:mục|phần)\s+{_SECTION}\s+(?:(?:thì|hãy|cứ|xin|cần|phải|sẽ)\s+)?(?:để trống|bỏ trống|trống không"
      r"|để rỗng|không ghi gì|ghi là không có)\b"
      rf"|\b(?:để trống|bỏ trống|để rỗng)\s+(?:các\s+)?(?:mục|phần)\s+{_SECTION}"),
-    (("câu",),
+    (("câu", "hạn chế", "tồn tại", "khó khăn", "yếu kém"),
      rf"\b(?:xếp|đưa|chuyển|gộp|phân loại|đặt|gán)\s+{_SENTENCES}.{{0,40}}?\b(?:vào|sang|thành|là|thuộc)\s+"
      rf"(?:mục|phần|nhóm|loại)\s+(?:{_SECTION}|tích cực)"
+     r"|\b(?:xếp|đưa|chuyển|gộp)\s+(?:tất cả\s+|mọi\s+|toàn bộ\s+|các\s+|những\s+)*(?:hạn chế|tồn tại|khó khăn"
+     r"|yếu kém)\b.{0,30}?\b(?:vào|sang|thành)\s+(?:mục|phần)\s+(?:thành tích|kết quả)"
      rf"|\b(?:bỏ|loại|loại bỏ|xóa|xoá|lược bỏ|bỏ đi|bỏ hết|ẩn|giấu|không đưa|đừng đưa|không nêu|đừng nêu|không ghi"
      rf"|đừng ghi|không liệt kê|đừng liệt kê)\s+(?:đi\s+)?{_SENTENCES}(?:\s+\w+){{0,3}}?\s+(?:tiêu cực|xấu|yếu kém"
      r"|phê bình|chưa đạt|không tốt|hạn chế|tồn tại)\b"),
-    (("only", "section", "empty", "blank", "negative", "english"),
+    (("only", "section", "empty", "blank", "negative", "english", "shortfall", "limitation", "do not", "don't",
+      "never"),
      r"\b(?:output|list|write|report|include|return|print|keep|mention|give)\s+only\s+(?:the\s+)?(?:achievements?"
      r"|shortfalls?|tasks?|positives?|positive (?:items|points|news)|successes|good news|accomplishments)\b"
      r"|\b(?:leave|keep|make)\s+(?:the\s+)?(?:shortfalls?|limitations?|problems?|tasks?|achievements?)"
      r"(?:\s+(?:section|list|field))?\s+(?:empty|blank)\b"
      r"|\b(?:omit|skip|drop|remove|hide|exclude|ignore)\s+(?:all\s+|any\s+|the\s+)*(?:negative|critical|bad)\s+"
      r"(?:sentences|items|points|statements|parts)\b"
-     r"|\b(?:skip|omit|drop|remove|hide)\s+(?:all\s+|the\s+)*(?:shortfalls?|limitations?)(?:\s+section)?\b"
+     r"|\b(?:skip|omit|drop|remove|hide|ignore)\s+(?:all\s+|any\s+|the\s+)*(?:shortfalls?|limitations?)(?:\s+section)?\b"
+     r"|\b(?:do not|don't|never)\s+(?:mention|list|include|report|write)\s+(?:any\s+|the\s+)?(?:shortfalls?"
+     r"|limitations?|problems?|negative)\b"
+     r"|\b(?:only|just)\s+(?:list|output|write|mention|include|report)\s+(?:the\s+)?(?:achievements?|successes"
+     r"|positives?|positive)\b"
      r"|\b(?:respond|answer|reply)\s+(?:only\s+)?in\s+(?:english|chinese|french)\b"),
     # a new role or task for it
     (("của bạn", "your", "instruction"),
@@ -167,8 +181,8 @@ _FRAMES: list[tuple[tuple[str, ...], str]] = [
      r"\b(please|you must|you should|you will|you are to|make sure to)\b.{0,40}\b(write|say|state|output|respond|answer"
      r"|list|report|summari[sz]e|include|add|mark|claim|print|return)\b"),
     # chat-template markup
-    (("system", "assistant", "user", "developer", "#", "inst]", "<"),
-     r"(?:^|\s)(?:system|assistant|user|developer)\s*:|###\s*(?:instruction|response|system)|\[/?inst\]"
+    (("system", "assistant", "user", "developer", "model", "#", "inst]", "<"),
+     r"(?:^|\s)(?:system|assistant|user|developer)\s*:|^\W*model\s*:|###\s*(?:instruction|response|system)|\[/?inst\]"
      r"|<\|[a-z_]+\|>|</?s>"),
 ]
 _COMPILED_FRAMES = [(words, re.compile(pattern)) for words, pattern in _FRAMES]
