@@ -1,5 +1,5 @@
 """Command line: a thin layer over summarizer.pipeline. Exit codes: 0 ok, 1 some inputs failed, 2 usage or
-an output folder refused before any work (busy with another run, or not writable), 130 interrupted."""
+an output folder refused (busy with another run, or not writable when a report first needs the model), 130 interrupted."""
 
 from __future__ import annotations
 
