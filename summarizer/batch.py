@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
@@ -15,7 +16,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarizer.core.schema import Briefing, Usage
@@ -70,11 +71,9 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
         if arg == STDIN:
             paths.append(None)
         elif p.is_dir():
-            folder = str(p)
-            with os.scandir(folder) as entries:
-                found = sorted(os.path.join(folder, e.name) for e in entries
-                               if e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES)
-            if not found:
+            found, broken = _folder_reports(arg)
+            errors += broken
+            if not found and not broken:
                 errors.append(SourceError(arg, f"directory holds no report files ({', '.join(sorted(SUFFIXES))})"))
             paths += found
         elif p.exists():
@@ -99,14 +98,68 @@ def expand(args: list[str]) -> tuple[list[Input], list[SourceError]]:
     for resolved, given in unique.items():
         stem = _stem(given)
         if stems[stem.casefold()] > 1 or stem.casefold() in RESERVED_STEMS or stem.casefold() in taken:
-            digest = hashlib.sha256((resolved or STDIN).encode()).hexdigest()
             n = 8
-            while (candidate := f"{stem}-{digest[:n]}").casefold() in taken:  # a file named like a hashed stem
+            while (candidate := _hashed(stem, resolved, n)).casefold() in taken:  # a file named like a hashed stem
                 n += 8
             stem = candidate
         taken.add(stem.casefold())
         inputs.append(Input(given, given or STDIN_NAME, stem, resolved))
     return inputs, errors
+
+
+def _hashed(stem: str, resolved: str | None, n: int = 8) -> str:
+    """The output stem of an input whose plain stem is taken: the stem and a hash of its path."""
+    return f"{stem}-{hashlib.sha256((resolved or STDIN).encode()).hexdigest()[:n]}"
+
+
+def own_output(item: Input, out_dir: Path) -> tuple[Input, Briefing | None]:
+    """`item` under the name its briefing already has in `out_dir`, and the briefing there.
+
+    An input's output name depends on the other inputs of its run (a/report.txt and b/report.txt
+    get report-HASH each; alone, report): a rerun of a subset must find the earlier briefing of the
+    same input under either name, and neither redo it nor write a second one. So when the name given
+    now holds no briefing of this input, the input's other names (plain, hashed) are looked at;
+    returns `item` unchanged, with what its own name holds (maybe another input's briefing), when
+    none of them is this input's."""
+    own = read_briefing(out_dir / f"{item.stem}.json")
+    if own is not None and other_input(own, item) is None:
+        return item, own
+    plain = _stem(item.path)
+    names = [plain] if plain.casefold() not in RESERVED_STEMS else []
+    names += [_hashed(plain, item.origin, n) for n in (8, 16)]
+    for stem in names:
+        path = out_dir / f"{stem}.json"
+        if stem != item.stem and path.exists():
+            earlier = read_briefing(path)
+            if earlier is not None and other_input(earlier, item) is None:
+                return replace(item, stem=stem), earlier
+    return item, own
+
+
+def _folder_reports(folder: str) -> tuple[list[str], list[SourceError]]:
+    """The report files of `folder` (sorted), and one error per entry or folder that could not be
+    looked at. Any OSError while walking the folder is the error of that entry (a symbolic link loop
+    named x.txt, a file gone meanwhile, an unreadable folder): the other reports are still found."""
+    found: list[str] = []
+    broken: list[SourceError] = []
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                # the suffix first: an entry that is no report (a loop named `loop1`) is never looked at
+                if os.path.splitext(e.name)[1].lower() not in SUFFIXES:
+                    continue
+                path = os.path.join(folder, e.name)
+                try:
+                    if e.is_file():
+                        found.append(path)
+                except OSError as error:  # is_file follows links: a loop raises ELOOP
+                    broken.append(SourceError(path, why_missing(path) if error.errno in (errno.ELOOP, errno.ENOENT)
+                                              else f"cannot be looked at: {error.strerror or error}"))
+    except OSError as error:  # the folder itself (permission denied, an I/O error mid-listing)
+        broken.append(SourceError(folder, f"cannot list the folder: {error.strerror or error}"))
+    found.sort()
+    broken.sort(key=lambda e: e.name)
+    return found, broken
 
 
 def _stem(path: str | None) -> str:
@@ -118,6 +171,14 @@ class OutputError(SummarizerError):
     input's briefing: that input fails, the batch goes on."""
 
 
+def _make_folder(folder: Path) -> None:
+    """mkdir -p; a regular file in the folder's place is "Not a directory", not mkdir's "File exists"."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename: readers never see half a file.
 
@@ -125,8 +186,11 @@ def write_atomic(path: Path, text: str) -> None:
     made or written; the old file, if any, is then left as it was and no temporary file remains."""
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # mkstemp makes the file 0600 whatever the umask; an output is a file like any the user
+        # writes, readable by whom their umask allows (0644 under the usual 022)
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -141,6 +205,26 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(e, OSError):
             raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
         raise
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux 4.7+):
+    os.umask can only be read by setting it, and a file another thread creates meanwhile would get
+    the value set for the moment."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)  # the strictest value for the moment it is set
+        os.umask(mask)
+    return mask
 
 
 def read_briefing(json_path: Path) -> Briefing | None:
@@ -177,6 +261,26 @@ def other_input(briefing: Briefing, item: Input) -> str | None:
     # standard input, or a briefing written before paths were kept: the file name is all there is
     own = os.path.basename(item.path) if item.path else STDIN_NAME
     return None if p.source == own else p.source
+
+
+def write_outputs(render, briefing: Briefing, doc, base: Path, formats) -> Path:
+    """BASE.md/.html (`render`, which lists in `written=` each file it wrote), then BASE.json, last:
+    its presence means "done". Returns the JSON's path. When a write fails (a full disk), the
+    renderings written in this attempt are removed before the error goes on: renderings without
+    their briefing would look finished and keep the disk full."""
+    written: list[Path] = []
+    json_path = base.with_name(f"{base.name}.json")
+    try:
+        render(briefing, doc, base, formats, written=written)
+        write_atomic(json_path, briefing_json(briefing))
+    except BaseException:
+        for path in written:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # a folder that forbids it: the next run of this input writes them again
+        raise
+    return json_path
 
 
 def briefing_json(briefing: Briefing) -> str:
@@ -278,6 +382,25 @@ class FolderBusy(SummarizerError):
     """Another run is writing into the output folder."""
 
 
+class FolderUnwritable(SummarizerError):
+    """The output folder cannot be written: the batch refuses before its first request to the model,
+    since every answer would be paid for and then lost."""
+
+
+def check_writable(folder: Path) -> None:
+    """Make `folder` if missing and a file in it (removed at once), as every output will be made;
+    raises FolderUnwritable naming the folder and the reason (Permission denied, Read-only file
+    system, Not a directory)."""
+    try:
+        _make_folder(folder)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".summarizer-probe.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise FolderUnwritable(f"cannot write into {folder}: {e.strerror or e}; no report was sent to the model "
+                               "(choose another -o folder, or make this one writable)") from None
+
+
 class FolderLock:
     """An output folder held for one run, so that a second run into it refuses at once, naming the
     first, instead of deleting its temporary files and writing over its outputs.
@@ -330,6 +453,7 @@ class Counts:
     done: int = 0
     skipped: int = 0
     failed: int = 0
+    not_attempted: int = 0  # left when the batch stopped (the server is down): counted apart from failed
     prompt_tokens: int = 0
     completion_tokens: int = 0
     started: float = 0.0
@@ -339,7 +463,9 @@ class Counts:
     def line(self) -> str:
         total = self.prompt_tokens + self.completion_tokens
         cost = "cost unknown (no price for this model)" if self.cost is None else f"cost ${self.cost:.4f}"
-        return (f"done {self.done}, skipped {self.skipped}, failed {self.failed}; tokens {total} "
+        # "not attempted" only when there are such: scripts read "done N, skipped N, failed N; tokens"
+        rest = f", not attempted {self.not_attempted}" if self.not_attempted else ""
+        return (f"done {self.done}, skipped {self.skipped}, failed {self.failed}{rest}; tokens {total} "
                 f"(prompt {self.prompt_tokens}, completion {self.completion_tokens}); {cost}; "
                 f"{time.monotonic() - self.started:.0f} s")
 
@@ -380,7 +506,7 @@ class BatchRunner:
         """(reports finished or skipped, reports in all, the progress text) — read without the lock:
         a bar drawn from a moment's inconsistent counts is harmless, a lock-order deadlock is not."""
         c = self.counts
-        return c.done + c.failed + c.skipped, self.total, self._progress()
+        return c.done + c.failed + c.skipped + c.not_attempted, self.total, self._progress()
 
     def _changed(self) -> None:
         if self.on_change is not None:
@@ -418,8 +544,9 @@ class BatchRunner:
                 label = f"[{n}/{len(inputs)}] {item.name}"
                 try:
                     doc = item.document(self.encoding)
+                    item, before = own_output(item, self.out_dir)  # its earlier name, whatever else this run holds
                     json_path = self.out_dir / f"{item.stem}.json"
-                    before = None if self.force else read_briefing(json_path)
+                    before = None if self.force else before
                     if before is not None and up_to_date(before, doc.sha256, model, self.prompt.version,
                                                          self.schema_version, self.strict):
                         self.render(before, doc, self.out_dir / item.stem, self.formats, only_missing=True)
@@ -432,7 +559,11 @@ class BatchRunner:
                     if before is not None and (other := other_input(before, item)) is not None:
                         raise OutputError(f"{json_path} is the briefing of {other}; kept it "
                                           "(--force replaces it, or choose another -o folder)")
+                    if self.summarizer is None:  # the first report that needs the model: before any request
+                        check_writable(self.out_dir)
                     self._ensure_summarizer()
+                except FolderUnwritable:  # every answer would be lost: the command refuses (see cli)
+                    raise
                 except ConfigError as e:  # no model at all: nothing else can succeed either
                     log.error("%s", e)
                     self._fail_rest(inputs[n - 1:], str(e).splitlines()[0])
@@ -489,9 +620,7 @@ class BatchRunner:
             briefing.provenance.path = item.origin
             if self.stopping.is_set():  # the answers came after Ctrl-C: finish nothing new
                 return None
-            self.render(briefing, doc, self.out_dir / item.stem, self.formats)
-            json_path = self.out_dir / f"{item.stem}.json"
-            write_atomic(json_path, briefing_json(briefing))  # last: its presence means "done"
+            json_path = write_outputs(self.render, briefing, doc, self.out_dir / item.stem, self.formats)
         except SummarizerError as e:
             self._failed(item, e, requests)
             return None
@@ -521,7 +650,7 @@ class BatchRunner:
         """done / failed / in flight / ETA / tokens so far, for the progress line."""
         c = self.counts
         finished = c.done + c.failed
-        left = self.total - finished - c.skipped
+        left = self.total - finished - c.skipped - c.not_attempted
         elapsed = time.monotonic() - c.started
         seconds = elapsed / finished * left if finished and left > 0 else None
         eta = "ETA -" if seconds is None else f"ETA {seconds:.0f} s" if seconds < 120 else f"ETA {seconds / 60:.0f} min"
@@ -580,9 +709,10 @@ class BatchRunner:
         """Inputs left when the batch stopped: recorded as not attempted, none of them tried."""
         with self.lock:
             for rest in items:
-                self.counts.failed += 1
+                self.counts.not_attempted += 1
                 self.not_attempted += 1
-                self.manifest.record(rest.name, "not attempted", error="the model server could not be reached")
+                self.manifest.record(rest.name, "not attempted", path=rest.origin,
+                                     error="the model server could not be reached")
         self._changed()
 
     def _fail_rest(self, items: list[Input], reason: str) -> None:

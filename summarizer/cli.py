@@ -1,4 +1,5 @@
-"""Command line: a thin layer over summarizer.pipeline. Exit codes: 0 ok, 1 some inputs failed, 2 usage."""
+"""Command line: a thin layer over summarizer.pipeline. Exit codes: 0 ok, 1 some inputs failed, 2 usage or
+an output folder refused (busy with another run, or not writable when a report first needs the model), 130 interrupted."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ import click
 
 from summarizer import redact
 from summarizer.cache import AnswerCache
-from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, Manifest, OutputError, expand,
-                              other_input, read_briefing, write_atomic)
+from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, FolderUnwritable, Manifest,
+                              OutputError, expand, other_input, write_atomic)
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.render import html as html_render
@@ -156,7 +157,8 @@ def summarize(paths, out_dir, to_stdout, model, base_url, mode, max_tokens, max_
     Writes OUT/NAME.json (the briefing) and OUT/NAME.md (readable; --format adds html) per input. Inputs whose
     briefing exists for the same bytes, model, prompt and schema are skipped, so a stopped batch
     resumes where it was. A bad input is reported by name and the batch goes on. One run at a time
-    writes into a folder: a second one stops at once (exit code 2), naming the first.
+    writes into a folder: a second one stops at once (exit code 2), naming the first. An output
+    folder that cannot be written is refused before the first request to the model (exit code 2).
 
     With --stdout (or -o -) one input's briefing goes to standard output, for a pipeline:
     `summarizer summarize r.txt --stdout --format md | pandoc -o r.docx`.
@@ -214,6 +216,11 @@ def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enc
             bar.finish()
         click.echo("interrupted; finished briefings are kept and the next run resumes", err=True)
         raise SystemExit(130) from None  # SystemExit passes through the --stdout temporary folder's cleanup
+    except FolderUnwritable as e:  # refused before the first request, like a busy folder: exit 2
+        if bar is not None:
+            bar.finish()
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(2) from None
     finally:
         if bar is not None:
             bar.finish()  # erase it before the summary line (a no-op when already erased)
@@ -225,7 +232,7 @@ def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enc
     if manifest.lost:  # every line written is whole; these inputs are missing from it
         click.echo(f"error: {manifest.path}: {manifest.lost} lines could not be written ({manifest.problem})", err=True)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
-    return 1 if counts.failed or manifest.lost else 0
+    return 1 if counts.failed or counts.not_attempted or manifest.lost else 0
 
 
 def _hold(folder: Path, command: str) -> FolderLock:
@@ -262,16 +269,23 @@ def _formats(value: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
     return formats
 
 
-def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False) -> None:
+def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False,
+                     written: list[Path] | None = None) -> None:
     """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report), and
-    BASE.source.txt, the text the spans point into, when it is not the input file's (Word, PDF, HTML)."""
-    from summarizer.source.extracted import save_source_text
+    BASE.source.txt, the text the spans point into, when it is not the input file's (Word, PDF, HTML).
+    Each file written is appended to `written`, so that a failed attempt can take them back."""
+    from summarizer.source.extracted import save_source_text, source_text_path
 
-    save_source_text(doc, base, only_missing)
+    had_source = source_text_path(base).exists()
+    if (source := save_source_text(doc, base, only_missing)) is not None and written is not None and \
+            not (only_missing and had_source):
+        written.append(source)
     for fmt in formats:
         path = base.with_name(f"{base.name}.{fmt}")
         if not (only_missing and path.exists()):
             write_atomic(path, RENDERERS[fmt](briefing, doc))
+            if written is not None:
+                written.append(path)
 
 
 @cli.command()
@@ -329,10 +343,20 @@ def indicators(briefings, output):
             click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
     text = to_csv(loaded)
     if output:
-        write_atomic(output, text)
+        _write_or_exit(output, text)
     else:
         click.echo(text, nl=False)
     raise SystemExit(1 if failed else 0)
+
+
+def _write_or_exit(path: Path, text: str) -> None:
+    """Write a command's one output file, or end the command with one line saying why not (exit 1):
+    `error: cannot write ro/ind.csv: Permission denied`."""
+    try:
+        write_atomic(path, text)
+    except OutputError as e:
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(1) from None
 
 
 @cli.command()
@@ -409,7 +433,7 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
     _setup_logging(False, True)
     config = ModelConfig.from_env(model=model, mode=mode, max_tokens=max_tokens)
     docs, failed = _documents(paths, encoding)
-    write_atomic(output, "".join(line + "\n" for line in request_lines(docs, config)))
+    _write_or_exit(output, "".join(line + "\n" for line in request_lines(docs, config)))
     click.echo(f"wrote {len(docs) * 3} requests for {len(docs)} reports to {output}", err=True)
     raise SystemExit(1 if failed else 0)
 
@@ -426,7 +450,7 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
 @click.option("--force", is_flag=True, help="Replace a briefing another input with the same name left in the folder.")
 def batch_import(results, paths, out_dir, model, mode, formats, encoding, force):
     """Turn the provider's output JSONL (RESULTS) for the reports in PATHS into briefings."""
-    from summarizer.batch import briefing_json
+    from summarizer.batch import own_output, write_outputs
     from summarizer.batchapi import import_output
 
     _setup_logging(False, True)
@@ -442,17 +466,17 @@ def batch_import(results, paths, out_dir, model, mode, formats, encoding, force)
     written = 0
     try:
         for doc, briefing in imported.briefings:
-            item = inputs_of[id(doc)]  # its output name is distinct within the run, as for summarize
+            # its output name is distinct within the run, or the one its earlier briefing has, as for summarize
+            item, before = own_output(inputs_of[id(doc)], out_dir)
             json_path = out_dir / f"{item.stem}.json"
-            before = None if force else read_briefing(json_path)
+            before = None if force else before
             if before is not None and (other := other_input(before, item)) is not None:
                 imported.failures.append((item.name, f"{json_path} is the briefing of {other}; kept it "
                                                      "(--force replaces it, or choose another -o folder)"))
                 continue
             briefing.provenance.path = item.origin
             try:
-                write_renderings(briefing, doc, out_dir / item.stem, formats)
-                write_atomic(json_path, briefing_json(briefing))
+                write_outputs(write_renderings, briefing, doc, out_dir / item.stem, formats)
             except OutputError as e:
                 imported.failures.append((item.name, str(e)))
                 continue

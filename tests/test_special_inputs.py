@@ -107,3 +107,67 @@ def test_a_file_that_turns_into_a_link_loop_after_listing_is_named_as_such(tmp_p
     path.symlink_to(path)
     with pytest.raises(SourceError, match="report.txt: symbolic link loop"):
         item.read()
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_a_link_loop_inside_a_folder_is_that_entrys_error_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from tests.conftest import RECORDED_MODEL, SEEDS
+    from tests.replay_server import ReplayServer
+
+    folder = tmp_path / "sp"
+    folder.mkdir()
+    (folder / "report.txt").write_bytes(SEEDS[0].read_bytes())
+    (folder / "loop1").symlink_to("loop2")  # no report suffix: not a report, never looked at
+    (folder / "loop2").symlink_to("loop1")
+    (folder / "loop.txt").symlink_to("loop.txt")  # a report's name: its own error
+    with ReplayServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        result = CliRunner().invoke(cli, ["summarize", str(folder), "-o", str(tmp_path / "o"), "--no-cache"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1, result.output
+    assert f"error: {folder / 'loop.txt'}: symbolic link loop (too many levels of symbolic links)" in result.output
+    assert "done 1, skipped 0, failed 1" in result.output, result.output
+    assert (tmp_path / "o" / "report.json").exists()
+
+
+def test_any_os_error_while_walking_a_folder_is_that_entrys_own_error(tmp_path, monkeypatch):
+    import errno
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text("Câu.")
+    real_scandir = os.scandir
+
+    class Failing:  # an entry whose stat fails with an I/O error (a flaky network disk)
+        def __init__(self, entry):
+            self.entry, self.name = entry, entry.name
+
+        def is_file(self):
+            if self.name == "b.txt":
+                raise OSError(errno.EIO, "Input/output error")
+            return self.entry.is_file()
+
+    class Listing:
+        def __init__(self, path):
+            self.it = real_scandir(path)
+
+        def __enter__(self):
+            return (Failing(e) for e in self.it)
+
+        def __exit__(self, *exc):
+            self.it.close()
+
+    monkeypatch.setattr(os, "scandir", Listing)
+    inputs, errors = expand([str(folder)])
+    assert [i.path for i in inputs] == [str(folder / "a.txt"), str(folder / "c.txt")]
+    assert [(e.name, e.problem) for e in errors] == [(str(folder / "b.txt"), "cannot be looked at: Input/output error")]
+
+    def unlistable(path):
+        raise PermissionError(errno.EACCES, "Permission denied", path)
+
+    monkeypatch.setattr(os, "scandir", unlistable)
+    inputs, errors = expand([str(folder), str(folder / "a.txt")])
+    assert [i.path for i in inputs] == [str(folder / "a.txt")]
+    assert [(e.name, e.problem) for e in errors] == [(str(folder), "cannot list the folder: Permission denied")]

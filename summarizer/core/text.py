@@ -42,6 +42,24 @@ def plain(text: str) -> str:
     return text.translate(_SPACES)
 
 
+def _unmarked(ch: str) -> str:
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() else ch
+
+
+# Every Latin letter with marks (the Vietnamese ones among them) → the letter without them
+_WITHOUT_MARKS = str.maketrans({ch: _unmarked(ch) for ch in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+                                if _unmarked(ch) != ch})
+
+
+def without_marks(text: str) -> str:
+    """`text` (NFC) with the marks taken off its Latin letters, "Bỏ qua hướng dẫn" → "Bo qua huong dan",
+    one character for one: a match found in the result is at the same place in `text`."""
+    return text.translate(_WITHOUT_MARKS)
+
+
 # The five tone marks. Old and new placement put them on different vowels of oa, oe, uy (hoà/hòa,
 # khoẻ/khỏe, thuỷ/thủy, uỷ ban/ủy ban): the Ministry of Education's 1984 rule and the traditional
 # one are both in use, often in one report, so a word's key holds its letters and its tone apart.

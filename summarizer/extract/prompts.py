@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.core.document import Document
+from summarizer.core.text import without_marks
 from summarizer.resources import data_dir
 
 DEFAULT_PROMPT = "briefing"
@@ -54,16 +55,40 @@ class Prompt:
         return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
 
     def escape(self, text: str) -> str:
-        """Report text with anything that could close or open the prompt's tags (any case, any
-        spacing: `</bao_cao>`, `< BAO_CAO >`) or pass for chat-template markup written as `&lt;…&gt;`:
-        the model reads the same words, and nothing in them ends the data before the prompt does."""
-        return _delimiters(self.user + "\n" + self.system).sub(
-            lambda m: m.group().replace("<", "&lt;").replace(">", "&gt;"), text)
+        """Report text with anything that could close or open the prompt's tags or pass for chat-template
+        markup written as `&lt;…&gt;`: in any case or spacing, across a line break (`</bao_cao` then
+        `>` on the next line, even with the next sentence's number between), with the tag's words
+        apart or unaccented (`</bao cao>`, `<báo-cáo>`), with fullwidth or other look-alike brackets
+        (`＜/bao_cao＞`, `〈bao_cao〉`). A tag left open (`</bao_cao` with no `>`) is escaped too. The
+        model reads the same words, and nothing in them ends the data before the prompt does."""
+        pattern = _delimiters(self.user + "\n" + self.system)
+        folded = _as_ascii_brackets(text)  # one character for one: a match is at the same place in `text`
+        out, cursor = [], 0
+        for m in pattern.finditer(folded):
+            out.append(text[cursor:m.start()])
+            out.append("".join("&lt;" if f == "<" else "&gt;" if f == ">" else ch
+                               for ch, f in zip(text[m.start():m.end()], m.group())))
+            cursor = m.end()
+        out.append(text[cursor:])
+        return "".join(out)
 
 
 _PLACEHOLDER = re.compile(r"\{(sentences|sentence_count|task|hints)\}")
+# Characters a model may read as the ASCII ones of a tag: fullwidth forms (＜／ｂａｏ＿ｃａｏ＞ ｜),
+# small and mathematical angle brackets, fraction and division slashes. Letters lose their marks
+# (báo_cáo reads as bao_cao). Each one becomes one character, so spans stay put.
+_BRACKETS = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+                           **{ch: "<" for ch in "\ufe64\u2329\u3008\u27e8\u2039"},
+                           **{ch: ">" for ch in "\ufe65\u232a\u3009\u27e9\u203a"},
+                           **{ch: "/" for ch in "\u2044\u2215\u29f8"}})
+# between a tag's parts: spaces, line breaks, and the sentence numbers the prompt puts at line starts
+_GAP = r"(?:\s|\[\d+\])*"
 # chat-template control tokens (<|im_end|>, <|eot_id|>), Llama's [INST] markup, <s> and </s>
-_CHAT_MARKUP = r"<\s*\|[^<>|\n]{0,40}\|\s*>|</?\s*s\s*>"
+_CHAT_MARKUP = rf"<{_GAP}\|[^<>|\n]{{0,40}}\|{_GAP}>|<{_GAP}/?{_GAP}s{_GAP}>"
+
+
+def _as_ascii_brackets(text: str) -> str:
+    return without_marks(text.translate(_BRACKETS))
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -74,10 +99,15 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 @lru_cache(maxsize=8)
 def _delimiters(template: str) -> re.Pattern[str]:
-    """The tags a prompt uses (`<bao_cao>` → bao_cao), as found in the text in any case or spacing,
-    with or without a slash or attributes, plus chat markup."""
+    """The tags a prompt uses (`<bao_cao>` → bao_cao), as found in the text (with brackets folded,
+    see _as_ascii_brackets) in any case, with or without a slash or attributes, its words joined by
+    `_`, `-`, spaces or nothing, across line breaks, closed by `>` or left open; plus chat markup."""
     tags = sorted(set(re.findall(r"</?\s*([A-Za-z_][\w-]*)\s*>", template)))
-    alternatives = [rf"<\s*/?\s*{re.escape(tag)}\b[^<>\n]{{0,200}}>" for tag in tags] + [_CHAT_MARKUP]
+    alternatives = []
+    for tag in tags:
+        words = f"(?:[_-]|{_GAP})*".join(re.escape(part) for part in re.split(r"[_-]+", tag) if part)
+        alternatives.append(rf"<{_GAP}/?{_GAP}{words}(?![^\W_])(?:[^<>]{{0,200}}>)?")
+    alternatives.append(_CHAT_MARKUP)
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
