@@ -185,6 +185,38 @@ def test_changes_need_the_csrf_token(served, folder):
     assert not (folder / "001_09e389f302c63ca9.review.jsonl").exists()
 
 
+def test_a_reload_recovers_after_a_restart_or_beside_another_workspace(folder, tmp_path):
+    """Browsers keep one `csrftoken` cookie per host, whatever the port: the cookie of a workspace
+    stopped and started again, or of another workspace on another port, must not block saving."""
+    import stat
+
+    import httpx2
+
+    other = tmp_path / "other"
+    key = item_key(_first_item(folder, "001_09e389f302c63ca9"))
+    browser = httpx2.Client(timeout=30)  # one cookie jar for every port, as a browser's
+
+    def save(url):
+        assert browser.get(url + "/").status_code == 200  # the reload
+        token = browser.cookies["csrftoken"]
+        return browser.post(url + "/r/001_09e389f302c63ca9/decisions", json={"action": "accept", "key": key},
+                            headers={"x-csrftoken": token})
+
+    with Served(create_app(folder)) as first:
+        assert save(first.url).status_code == 200
+    with Served(create_app(folder)) as restarted:  # same folder, new process, new port
+        r = browser.post(restarted.url + "/r/001_09e389f302c63ca9/decisions", json={"action": "accept", "key": key},
+                         headers={"x-csrftoken": browser.cookies["csrftoken"]})
+        assert r.status_code == 200, r.text  # the key is the folder's: the old cookie is still good
+        with Served(create_app(copy_folder(folder, other))) as second:  # another folder, another key
+            assert save(second.url).status_code == 200
+            assert save(restarted.url).status_code == 200, "the reload did not replace the other's cookie"
+            assert save(second.url).status_code == 200
+    mode = stat.S_IMODE((folder / ".summarizer-serve.secret").stat().st_mode)
+    assert mode == 0o600
+    assert "summarizer-serve" not in " ".join(p.name for p in folder.iterdir() if p.suffix == ".json")
+
+
 def test_only_loopback_host_names_are_answered_by_default(served):
     import httpx2
 

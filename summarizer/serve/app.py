@@ -12,7 +12,6 @@ Pages (Vietnamese, self-contained: inline CSS, inline script by nonce, inline SV
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -37,7 +36,7 @@ from summarizer.review import Decision, ReviewError, check, new_added_key, recor
 from summarizer.serve import export, trends
 from summarizer.serve.jobs import SUFFIXES, Jobs, UploadRefused
 from summarizer.serve.security import (CSRF, CSRF_COOKIE, BodyLimit, BodyTooLarge, SecurityHeaders, TokenGate,
-                                       json_error, mib, too_large_response)
+                                       folder_secret, json_error, mib, too_large_response)
 from summarizer.serve.workspace import Workspace, matches
 from summarizer.source.read import MAX_INPUT_BYTES
 
@@ -237,7 +236,7 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
     if token:
         middleware.append(Middleware(TokenGate, token=token))
     middleware += [Middleware(BodyLimit, upload_limit=max_upload),
-                   Middleware(CSRF, secret=secrets.token_urlsafe(32), cookie_samesite="strict",
+                   Middleware(CSRF, secret=folder_secret(workspace.folder), cookie_samesite="strict",
                               cookie_name=CSRF_COOKIE)]
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={BodyTooLarge: lambda request, e: too_large_response(e)})

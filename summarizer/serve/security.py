@@ -16,10 +16,14 @@
 
 from __future__ import annotations
 
+import http.cookies
+import os
 import secrets
+from pathlib import Path
 from urllib.parse import urlencode
 
-from starlette.datastructures import URL
+from itsdangerous import BadSignature
+from starlette.datastructures import URL, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette_csrf import CSRFMiddleware
@@ -27,6 +31,30 @@ from starlette_csrf import CSRFMiddleware
 TOKEN_COOKIE = "summarizer_token"
 CSRF_COOKIE = "csrftoken"
 CSRF_HEADER = "x-csrftoken"
+SECRET_FILE = ".summarizer-serve.secret"  # hidden: the workspace lists no hidden file as a briefing
+
+
+def folder_secret(folder: Path) -> str:
+    """The key the CSRF cookies of the workspace over `folder` are signed with, kept in
+    FOLDER/.summarizer-serve.secret (mode 0600, made on first use), so that a restarted `serve` on
+    the same folder accepts the cookie the browser already holds. When the file cannot be read or
+    made (a read-only folder), a key for this process only: the page then recovers by a reload."""
+    path = folder / SECRET_FILE
+    try:
+        text = path.read_text(encoding="ascii").strip()
+        if len(text) >= 32:
+            return text
+    except (OSError, UnicodeDecodeError):
+        pass
+    secret = secrets.token_urlsafe(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(secret + "\n")
+        os.chmod(path, 0o600)  # an older file of wider mode is narrowed too
+    except OSError:
+        pass
+    return secret
 
 
 def mib(n: int) -> str:
@@ -124,7 +152,42 @@ class TokenGate:
 
 
 class CSRF(CSRFMiddleware):
-    """starlette-csrf's double-submit cookie, SameSite=Strict, refusing in Vietnamese."""
+    """starlette-csrf's double-submit cookie, SameSite=Strict, refusing in Vietnamese.
+
+    Unlike starlette-csrf, which sets the cookie only when none is sent, a cookie this workspace did
+    not sign (one of another `serve` on another port or folder: browsers do not keep cookies apart by
+    port; or of a process with another key) is replaced on every response, the refusal included, so
+    that reloading the page (or simply trying again) always recovers."""
+
+    def _signed_here(self, value: str) -> bool:
+        try:
+            self.serializer.loads(value)
+            return True
+        except BadSignature:
+            return False
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def renewing(message):
+            if message["type"] == "http.response.start":
+                value = Request(scope).cookies.get(self.cookie_name)
+                if value is None or not self._signed_here(value):
+                    message.setdefault("headers", [])
+                    cookie: http.cookies.BaseCookie = http.cookies.SimpleCookie()
+                    cookie[self.cookie_name] = self._generate_csrf_token()
+                    cookie[self.cookie_name]["path"] = self.cookie_path
+                    cookie[self.cookie_name]["samesite"] = self.cookie_samesite
+                    MutableHeaders(scope=message).append("set-cookie", cookie.output(header="").strip())
+            await send(message)
+
+        # the parent's own setter only acts when no cookie was sent; this one covers the rest
+        await super().__call__(scope, receive, renewing)
+
+    async def send(self, message, send, scope) -> None:
+        await send(message)  # the cookie is set by `renewing` above, once
 
     def _get_error_response(self, request: Request) -> Response:
         message = ("Yêu cầu bị từ chối: thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại; "
