@@ -256,7 +256,33 @@ def test_with_a_host_a_token_is_required(tmp_path):
         with httpx2.Client() as c:
             first = c.get(url)
             assert first.status_code == 303 and "token" not in first.headers["location"]
+            # Lax, not Strict: the printed link is followed from a chat or a webmail, a navigation
+            # begun on another site, on which a Strict cookie would not be sent (401 after the redirect)
+            assert "samesite=lax" in first.headers["set-cookie"].lower()
             assert c.get(base).status_code == 200  # the cookie carries it from here on
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_bound_to_every_interface_serve_prints_addresses_a_browser_can_open(tmp_path):
+    """`--host 0.0.0.0` prints the machine's name (and addresses), not 0.0.0.0; a short token is warned about."""
+    import socket
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env.update(OPENAI_BASE_URL="http://127.0.0.1:9/v1", SUMMARIZER_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "summarizer", "serve", str(tmp_path / "w"), "--host", "0.0.0.0",
+                             "--port", "0", "--token", "abc123"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        import selectors
+
+        lines, sel = [], selectors.DefaultSelector()
+        sel.register(proc.stderr, selectors.EVENT_READ)
+        while not any("workspace on" in x for x in lines) and sel.select(timeout=30):
+            lines.append(proc.stderr.readline())
+        line = next(x for x in lines if "workspace on" in x)
+        assert "warning: the token is 6 characters long" in "".join(lines)
+        assert "0.0.0.0" not in line and f"http://{socket.gethostname()}:" in line and "?token=abc123" in line
     finally:
         proc.terminate()
         proc.wait(10)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 DEFAULT_PORT = 8765
+SHORT_TOKEN = 16  # characters: a shorter token given with --token is warned about (the default has 32)
 
 
 def missing_extra() -> str | None:
@@ -47,6 +48,43 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def reachable_hosts(address: str) -> list[str]:
+    """The host names to print for a server bound to `address`, as a browser elsewhere would type
+    them: the address itself, or, for an unspecified one (0.0.0.0, ::), which no browser can open,
+    the machine's host name and each of its non-loopback addresses that can be found."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return [address]
+    if not ip.is_unspecified:
+        return [address]
+    family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
+    found: list[str] = []
+    hostname = socket.gethostname()
+    if hostname:
+        found.append(hostname)
+    try:
+        infos = socket.getaddrinfo(hostname, None, family, socket.SOCK_STREAM)
+    except OSError:
+        infos = []
+    candidates = [info[4][0] for info in infos]
+    try:  # the address of the default route's interface: connecting a UDP socket sends nothing
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1" if family == socket.AF_INET else "2001:db8::1", 9))
+            candidates.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    for candidate in candidates:
+        try:
+            if ipaddress.ip_address(candidate.split("%")[0]).is_loopback:
+                continue
+        except ValueError:
+            continue
+        if candidate not in found:
+            found.append(candidate)
+    return found or ["127.0.0.1"]
+
+
 def run(folder: Path, *, host: str | None = None, port: int = DEFAULT_PORT, token: str | None = None,
         config=None, max_upload: int | None = None, cache: bool = True, concurrency: int | None = None,
         echo: Callable[[str], None] = print) -> None:
@@ -60,6 +98,9 @@ def run(folder: Path, *, host: str | None = None, port: int = DEFAULT_PORT, toke
 
     if host is not None and not token:
         token = secrets.token_urlsafe(24)
+    elif host is not None and len(token) < SHORT_TOKEN:
+        echo(f"warning: the token is {len(token)} characters long; anyone on the network who guesses it can "
+             f"read and change the folder: use at least {SHORT_TOKEN} random characters, or leave --token out")
     address = host or "127.0.0.1"
     cache_factory = None
     if cache:
@@ -69,11 +110,13 @@ def run(folder: Path, *, host: str | None = None, port: int = DEFAULT_PORT, toke
     app = create_app(folder, config, token=token if host is not None else None, loopback=host is None,
                      max_upload=max_upload or MAX_UPLOAD, cache_factory=cache_factory, concurrency=concurrency)
     sock = bind(address, port)
-    shown = f"[{address}]" if ":" in address else address
-    url = f"http://{shown}:{sock.getsockname()[1]}/"
-    if host is not None:
-        url += f"?token={token}"
-    echo(f"workspace on {url} (folder {Path(folder).resolve()}); Ctrl-C stops it")
+    urls = []
+    for name in reachable_hosts(address):
+        shown = f"[{name}]" if ":" in name else name
+        urls.append(f"http://{shown}:{sock.getsockname()[1]}/" + (f"?token={token}" if host is not None else ""))
+    echo(f"workspace on {urls[0]} (folder {Path(folder).resolve()}); Ctrl-C stops it")
+    for url in urls[1:]:
+        echo(f"  also on {url}")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
     try:
         server.run(sockets=[sock])

@@ -4,7 +4,9 @@
   must name the loopback (Starlette's TrustedHostMiddleware), so a web page cannot reach the
   workspace through a name it controls (DNS rebinding).
 - With `--host`, a token is required (`TokenGate`): `?token=…` once (the server prints that address),
-  then an HttpOnly, SameSite=Strict cookie; or `Authorization: Bearer …`.
+  then an HttpOnly, SameSite=Lax cookie (Lax, so that the printed link still works when followed
+  from a chat or a webmail: a Strict cookie is not sent on a navigation begun on another site; the
+  changes stay protected by the CSRF token below); or `Authorization: Bearer …`.
 - Requests that change anything (POST) must carry the CSRF token of the double-submit cookie in the
   `x-csrftoken` header (starlette-csrf; the page's script copies it from the cookie), which a page
   of another site can neither read nor send.
@@ -136,7 +138,7 @@ class TokenGate:
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
             target = URL(scope=scope).replace(query=urlencode(rest))
             response = RedirectResponse(f"{target.path}{'?' + target.query if target.query else ''}", status_code=303)
-            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict")
+            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="lax")
             await response(scope, receive, send)
             return
         bearer = request.headers.get("authorization", "")
