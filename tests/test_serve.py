@@ -363,6 +363,20 @@ def test_uploads_go_through_the_batch_runner_and_its_cache_with_progress(folder,
         assert jobs[1]["state"] == "done" and replay.requests == asked
 
 
+def test_the_same_file_uploaded_twice_ends_done_in_each_of_its_jobs(served):
+    """Twice in one request, then again at once in a second request: every job ends done (the
+    copies "already there"), none failed as "not attempted"."""
+    c = client(served.url)
+    data = SEEDS[0].read_bytes()
+    r1 = c.post("/upload", files=[("files", ("a.txt", data, "text/plain")), ("files", ("a.txt", data, "text/plain"))])
+    r2 = c.post("/upload", files=[("files", ("a.txt", data, "text/plain"))])
+    assert r1.status_code == 202 and r2.status_code == 202
+    jobs = wait_jobs(c, 3)
+    assert [j["state"] for j in jobs] == ["done"] * 3, jobs
+    assert [j["stem"] for j in jobs] == ["a"] * 3
+    assert sum(not j["skipped"] for j in jobs) == 1  # one summarized; the others were already there
+
+
 def _cache(tmp_path):
     from summarizer.cache import AnswerCache
 

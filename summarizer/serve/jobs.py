@@ -145,8 +145,11 @@ class Jobs:
         self.concurrency = concurrency
         self.lock = threading.Lock()
         self.jobs: list[Job] = []
-        self.by_path: dict[str, Job] = {}  # the path given to the batch (its Input.name) → job
-        self.by_doc: dict[str, Job] = {}  # the file name (the Document's name) → job
+        # the same file may be uploaded twice (twice in one request, or again before its batch ran):
+        # a path names every job of it, and only the running batch's jobs take its outcome
+        self.by_path: dict[str, list[Job]] = {}  # the path given to the batch (its Input.name) → jobs
+        self.by_doc: dict[str, list[Job]] = {}  # the file name (the Document's name) → jobs
+        self.running: set[int] = set()  # the ids of the jobs of the batch being run
         self.queue: queue.Queue[list[tuple[Job, str]] | None] = queue.Queue()
         self.worker = threading.Thread(target=self._work, name="summarizer-jobs", daemon=True)
         self.worker.start()
@@ -181,8 +184,8 @@ class Jobs:
             for path in paths:
                 job = Job(id=len(self.jobs) + 1, name=path.name, updated=time.time())
                 self.jobs.append(job)
-                self.by_path[str(path)] = job
-                self.by_doc[path.name] = job
+                self.by_path.setdefault(str(path), []).append(job)
+                self.by_doc.setdefault(path.name, []).append(job)
                 batch.append((job, str(path)))
         self.queue.put(batch)
         return [job for job, _ in batch]
@@ -194,24 +197,28 @@ class Jobs:
 
     # --- progress, from the batch's threads ------------------------------------------------------
 
+    def _current(self, table: dict[str, list[Job]], key: str) -> list[Job]:
+        """The unfinished jobs of the running batch that `key` names (the caller holds the lock)."""
+        return [j for j in table.get(key, []) if j.id in self.running and j.state not in ("done", "failed")]
+
     def step(self, doc_name: str, state: str) -> None:
+        """A report of the running batch reached `state` (asking, grounding)."""
         with self.lock:
-            job = self.by_doc.get(doc_name)
-            if job is not None and job.state not in ("done", "failed"):
+            for job in self._current(self.by_doc, doc_name):
                 job.move(state)
 
     def finished(self, document: str, status: str, error: str | None, output: str | None) -> None:
+        """The batch recorded `document`: its jobs end done or failed. A second copy of the same
+        file in the batch shares the outcome; when done, it is the one "already there" (skipped)."""
         with self.lock:
-            job = self.by_path.get(document)
-            if job is None:
-                return
-            if status in ("done", "skipped"):
-                job.skipped = status == "skipped"
-                job.stem = output[: -len(".json")] if output and output.endswith(".json") else None
-                job.move("done")
-            else:
-                job.reason = error or status
-                job.move("failed")
+            for n, job in enumerate(self._current(self.by_path, document)):
+                if status in ("done", "skipped"):
+                    job.skipped = status == "skipped" or n > 0
+                    job.stem = output[: -len(".json")] if output and output.endswith(".json") else None
+                    job.move("done")
+                else:
+                    job.reason = error or status
+                    job.move("failed")
 
     # --- the worker ---------------------------------------------------------------------------
 
@@ -225,7 +232,9 @@ class Jobs:
 
     def _run(self, pairs: list[tuple[Job, str]]) -> None:
         batch = [job for job, _ in pairs]
-        paths = [path for _, path in pairs]
+        paths = list(dict.fromkeys(path for _, path in pairs))  # once each: the batch reads a path once
+        with self.lock:
+            self.running = {job.id for job in batch}
         try:
             lock = FolderLock(self.folder, "serve")
         except FolderBusy as e:
@@ -249,6 +258,8 @@ class Jobs:
             if cache is not None:
                 cache.close()
             lock.release()
+            with self.lock:
+                self.running = set()
         # a report the batch never recorded (it stopped): say so rather than leave it queued
         self._fail([j for j in batch if j.state not in ("done", "failed")], "not attempted: the batch stopped")
 
