@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
 from summarizer.core.schema import SECTIONS, Briefing, Evidence, Figure, Item
+from summarizer.core.text import xml_safe
 from summarizer.errors import SummarizerError
 
 SUFFIX = ".review.jsonl"
@@ -66,7 +67,8 @@ class Decision(BaseModel):
     def _clean(cls, text: str | None) -> str | None:
         if text is None:
             return None
-        text = " ".join(text.split())
+        # a control character pasted into the wording would later break the Word export
+        text = " ".join(xml_safe(text).replace("\x7f", "").split())
         if not text:
             raise ValueError("the wording is empty")
         return text

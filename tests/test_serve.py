@@ -115,6 +115,40 @@ def test_decisions_are_stored_beside_the_briefing_and_shown_in_the_folder_and_th
     assert word.tables and word.tables[0].rows[0].cells[1].text == "Số liệu"
 
 
+def test_control_characters_in_an_edit_do_not_break_the_word_export(served, folder):
+    """\x01, \x00, \x08, \x1b, \ufffe cannot be stored in a .docx (XML): stripped when the edit is
+    saved, and stripped again by the export for a review file written before (by hand, or older)."""
+    import docx
+
+    stem = "001_09e389f302c63ca9"
+    c = client(served.url)
+    key = item_key(_first_item(folder, stem, n=1))
+    r = c.post(f"/r/{stem}/decisions", json={"action": "edit", "key": key,
+                                               "text": "Công\x01 nghiệp\x00 đạt\x08 7,5\x1b tỷ\ufffe đồng"})
+    assert r.status_code == 200, r.text
+    assert "Công nghiệp đạt 7,5 tỷ đồng" in (folder / f"{stem}.review.jsonl").read_text(encoding="utf-8")
+    assert c.post(f"/r/{stem}/decisions", json={"action": "edit", "key": key, "text": "\x01\x02"}).status_code == 400
+    exported = c.get(f"/r/{stem}/export.docx")
+    assert exported.status_code == 200
+    assert any("Công nghiệp đạt 7,5 tỷ đồng" in p.text for p in docx.Document(io.BytesIO(exported.content)).paragraphs)
+
+
+def test_the_word_export_strips_what_xml_cannot_hold_whatever_the_briefing_says(folder):
+    import docx
+
+    from summarizer.review import Reviewed, apply
+    from summarizer.serve import export
+
+    b = read_briefing(folder / "001_09e389f302c63ca9.json")
+    first = b.achievements[0].model_copy(update={"text": "Thu\x0b ngân sách\x1f đạt"})
+    b = b.model_copy(update={"title": "Báo cáo\x07 tháng", "achievements": [first, *b.achievements[1:]]})
+    reviewed = apply(b, [])
+    assert isinstance(reviewed, Reviewed)
+    word = docx.Document(io.BytesIO(export.to_docx(reviewed)))
+    texts = [p.text for p in word.paragraphs]
+    assert "Báo cáo tháng" in texts and any("Thu ngân sách đạt" in t for t in texts)
+
+
 @pytest.mark.parametrize("path", [
     "/r/..%2F..%2Fetc%2Fpasswd", "/r/%2e%2e", "/r/..%2Fsecret", "/r/.summarizer.lock", "/r/manifest",
     "/r/..%2Fsecret/export.json", "/r/001_09e389f302c63ca9.review",

@@ -37,6 +37,18 @@ _SPACES = str.maketrans({
 })
 
 
+# what XML 1.0 cannot hold (a .docx is XML: lxml refuses these): C0 controls but tab and newlines,
+# lone surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# bidirectional controls: they can make a name display as another ("…exe.txt" shown as "…txt.exe")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters an XML document (a .docx) cannot store."""
+    return _NOT_XML.sub("", text)
+
+
 def plain(text: str) -> str:
     """`text` with invisible characters removed and every space a plain space (see _SPACES)."""
     return text.translate(_SPACES)

@@ -14,6 +14,7 @@ import io
 import json
 
 from summarizer.core.schema import SECTIONS, Item
+from summarizer.core.text import xml_safe
 from summarizer.ground.lead import build_lead
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, md_code, md_text
 from summarizer.review import Reviewed, ReviewedItem, as_json
@@ -121,32 +122,36 @@ def to_docx(reviewed: Reviewed) -> bytes:
     import docx
     from docx.shared import Pt
 
+    # every string is passed through xml_safe: a briefing or a decision written before the decision
+    # validator stripped control characters (or a NAME.json edited by hand) must still export
+    _x = xml_safe
+
     b = reviewed.briefing
     d = docx.Document()
-    d.core_properties.title = b.title
+    d.core_properties.title = _x(b.title)
     d.core_properties.language = "vi-VN"
-    d.add_heading(b.title, level=0)
+    d.add_heading(_x(b.title), level=0)
     if lead := reviewed_lead(reviewed):
-        d.add_paragraph().add_run(lead).bold = True
+        d.add_paragraph().add_run(_x(lead)).bold = True
     for label, value in (("Địa phương", b.locality), ("Kỳ báo cáo", b.period), ("Cuộc họp", b.meeting)):
         if value:
             p = d.add_paragraph()
             p.add_run(f"{label}: ").bold = True
-            p.add_run(value)
+            p.add_run(_x(value))
 
     def item(n: int, i: ReviewedItem) -> None:
         p = d.add_paragraph()
         p.paragraph_format.left_indent = Pt(18)
         p.paragraph_format.first_line_indent = Pt(-18)
         p.add_run(f"{n}. ")
-        p.add_run(i.text)
+        p.add_run(_x(i.text))
         note = "; ".join(([f"câu {', '.join(map(str, i.sentences))}"] if i.sentences else []) + marks(i))
         if note:
-            p.add_run(f" ({note})").italic = True
+            p.add_run(_x(f" ({note})")).italic = True
         if (quoted := _quote(i)) and quoted.strip() != i.text.strip():
             q = d.add_paragraph(style="Quote")
             q.paragraph_format.left_indent = Pt(36)
-            q.add_run(f"“{quoted}”")
+            q.add_run(_x(f"“{quoted}”"))
 
     for section in SECTIONS:
         d.add_heading(SECTION_LABELS[section], level=1)
@@ -170,17 +175,17 @@ def to_docx(reviewed: Reviewed) -> bytes:
         for section, text, f in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, (section, f.raw, _MEASURES.get(f.measures or "", ""), text)):
-                cell.text = value
+                cell.text = _x(value)
     d.add_heading("Nhân vật", level=1)
     if not b.people:
         d.add_paragraph("Bài không nêu tên ai.")
     for person in b.people:
         titles = f", {', '.join(person.titles)}" if person.titles else ""
         flag = " ⚠ không có trong bài" if person.status != "grounded" else ""
-        d.add_paragraph(f"{person.name}{titles} ({KIND_LABELS[person.kind]}){flag}", style="List Bullet")
-    d.add_paragraph(_review_line(reviewed)).runs[0].italic = True
+        d.add_paragraph(_x(f"{person.name}{titles} ({KIND_LABELS[person.kind]}){flag}"), style="List Bullet")
+    d.add_paragraph(_x(_review_line(reviewed))).runs[0].italic = True
     p = b.provenance
-    d.add_paragraph(f"Nguồn: {p.source} (sha256 {p.sha256[:12]}), mô hình {p.model}, prompt {p.prompt_version}.")
+    d.add_paragraph(_x(f"Nguồn: {p.source} (sha256 {p.sha256[:12]}), mô hình {p.model}, prompt {p.prompt_version}."))
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
