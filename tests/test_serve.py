@@ -425,6 +425,29 @@ def test_an_upload_that_cannot_be_read_fails_with_its_reason(served):
     assert r.status_code == 202
     [job] = wait_jobs(c, 1)
     assert job["state"] == "failed" and "no text layer" in job["reason"] and "OCR" in job["reason"]
+    # the editor reads what to do, in Vietnamese; the batch's line is the detail, without server paths
+    assert job["message"].startswith("Tệp PDF này là ảnh chụp") and "OCR" in job["message"]
+    assert "/" not in job["reason"] and "--" not in job["message"]
+    assert "<details>" in c.get("/").text or "createElement('details')" in c.get("/").text
+
+
+def test_an_upload_named_like_another_reports_briefing_is_saved_under_a_distinct_name(served, folder):
+    """OUT/001_….json is the briefing of a seed: an upload of other content named 001_….txt is saved
+    as "001_… (2).txt" and summarized, not refused with "--force replaces it"."""
+    c = client(served.url)
+    stem = "001_09e389f302c63ca9"
+    r = c.post("/upload", files=[("files", (f"{stem}.txt", SEEDS[1].read_bytes(), "text/plain"))])
+    assert r.status_code == 202, r.text
+    [job] = wait_jobs(c, 1)
+    assert job["state"] == "done" and job["name"] == f"{stem} (2).txt", job
+    assert job["stem"] == f"{stem} (2)"
+
+
+def test_a_refused_decision_says_why_in_vietnamese(served, folder):
+    c = client(served.url)
+    key = item_key(_first_item(folder, "001_09e389f302c63ca9"))
+    r = c.post("/r/001_09e389f302c63ca9/decisions", json={"action": "edit", "key": key, "text": "   "})
+    assert r.status_code == 400 and "nội dung trống" in r.json()["error"] and "Value error" not in r.json()["error"]
 
 
 def _scanned_pdf() -> bytes:

@@ -180,7 +180,7 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
             return json_error(f"Không ghi được quyết định: {e}", 400)
         except ValueError as e:  # pydantic's ValidationError is a ValueError
             first = e.errors()[0]["msg"] if hasattr(e, "errors") else str(e)
-            return json_error(f"Quyết định không hợp lệ: {first}", 400)
+            return json_error(f"Quyết định không hợp lệ: {_decision_message(first)}", 400)
         return JSONResponse({"ok": True, "key": decision.key})
 
     def export_view(request: Request) -> Response:
@@ -243,6 +243,23 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
     app.state.jobs = jobs
     app.state.workspace = workspace
     return app
+
+
+# the decision validator's reasons (summarizer/review.py, English for the CLI and the logs) in Vietnamese
+_DECISION_MESSAGES = {
+    "the wording is empty": "nội dung trống (hoặc chỉ có ký tự điều khiển). Hãy nhập nội dung mục.",
+    "an edit needs the new wording": "chưa có nội dung mới cho mục sửa.",
+    "a move needs the section to move to": "chưa chọn phần để chuyển mục sang.",
+    "an added item needs a section": "hãy chọn một đoạn trong bài gốc và phần để thêm mục.",
+    "an added item's key": "mã mục thêm không đúng. Hãy tải lại trang rồi thử lại.",
+}
+
+
+def _decision_message(reason: str) -> str:
+    """The validator's reason, in Vietnamese when known (without pydantic's "Value error, ")."""
+    reason = reason.removeprefix("Value error, ")
+    return next((vi for en, vi in _DECISION_MESSAGES.items() if reason.startswith(en)),
+                "dữ liệu gửi lên không đúng. Hãy tải lại trang rồi thử lại.")
 
 
 def _item_view(i, doc, section: str) -> dict:

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from summarizer.batch import BatchRunner, FolderBusy, FolderLock, Manifest, expand
+from summarizer.batch import BatchRunner, FolderBusy, FolderLock, Manifest, expand, read_briefing
 from summarizer.errors import SummarizerError
 
 log = logging.getLogger("summarizer")
@@ -32,6 +32,41 @@ MAX_NAME = 120  # characters of a saved file name
 # what a file name may not hold: separators, characters Windows refuses, controls
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 STATES = ("queued", "asking", "grounding", "done", "failed")
+
+
+# the batch's reasons (English, for the CLI) as an editor of the workspace reads them: what to do here
+_MESSAGES = [
+    (r"no text layer", "Tệp PDF này là ảnh chụp, không có chữ để đọc. Hãy nhận dạng chữ (OCR) hoặc xin bản "
+                       "Word/PDF có chữ, rồi tải lên lại."),
+    (r"password-protected", "Tệp có mật khẩu. Hãy lưu một bản không đặt mật khẩu rồi tải lên lại."),
+    (r"fonts have no map", "Chữ trong tệp PDF này không đọc được. Hãy xin bản Word, hoặc nhận dạng chữ (OCR)."),
+    (r"Word 97-2003|\.doc file", "Đây là tệp Word cũ (.doc). Hãy mở bằng Word, lưu thành .docx rồi tải lên lại."),
+    (r"ZIP archive", "Đây không phải báo cáo (có thể là tệp Excel hoặc PowerPoint). Hãy tải lên báo cáo dạng "
+                     ".docx, .pdf, .html hoặc .txt."),
+    (r"the file is empty|no text left", "Tệp không có nội dung để tóm tắt. Hãy kiểm tra lại tệp rồi tải lên lại."),
+    (r"raise --max-chars|characters: \d+ parts", "Báo cáo quá dài để tóm tắt một lần. Hãy tách thành vài tệp nhỏ "
+                                                 "hơn rồi tải lên từng tệp."),
+    (r"MiB, more than|grew past", "Tệp quá lớn. Hãy tách báo cáo thành vài tệp nhỏ hơn."),
+    (r"is the briefing of|--force replaces it", "Thư mục đã có một bản tóm tắt khác cùng tên. Hãy đổi tên tệp "
+                                                "rồi tải lên lại."),
+    (r"not a readable|binary data|not valid|unknown encoding", "Không đọc được tệp này. Hãy mở thử trên máy, "
+                                                               "lưu lại (Word: .docx) rồi tải lên lại."),
+    (r"needs the \[(docx|pdf)\] extra", "Máy chủ chưa cài phần đọc loại tệp này. Hãy báo người quản trị, hoặc "
+                                         "tải lên bản .txt/.html."),
+    (r"not attempted", "Chưa xử lý vì đợt xử lý đã dừng giữa chừng. Hãy tải tệp lên lại."),
+    (r"in use by|is busy|lock", "Thư mục đang được một lệnh khác dùng. Hãy đợi một lát rồi tải lên lại."),
+    (r"connect|server|timed out|model", "Không liên lạc được với mô hình. Hãy đợi một lát rồi tải lên lại; nếu "
+                                        "vẫn lỗi, báo người quản trị."),
+]
+
+
+def editor_message(reason: str) -> str:
+    """An editor's message for a batch's failure reason: Vietnamese, saying what to do in the
+    workspace (the reason itself stays available as the detail)."""
+    for pattern, message in _MESSAGES:
+        if re.search(pattern, reason, re.I):
+            return message
+    return "Không tóm tắt được báo cáo này. Xem chi tiết bên dưới, hoặc báo người quản trị."
 
 
 class UploadRefused(ValueError):
@@ -72,7 +107,8 @@ class Job:
     id: int
     name: str  # the file name as saved
     state: str = "queued"
-    reason: str | None = None  # why it failed
+    reason: str | None = None  # why it failed: the batch's line, server paths cut to names (the detail)
+    message: str | None = None  # why it failed, for an editor: Vietnamese, what to do in the workspace
     stem: str | None = None  # its briefing, once done
     skipped: bool = False  # done earlier: the briefing was up to date
     updated: float = 0.0
@@ -156,16 +192,30 @@ class Jobs:
 
     # --- uploads -------------------------------------------------------------------------------
 
+    def _name_taken(self, candidate: Path) -> bool:
+        """Whether OUT/STEM.json (STEM: the candidate's) is the briefing of another report, which
+        the batch would refuse to replace: the upload then takes the next name instead."""
+        briefing = self.folder / (candidate.stem + ".json")
+        if not briefing.exists():
+            return False
+        try:
+            return read_briefing(briefing).provenance.path != str(candidate)
+        except Exception:  # unreadable: not this upload's either
+            return True
+
     def save(self, filename: str, data: bytes) -> Path:
-        """Save an upload into OUT/reports/ under its safe name; the same name with other bytes gets
-        " (2)", " (3)" … (the same bytes reuse the file). Raises UploadRefused (name or kind),
-        OSError (the disk)."""
+        """Save an upload into OUT/reports/ under its safe name; the same name with other bytes, or
+        a name whose briefing in OUT is another report's, gets " (2)", " (3)" … (the same bytes
+        reuse the file). Raises UploadRefused (name or kind), OSError (the disk)."""
         name = safe_name(filename)
         self.uploads.mkdir(parents=True, exist_ok=True)
         stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
         n = 1
         while True:
             candidate = self.uploads / (name if n == 1 else f"{stem} ({n}){suffix}")
+            if not candidate.exists() and self._name_taken(candidate):
+                n += 1
+                continue
             try:
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             except FileExistsError:
@@ -217,7 +267,7 @@ class Jobs:
                     job.stem = output[: -len(".json")] if output and output.endswith(".json") else None
                     job.move("done")
                 else:
-                    job.reason = error or status
+                    self._set_reason(job, error or status)
                     job.move("failed")
 
     # --- the worker ---------------------------------------------------------------------------
@@ -263,11 +313,17 @@ class Jobs:
         # a report the batch never recorded (it stopped): say so rather than leave it queued
         self._fail([j for j in batch if j.state not in ("done", "failed")], "not attempted: the batch stopped")
 
+    def _set_reason(self, job: Job, reason: str) -> None:
+        """The batch's reason as the detail, with the server's paths cut to the folder's names, and
+        the editor's message (the caller holds the lock)."""
+        detail = reason.replace(str(self.uploads) + os.sep, "").replace(str(self.folder) + os.sep, "")
+        job.reason, job.message = detail, editor_message(detail)
+
     def _fail(self, jobs: list[Job], reason: str) -> None:
         with self.lock:
             for job in jobs:
                 if job.state not in ("done", "failed"):
-                    job.reason = reason
+                    self._set_reason(job, reason)
                     job.move("failed")
 
     def close(self) -> None:
