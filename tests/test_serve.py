@@ -322,6 +322,25 @@ def test_bound_to_every_interface_serve_prints_addresses_a_browser_can_open(tmp_
         proc.wait(10)
 
 
+def test_small_messages_say_the_right_thing(served, folder):
+    """An oversized decision is "the request" with its size; a malformed upload has one full stop;
+    an orphaned decision's action is in Vietnamese; bidi controls leave saved names."""
+    from summarizer.review import Decision, record, review_path
+
+    stem = "001_09e389f302c63ca9"
+    c = client(served.url)
+    key = item_key(_first_item(folder, stem))
+    r = c.post(f"/r/{stem}/decisions", json={"action": "edit", "key": key, "text": "x" * 70000})
+    error = r.json()["error"]
+    assert r.status_code == 413 and error.startswith("Yêu cầu quá lớn (gửi 68.4 KiB): tối đa 64 KiB") and "Tệp" not in error
+    r = c.post("/upload", content=b"--b\r\nnot a part", headers={"content-type": "multipart/form-data; boundary=b"})
+    assert r.status_code == 400 and ".." not in r.json()["error"], r.text
+    record(review_path(folder / f"{stem}.json"), Decision(action="reject", key="0" * 16, item_text="Mục cũ đã mất"))
+    page = c.get(f"/r/{stem}").text
+    assert "<li>bỏ: Mục cũ đã mất</li>" in page
+    assert safe_name("bao-cao\u202etxt.exe\u2066.txt") == "bao-caotxt.exe.txt"
+
+
 def test_serve_refuses_an_address_in_use(tmp_path):
     from summarizer.serve import bind
 

@@ -46,6 +46,7 @@ MAX_FILES = 20  # files per upload request
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 STATE_LABELS = {"queued": "đang chờ", "asking": "đang hỏi mô hình", "grounding": "đang đối chiếu với bài gốc",
                 "done": "xong", "failed": "lỗi"}
+ACTION_LABELS = {"accept": "giữ", "reject": "bỏ", "edit": "sửa", "move": "chuyển phần", "add": "thêm"}
 PER_SECTION = 3  # items shown per section in the folder view
 
 
@@ -71,7 +72,8 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
     jobs = Jobs(workspace.folder, config or ModelConfig.from_env(), cache_factory=cache_factory,
                 concurrency=concurrency)
     templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True))
-    templates.env.globals.update(SECTION_TITLES=SECTION_TITLES, STATE_LABELS=STATE_LABELS, quote=quote)
+    templates.env.globals.update(SECTION_TITLES=SECTION_TITLES, STATE_LABELS=STATE_LABELS, ACTION_LABELS=ACTION_LABELS,
+                                 quote=quote)
     settings = Settings(workspace.folder, token, max_upload)
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> Response:
@@ -127,7 +129,7 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
         except BodyTooLarge as e:
             return too_large_response(e)
         except HTTPException as e:  # the form parser's: too many files or fields, a malformed body
-            return json_error(f"Không đọc được nội dung tải lên: {e.detail}.", 400)
+            return json_error(f"Không đọc được nội dung tải lên: {str(e.detail).rstrip('.')}.", 400)
         queued = jobs.submit(saved) if saved else []
         status = 202 if queued else 400
         return JSONResponse({"jobs": [j.id for j in queued], "refused": refused,
@@ -235,7 +237,7 @@ def create_app(folder: Path, config=None, *, token: str | None = None, loopback:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS, www_redirect=False))
     if token:
         middleware.append(Middleware(TokenGate, token=token))
-    middleware += [Middleware(BodyLimit, upload_limit=max_upload),
+    middleware += [Middleware(BodyLimit, upload_limit=max_upload, upload_paths=("/upload",)),
                    Middleware(CSRF, secret=folder_secret(workspace.folder), cookie_samesite="strict",
                               cookie_name=CSRF_COOKIE)]
     app = Starlette(routes=routes, middleware=middleware,

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from summarizer.batch import BatchRunner, FolderBusy, FolderLock, Manifest, expand, read_briefing
+from summarizer.core.text import BIDI_CONTROLS
 from summarizer.errors import SummarizerError
 
 log = logging.getLogger("summarizer")
@@ -82,6 +83,7 @@ def safe_name(filename: str) -> str:
     name = unicodedata.normalize("NFC", filename or "")
     name = re.split(r"[\\/]", name)[-1]
     name = _UNSAFE.sub("", name)
+    name = BIDI_CONTROLS.sub("", name)  # U+202E would show "tai-lieu\u202etxt.exe" as "tai-lieuexe.txt"
     name = " ".join(name.split()).lstrip(". ")
     stem, dot, suffix = name.rpartition(".")
     if not dot or not stem.strip(" ."):

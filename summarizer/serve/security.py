@@ -63,15 +63,28 @@ def mib(n: int) -> str:
     return f"{n / 2**20:.1f}".rstrip("0").rstrip(".") + " MiB"
 
 
-class BodyTooLarge(Exception):
-    """A request body longer than its limit (see BodyLimit)."""
+def size_text(n: int) -> str:
+    """A size as an editor reads it: bytes or KiB below a MiB (a decision's limit is 64 KiB)."""
+    if n < 1024:
+        return f"{n} byte"
+    if n < 2**20:
+        return f"{n / 1024:.1f}".rstrip("0").rstrip(".") + " KiB"
+    return mib(n)
 
-    def __init__(self, limit: int, size: int | None = None) -> None:
+
+class BodyTooLarge(Exception):
+    """A request body longer than its limit (see BodyLimit); `upload` tells an upload from a
+    decision, whose message must not speak of files."""
+
+    def __init__(self, limit: int, size: int | None = None, upload: bool = True) -> None:
         super().__init__(limit, size)
-        self.limit, self.size = limit, size
+        self.limit, self.size, self.upload = limit, size, upload
 
     def message(self) -> str:
-        size = f" (gửi {mib(self.size)})" if self.size else ""
+        size = f" (gửi {size_text(self.size)})" if self.size else ""
+        if not self.upload:
+            return (f"Yêu cầu quá lớn{size}: tối đa {size_text(self.limit)}. Hãy rút ngắn nội dung "
+                    "(mỗi mục chỉ cần vài câu).")
         return f"Tệp tải lên quá lớn{size}: mỗi lần tải tối đa {mib(self.limit)}. Hãy tải từng tệp, hoặc tách báo cáo."
 
 
@@ -92,7 +105,8 @@ class BodyLimit:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        limit = self.upload_limit if scope["path"] in self.upload_paths else self.form_limit
+        upload = scope["path"] in self.upload_paths
+        limit = self.upload_limit if upload else self.form_limit
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None:
             try:
@@ -100,7 +114,7 @@ class BodyLimit:
             except ValueError:
                 size = limit + 1
             if size > limit:
-                await too_large_response(BodyTooLarge(limit, size))(scope, receive, send)
+                await too_large_response(BodyTooLarge(limit, size, upload))(scope, receive, send)
                 return
         received = 0
 
@@ -110,7 +124,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge(limit)
+                    raise BodyTooLarge(limit, received, upload)
             return message
 
         await self.app(scope, counted, send)
