@@ -364,14 +364,20 @@ def _write_or_exit(path: Path, text: str) -> None:
 @click.option("--format", "formats", default="md,html", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Digest renderings to write.")
 def digest(folder, formats):
-    """Write FOLDER/digest.md and digest.html: one block per briefing in FOLDER, and the people index."""
+    """Write FOLDER/digest.md and digest.html: one block per briefing in FOLDER, and the people index.
+
+    The editor's decisions made in `summarizer serve` (NAME.review.jsonl) are applied, as there."""
     from summarizer.core.schema import Briefing
     from summarizer.render import digest as digest_render
 
-    entries, failed = [], 0
+    from summarizer.review import apply, load_decisions, review_path
+
+    entries, failed, reviewed = [], 0, {}
     for path in sorted(folder.glob("*.json")):
         try:
             entries.append((path.stem, Briefing.model_validate_json(path.read_text(encoding="utf-8"))))
+            if decisions := load_decisions(review_path(path)):  # the editor's, from the workspace
+                reviewed[path.stem] = apply(entries[-1][1], decisions)
         except (OSError, ValueError) as e:
             failed += 1
             click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
@@ -385,7 +391,8 @@ def digest(folder, formats):
     for fmt in formats:  # no briefing is named digest (RESERVED_STEMS): a running batch is no obstacle
         out = folder / f"digest.{fmt}"
         try:
-            write_atomic(out, digest_render.to_markdown(entries) if fmt == "md" else digest_render.to_html(entries))
+            write_atomic(out, digest_render.to_markdown(entries, reviewed) if fmt == "md"
+                         else digest_render.to_html(entries, reviewed))
         except OutputError as e:
             click.echo(f"error: {e}", err=True)
             failed += 1

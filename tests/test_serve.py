@@ -149,6 +149,25 @@ def test_the_word_export_strips_what_xml_cannot_hold_whatever_the_briefing_says(
     assert "Báo cáo tháng" in texts and any("Thu ngân sách đạt" in t for t in texts)
 
 
+def test_the_cli_digest_shows_the_review_decisions(served, folder):
+    """`summarizer digest` as the folder view: a rejected item left out, the edited wording marked,
+    an added item marked, the count of decisions."""
+    stem = "001_09e389f302c63ca9"
+    c = client(served.url)
+    rejected, edited = _first_item(folder, stem, n=0), _first_item(folder, stem, n=1)
+    assert c.post(f"/r/{stem}/decisions", json={"action": "reject", "key": item_key(rejected)}).status_code == 200
+    assert c.post(f"/r/{stem}/decisions", json={"action": "edit", "key": item_key(edited),
+                                                 "text": "Công nghiệp đạt trên 7,5 tỷ đồng (sửa)"}).status_code == 200
+    result = subprocess.run([sys.executable, "-m", "summarizer", "digest", str(folder)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for name in ("digest.md", "digest.html"):
+        text = (folder / name).read_text(encoding="utf-8")
+        block = text.split(stem, 1)[1].split("##" if name.endswith(".md") else "</article>", 1)[0]
+        assert "Công nghiệp đạt trên 7,5 tỷ đồng (sửa) (biên tập viên sửa)" in block, name
+        assert rejected.text not in block and "2 quyết định biên tập, 1 mục bỏ" in block, name
+
+
 @pytest.mark.parametrize("path", [
     "/r/..%2F..%2Fetc%2Fpasswd", "/r/%2e%2e", "/r/..%2Fsecret", "/r/.summarizer.lock", "/r/manifest",
     "/r/..%2Fsecret/export.json", "/r/001_09e389f302c63ca9.review",
