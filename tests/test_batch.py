@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from summarizer.batch import expand, finished, write_atomic
+from summarizer.inputs import expand
+from summarizer.output import finished, write_atomic
 
 
 def test_files_folders_globs_and_stdin_expand_in_order_without_duplicates(tmp_path):
@@ -24,7 +25,7 @@ def test_files_folders_globs_and_stdin_expand_in_order_without_duplicates(tmp_pa
 def test_what_matches_nothing_is_an_error_each(tmp_path):
     (tmp_path / "empty").mkdir()
     inputs, errors = expand([str(tmp_path / "empty"), str(tmp_path / "nope.txt"), str(tmp_path / "*.md")])
-    assert inputs == []
+    assert list(inputs) == []
     assert [e.problem for e in errors] == [
         "directory holds no report files (.htm, .html, .md, .text, .txt)", "no such file or directory",
         "the pattern matches no file"]
