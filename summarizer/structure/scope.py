@@ -25,6 +25,8 @@ provincial press retells them; every rule was measured on the `tune` half of cor
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -208,10 +210,19 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
 
 def clauses(doc: Document) -> tuple[Clause, ...]:
     """Every clause of every sentence, in order, with its section (None for non-body sentences and
-    clauses with no cue). Computed once per report and kept on the document."""
-    if "clauses" not in doc.derived:
-        doc.derived["clauses"] = tuple(_label(doc))
-    return doc.derived["clauses"]
+    clauses with no cue). Computed once per report though several stages ask, and kept beside the
+    document (not on it: a Document is frozen data) for as long as the document is in use."""
+    with _KEPT_LOCK:
+        found = _KEPT.get(doc)
+    if found is None:
+        found = tuple(_label(doc))
+        with _KEPT_LOCK:
+            _KEPT[doc] = found
+    return found
+
+
+_KEPT: weakref.WeakKeyDictionary[Document, tuple[Clause, ...]] = weakref.WeakKeyDictionary()
+_KEPT_LOCK = threading.Lock()  # the batch's threads share it
 
 
 def _label(doc: Document):
