@@ -63,6 +63,69 @@ class Counts:
                 f"tokens {self.prompt_tokens + self.completion_tokens}")
 
 
+class Ledger:
+    """What became of each input: counted, priced and recorded in the output folder's manifest.
+
+    `lock` is the runner's: once the runner has set its stopping flag under it (Ctrl-C), nothing
+    more is counted (the manifest, closed then, records nothing more either)."""
+
+    def __init__(self, folder: OutputFolder, model: str, lock: threading.RLock) -> None:
+        self.folder, self.model, self.lock = folder, model, lock
+        self.counts = Counts(started=time.monotonic())
+
+    def skipped(self, item: Input) -> None:
+        output = self.folder.json_path(item.stem).name
+        self.folder.manifest.record(item.name, "skipped", path=item.origin, output=output)
+        with self.lock:
+            self.counts.skipped += 1
+
+    def done(self, item: Input, output: str, spent: Usage, seconds: float, from_rules: list[str]) -> None:
+        """Count and record a report done (`from_rules`: its sections the rules filled)."""
+        spent, cost = self._spend(spent)
+        with self.lock:
+            self.counts.done += 1
+        self.folder.manifest.record(item.name, "done", path=item.origin, output=output,
+                                    prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
+                                    seconds=seconds, cached=not spent.requests, cost_usd=cost,
+                                    from_rules=from_rules)  # cached answers cost nothing this time
+
+    def failed(self, item: Input, message: str, spent: Usage) -> None:
+        """Count and record a failed input (`message`: "NAME: why"), with what its answers cost."""
+        spent, cost = self._spend(spent)
+        with self.lock:
+            self.counts.failed += 1
+        self.folder.manifest.record(item.name, "failed", path=item.origin,
+                                    error=message.removeprefix(f"{item.name}: "), prompt_tokens=spent.prompt_tokens,
+                                    completion_tokens=spent.completion_tokens,
+                                    cost_usd=cost if spent.total_tokens else 0.0)
+
+    def not_attempted(self, items: Iterable[Input]) -> int:
+        """Inputs left when the batch stopped, none of them tried; how many."""
+        n = 0
+        with self.lock:
+            for n, rest in enumerate(items, 1):
+                self.counts.failed += 1
+                self.folder.manifest.record(rest.name, "not attempted", error="the model server could not be reached")
+        return n
+
+    def all_failed(self, items: Iterable[Input], reason: str) -> None:
+        """Inputs that cannot succeed (no model at all), each recorded with `reason`."""
+        for rest in items:
+            with self.lock:
+                self.counts.failed += 1
+            self.folder.manifest.record(rest.name, "failed", path=rest.origin, error=reason)
+
+    def _spend(self, spent: Usage) -> tuple[Usage, float | None]:
+        """Add the tokens of a report's answers to the counts: (them, their cost in USD or None)."""
+        cost = cost_usd(self.model, spent.prompt_tokens, spent.completion_tokens)
+        with self.lock:
+            self.counts.prompt_tokens += spent.prompt_tokens
+            self.counts.completion_tokens += spent.completion_tokens
+            if spent.total_tokens:
+                self.counts.cost = None if cost is None or self.counts.cost is None else self.counts.cost + cost
+        return spent, cost
+
+
 class BatchRunner:
     """Runs `inputs` into `folder` (held by the caller), answered by `provider`, connected when the
     first report needs the model (a rerun that skips everything never starts a server) and closed at
@@ -81,8 +144,9 @@ class BatchRunner:
         self.summarizer = None
         self.total = 0
         self.in_flight = 0  # reports submitted and not finished (queued or asking the model)
-        self.lock = threading.Lock()
-        self.counts = Counts(started=time.monotonic())
+        self.lock = threading.RLock()  # the ledger's too: a report counted done under it is counted once
+        self.ledger = Ledger(folder, provider.config.model, self.lock)
+        self.counts = self.ledger.counts
         self.on_change: Callable[[], None] | None = None  # e.g. redraw a progress bar
         self.stopping = threading.Event()  # Ctrl-C: workers finish nothing new, record nothing more
         self.unreachable = 0  # reports in a row that could not connect to the model server
@@ -152,10 +216,7 @@ class BatchRunner:
             self._ensure_summarizer()
             return doc
         self.folder.render(item, before, doc, only_missing=True)
-        output = self.folder.json_path(item.stem).name
-        self.folder.manifest.record(item.name, "skipped", path=item.origin, output=output)
-        with self.lock:
-            self.counts.skipped += 1
+        self.ledger.skipped(item)
         log.info("%s: up to date, skipped", label)
         self._changed()
         return None
@@ -202,31 +263,16 @@ class BatchRunner:
                          _spent(e, draft))
             return None
         f = briefing.flags
-        spent, cost = self._spend(draft.spent)
         with self.lock:
             if self.stopping.is_set():
                 return None
             self.unreachable = 0
-            self.counts.done += 1
-        self.folder.manifest.record(item.name, "done", path=item.origin, output=output,
-                                    prompt_tokens=spent.prompt_tokens, completion_tokens=spent.completion_tokens,
-                                    seconds=time.monotonic() - t0, cached=not spent.requests, cost_usd=cost,
-                                    from_rules=f.sections_from_rules)  # cached answers cost nothing this time
+            self.ledger.done(item, output, draft.spent, time.monotonic() - t0, f.sections_from_rules)
         items = f.items_grounded + f.items_misattributed + f.items_invented
         return f"{label}: done in {time.monotonic() - t0:.0f} s, {items} items, {f.to_check} flagged"
 
-    def _spend(self, spent: Usage) -> tuple[Usage, float | None]:
-        """Add the tokens of a report's answers to the batch's counts: (them, their cost in USD)."""
-        cost = cost_usd(self.provider.config.model, spent.prompt_tokens, spent.completion_tokens)
-        with self.lock:
-            self.counts.prompt_tokens += spent.prompt_tokens
-            self.counts.completion_tokens += spent.completion_tokens
-            if spent.total_tokens:
-                self.counts.cost = None if cost is None or self.counts.cost is None else self.counts.cost + cost
-        return spent, cost
-
     def _failed(self, item: Input, error: Exception, spent: Usage | None = None) -> None:
-        """Count and record a failed input, with the tokens its answers cost before it failed."""
+        """Report, count and record a failed input, with the tokens its answers cost before it failed."""
         if isinstance(error, SourceError):
             message = f"{item.name}: {error.problem}"  # named as the user gave it
         else:
@@ -235,14 +281,9 @@ class BatchRunner:
         if self.stopping.is_set():  # interrupted in flight: not a failure, the next run redoes it
             return
         log.error("%s", message)
-        spent, cost = self._spend(spent or Usage())
         with self.lock:
             self._count_unreachable(error)
-            self.counts.failed += 1
-        self.folder.manifest.record(item.name, "failed", path=item.origin,
-                                    error=message.removeprefix(f"{item.name}: "), prompt_tokens=spent.prompt_tokens,
-                                    completion_tokens=spent.completion_tokens,
-                                    cost_usd=cost if spent.total_tokens else 0.0)
+        self.ledger.failed(item, message, spent or Usage())
         self._changed()
 
     def _count_unreachable(self, error: Exception) -> None:
@@ -263,18 +304,11 @@ class BatchRunner:
 
     def _not_attempted(self, items: Iterable[Input]) -> None:
         """Inputs left when the batch stopped: recorded as not attempted, none of them tried."""
-        with self.lock:
-            for rest in items:
-                self.counts.failed += 1
-                self.not_attempted += 1
-                self.folder.manifest.record(rest.name, "not attempted", error="the model server could not be reached")
+        self.not_attempted += self.ledger.not_attempted(items)
         self._changed()
 
     def _fail_rest(self, items: Iterable[Input], reason: str) -> None:
-        for rest in items:
-            with self.lock:
-                self.counts.failed += 1
-            self.folder.manifest.record(rest.name, "failed", path=rest.origin, error=reason)
+        self.ledger.all_failed(items, reason)
         self._changed()
 
 

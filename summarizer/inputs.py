@@ -29,6 +29,7 @@ from summarizer.source.read import read_input, why_missing
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 STDIN = "-"
 _PAGE = 500  # rows read from the index at a time
+_CACHE_KIB = 512  # SQLite's page cache for the index: the operating system caches the file as well
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ class Inputs:
 
     def __init__(self) -> None:
         self.db = sqlite3.connect("")  # "": a private temporary file, deleted when closed
-        self.db.executescript("""
+        self.db.executescript(f"""
+            PRAGMA cache_size = -{_CACHE_KIB};
             CREATE TABLE inputs (seq INTEGER PRIMARY KEY, arg INTEGER NOT NULL, path BLOB NOT NULL,
                 given BLOB, resolved BLOB NOT NULL, stem BLOB NOT NULL,
                 kept INTEGER NOT NULL DEFAULT 0, out TEXT, out_key BLOB);
