@@ -15,13 +15,11 @@ without it; an answer that no longer reads as one is a miss.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from summarizer.core.schema import Extraction, Usage
@@ -200,12 +198,16 @@ class CachedAnswers:
         held = (request.key, threading.get_ident())
         answers = self._asking.get(held)
         if answers is None:  # the part's first request in this thread
-            with self._locks.holding(request.key, keep=True) as keep:
+            self._locks.acquire(request.key)  # a copy in flight in another thread: wait for its answers
+            try:
                 hit = self.cache.get(request.key)
-                if hit is not None:
-                    return _section(hit, request)
-                keep()  # asked now: held until the part's last request
-            answers = self._asking[held] = {}
+            except BaseException:
+                self._locks.release(request.key)
+                raise
+            if hit is not None:
+                self._locks.release(request.key)
+                return _section(hit, request)
+            answers = self._asking[held] = {}  # asked now: held until the part's last request
         return self._ask(request, answers, held)
 
     def _ask(self, request: Request, answers: dict[str, Answer | None], held: tuple[str, int]) -> Answer:
@@ -249,20 +251,12 @@ class KeyLocks:
         self._guard = threading.Lock()
         self._locks: dict[str, list] = {}  # key → [lock, users]
 
-    @contextlib.contextmanager
-    def holding(self, key: str, keep: bool = False) -> Iterator:
-        """Hold `key`'s lock for the block (waiting while another thread holds it). With keep=True
-        the block gets a function that keeps the lock held after the block, until release(key)."""
-        kept = []
+    def acquire(self, key: str) -> None:
+        """Hold `key`'s lock, waiting while another thread holds it; release(key) lets it go."""
         with self._guard:
             entry = self._locks.setdefault(key, [threading.Lock(), 0])
             entry[1] += 1
         entry[0].acquire()
-        try:
-            yield (lambda: kept.append(True)) if keep else None
-        finally:
-            if not kept:
-                self.release(key)
 
     def release(self, key: str) -> None:
         with self._guard:

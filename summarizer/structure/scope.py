@@ -212,17 +212,18 @@ def clauses(doc: Document) -> tuple[Clause, ...]:
     """Every clause of every sentence, in order, with its section (None for non-body sentences and
     clauses with no cue). Computed once per report though several stages ask, and kept beside the
     document (not on it: a Document is frozen data) for as long as the document is in use."""
-    with _KEPT_LOCK:
-        found = _KEPT.get(doc)
+    found = _KEPT.get(id(doc))
     if found is None:
         found = tuple(_label(doc))
-        with _KEPT_LOCK:
-            _KEPT[doc] = found
+        with _KEPT_LOCK:  # the batch's threads share it
+            if id(doc) not in _KEPT:
+                _KEPT[id(doc)] = found
+                weakref.finalize(doc, _KEPT.pop, id(doc), None)  # gone with the document, before its id is reused
     return found
 
 
-_KEPT: weakref.WeakKeyDictionary[Document, tuple[Clause, ...]] = weakref.WeakKeyDictionary()
-_KEPT_LOCK = threading.Lock()  # the batch's threads share it
+_KEPT: dict[int, tuple[Clause, ...]] = {}  # by the id of a document still in use
+_KEPT_LOCK = threading.Lock()
 
 
 def _label(doc: Document):
