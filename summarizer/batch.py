@@ -225,8 +225,9 @@ class BatchRunner:
         if self.summarizer is None:
             from summarizer.pipeline import Summarizer
 
-            self.summarizer = Summarizer(self.provider.config, self.provider.connect(), cache=self.cache,
-                                         prompt=self.prompt, strict=self.strict)
+            answerer = self.provider.connect()  # the embedded model's server starts here
+            self.summarizer = Summarizer(self.provider.config, answerer, cache=self.cache, prompt=self.prompt,
+                                         strict=self.strict)
 
     def _summarize(self, item: Input, doc: Document, label: str) -> None:
         try:

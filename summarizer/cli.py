@@ -16,7 +16,7 @@ from summarizer.cache import AnswerCache
 from summarizer.errors import ConfigError, SourceError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
 from summarizer.extract.provider import Provider, resolve
-from summarizer.inputs import expand
+from summarizer.inputs import InputsError, expand
 from summarizer.output import (RENDERERS, RESERVED_STEMS, FolderBusy, OutputError, OutputFolder, load_briefing,
                                write_atomic)
 from summarizer.schema_export import SCHEMAS, schema_json
@@ -144,7 +144,12 @@ def summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enco
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
     folder = _hold(OutputFolder(out_dir, formats), "summarize")
-    inputs, failures = expand(list(paths))
+    try:
+        inputs, failures = expand(list(paths))
+    except InputsError as e:
+        folder.release()
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(1) from None
     for error in failures:
         click.echo(f"error: {error}", err=True)
         folder.manifest.record(error.name, "failed", error=error.problem)
@@ -329,7 +334,10 @@ class _Reports:
     reported by name and counted in `failed`."""
 
     def __init__(self, paths, encoding) -> None:
-        self.inputs, errors = expand(list(paths))
+        try:
+            self.inputs, errors = expand(list(paths))
+        except InputsError as e:
+            raise click.ClickException(str(e)) from None
         self.encoding, self.failed = encoding, len(errors)
         for error in errors:
             click.echo(f"error: {error}", err=True)

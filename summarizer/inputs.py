@@ -16,12 +16,13 @@ import glob
 import hashlib
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.core.document import Document
-from summarizer.errors import SourceError
+from summarizer.errors import SourceError, SummarizerError
 from summarizer.output import RESERVED_STEMS, STDIN_NAME
 from summarizer.source.load import read_document
 from summarizer.source.read import read_input, why_missing
@@ -52,11 +53,20 @@ class Input:
 
 def expand(args: list[str]) -> tuple[Inputs, list[SourceError]]:
     """Files, directories (their report files, sorted), globs and `-` → the inputs in the order
-    given, and one error for each argument that matches nothing."""
-    inputs = Inputs()
-    errors = [error for n, arg in enumerate(args) if (error := inputs.add(n, arg)) is not None]
-    inputs.seal()
+    given, and one error for each argument that matches nothing. Raises InputsError when the index
+    cannot be kept (a batch too large for memory, with a full temporary folder)."""
+    try:
+        inputs = Inputs()
+        errors = [error for n, arg in enumerate(args) if (error := inputs.add(n, arg)) is not None]
+        inputs.seal()
+    except sqlite3.Error as e:
+        raise InputsError(f"cannot list the inputs: the temporary folder {tempfile.gettempdir()} "
+                          f"cannot hold their index ({e})") from None
     return inputs, errors
+
+
+class InputsError(SummarizerError):
+    """The list of inputs cannot be made: nothing of the batch can start."""
 
 
 class Inputs:
