@@ -68,13 +68,12 @@ def run(design: str, path: Path, extractor: Extractor, config: ModelConfig) -> d
     prompt = load_prompt("briefing-quotes" if design == "quotes" else "briefing")
     started = time.monotonic()
     if design == "sections":
-        summarizer = Summarizer.__new__(Summarizer)  # reuse its plan with this bench's extractor
-        summarizer.extractor, summarizer.prompt = extractor, prompt
+        summarizer = Summarizer(config, extractor, prompt=prompt)  # the shipped plan, this bench's client
         extraction, usage = summarizer.extract(doc)
         answer = Answer(extraction=extraction, usage=usage, reasks=0)
     else:
         model = Extraction if design == "numbers" else QuoteExtraction
-        answer = extractor.extract(prompt.messages(doc, "all"), {"sentence_count": len(doc.sentences)}, model, path.name)
+        answer = extractor.extract(prompt.messages(doc, "all"), len(doc.sentences), model, path.name)
     seconds = time.monotonic() - started
     index = _Index.of(doc)
     right = verbatim = total = 0

@@ -10,10 +10,11 @@ Prints, from one run:
   - requests made by a rerun of the finished batch (goal: 0), and by a rerun into a new folder
     answered from the answer cache (goal: 0)
   - the pipeline's own time per document, everything but waiting on the model (read, split, cue
-    hints, prompts, grounding, sections, people, figures, Markdown), against a 5 ms goal; and, apart,
-    writing a report's outputs (JSON + Markdown, each fsync'd) and its cache entry
+    hints, prompts and cache key: the plan; grounding, sections, people, figures, Markdown), against
+    a 5 ms goal; and, apart, writing a report's outputs (JSON + Markdown, each fsync'd) and its cache
+    entry
   - peak resident memory of a batch of --memory-docs documents against one of a tenth of it, each
-    in a fresh process (flat means inputs and outputs are streamed)
+    in a fresh process (flat means inputs and outputs are streamed; bench/memory.py goes to 1,000,000)
 Nothing here is a pass/fail test; the numbers go into the README's performance section.
 """
 
@@ -33,13 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.batch import BatchRunner, Manifest, briefing_json, expand, write_atomic  # noqa: E402
+from summarizer.batch import BatchRunner  # noqa: E402
 from summarizer.cache import AnswerCache  # noqa: E402
-from summarizer.cli import write_renderings as cli_render  # noqa: E402
-from summarizer.structure import scope  # noqa: E402
-from summarizer.core.schema import SECTIONS  # noqa: E402
 from summarizer.core.text import content_words  # noqa: E402
 from summarizer.extract.client import ModelConfig  # noqa: E402
+from summarizer.extract.plan import plan  # noqa: E402
+from summarizer.extract.provider import resolve  # noqa: E402
+from summarizer.inputs import Input, expand  # noqa: E402
+from summarizer.output import OutputFolder  # noqa: E402
 from summarizer.pipeline import Summarizer, load_document  # noqa: E402
 from summarizer.render.markdown import to_markdown  # noqa: E402
 from tests.replay_server import seed_corpus  # noqa: E402
@@ -75,13 +77,13 @@ def config(url: str) -> ModelConfig:
 
 def run_batch(folder: Path, out: Path, url: str, concurrency: int, cache: AnswerCache | None = None
               ) -> tuple[float, int]:
-    """The CLI's batch: BatchRunner with its Markdown renderer, manifest and (optionally) answer cache."""
+    """The CLI's batch: inputs streamed, the output folder (Markdown, manifest) held, BatchRunner with
+    the provider and (optionally) the answer cache."""
     inputs, _ = expand([str(folder)])
-    manifest = Manifest(out / "manifest.jsonl")
-    runner = BatchRunner(config(url), out, manifest, concurrency=concurrency, render=cli_render, cache=cache)
-    t0 = time.perf_counter()
-    counts = runner.run(inputs)
-    manifest.close()
+    with OutputFolder(out).hold() as held:
+        runner = BatchRunner(resolve(config(url)), held, concurrency=concurrency, cache=cache)
+        t0 = time.perf_counter()
+        counts = runner.run(inputs)
     return time.perf_counter() - t0, counts.done
 
 
@@ -90,8 +92,7 @@ def startup_seconds(url: str) -> float:
     builds (about a second); later ones do not."""
     t0 = time.perf_counter()
     with Summarizer(config(url)) as s:
-        doc = load_document(SEEDS[0])
-        s.ask_section(doc, SECTIONS[0], scope.by_section(doc))
+        s.answerer.answer(plan(load_document(SEEDS[0]), s.config).requests[0])
     return time.perf_counter() - t0
 
 
@@ -104,11 +105,10 @@ def writing_per_doc(url: str, folder: Path) -> float:
             doc = load_document(seed)
             extraction, usage = s.extract(doc)
             done.append((doc, extraction, usage, s.finish(doc, extraction, usage)))
+        out = OutputFolder(folder)
         t0 = time.perf_counter()
         for k, (doc, extraction, usage, briefing) in enumerate(done * 4):
-            base = folder / f"{k}-{doc.name}"
-            cli_render(briefing, doc, base, ("md",))
-            write_atomic(base.with_suffix(".json"), briefing_json(briefing))
+            out.write(Input(None, doc.name, f"{k}-{Path(doc.name).stem}"), briefing, doc)  # Markdown, then JSON
             cache.put(f"{k}", extraction, usage)
         return (time.perf_counter() - t0) / (4 * len(done))
 
@@ -134,7 +134,8 @@ def memory_child(docs: int, url: str, concurrency: int) -> None:
 def overhead_per_doc(url: str, rounds: int = 20) -> float:
     """Seconds per document of everything but the model: the answers are fetched once, then the
     whole local pipeline runs on each freshly read report, `rounds` times over the seeds. The word-set
-    cache is emptied for every report, as if no two reports shared a sentence."""
+    cache is emptied for every report, as if no two reports shared a sentence. The requests are
+    planned as online (extract/plan.py: cue hints, the three prompts, the cache key)."""
     with Summarizer(config(url)) as s:
         answers = {seed: s.extract(load_document(seed)) for seed in SEEDS}
         per_round = []
@@ -144,9 +145,7 @@ def overhead_per_doc(url: str, rounds: int = 20) -> float:
                 content_words.cache_clear()
                 t0 = time.perf_counter()
                 doc = load_document(seed)  # read, decode, split
-                hints = scope.by_section(doc)  # cue phrases for the prompt hints
-                for section in SECTIONS:
-                    s.prompt.messages(doc, section, hints[section])  # the three prompts
+                plan(doc, s.config, s.prompt)  # cue hints, the three prompts, the cache key
                 to_markdown(s.finish(doc, *answers[seed]))  # grounding, sections, people, figures, render
                 elapsed += time.perf_counter() - t0
             per_round.append(elapsed)

@@ -43,7 +43,7 @@ def main() -> int:
                 continue
             doc = load_document(path)
             started = time.monotonic()
-            extraction, usage = summarizer.extract_long(doc)
+            extraction, usage = summarizer.extract(doc)
             seconds = round(time.monotonic() - started, 1)
             record = {
                 "doc": path.name, "model": summarizer.config.model, "prompt_version": summarizer.prompt.version,

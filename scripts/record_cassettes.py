@@ -42,13 +42,17 @@ def main() -> int:
         env.update(SUMMARIZER_RECORD_URL=args.base_url, SUMMARIZER_RECORD_MODEL=args.model)
         return subprocess.call(pytest, cwd=ROOT, env=env)
 
-    from summarizer.extract.local_server import LocalServer
+    from summarizer.extract.client import ModelConfig
+    from summarizer.extract.provider import EmbeddedModel
 
-    server = LocalServer()
-    with server as url:
-        print(f"recording from the local model {server.model} at {url}", flush=True)
-        env.update(SUMMARIZER_RECORD_URL=url, SUMMARIZER_RECORD_MODEL=server.model)
+    embedded = EmbeddedModel(ModelConfig.from_env())  # the shipped model, or SUMMARIZER_GGUF's
+    try:
+        embedded.connect()
+        print(f"recording from the local model {embedded.config.model} at {embedded.url()}", flush=True)
+        env.update(SUMMARIZER_RECORD_URL=embedded.url(), SUMMARIZER_RECORD_MODEL=embedded.config.model)
         return subprocess.call(pytest, cwd=ROOT, env=env)
+    finally:
+        embedded.close()
 
 
 if __name__ == "__main__":

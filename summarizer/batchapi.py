@@ -1,66 +1,97 @@
 """Hand a batch to OpenAI's Batch API or `vllm run-batch`, and read their output back.
 
-Export writes one JSONL request per report and section, with exactly the body the online path sends
-(it is captured from the online path itself, so prompt, tools and schema cannot drift apart).
-Import feeds each recorded response body back through the same instructor parsing, grounding and
-rendering as the online path; a report whose answers are missing or invalid fails by name.
+Export writes one JSONL request per part and section of each report, as extract/plan.py plans them
+for the online path, each with the body the live client sends for it (extract/client.py:
+RequestBodies takes it down instead of sending it, so prompt, tools and schema cannot drift apart).
+Import answers the same plan from the provider's output (BatchOutput, an Answerer): each recorded
+body goes through the live client's own parsing, then the same assembling, grounding and rendering
+as online, so a briefing imported is the one the online path writes from the same answers. A report
+whose answers are missing, failed or unusable fails by name (there is no re-ask offline).
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import httpx2
 
-from summarizer.structure import scope
 from summarizer.core.document import Document
-from summarizer.core.schema import SECTIONS, Briefing
-from summarizer.errors import ModelError
-from summarizer.extract.client import ModelConfig
+from summarizer.core.schema import Briefing
+from summarizer.errors import AnswerInvalid, ModelError, SummarizerError
+from summarizer.extract.answering import Answer
+from summarizer.extract.client import Extractor, ModelConfig, RequestBodies
+from summarizer.extract.plan import Request, plan
 from summarizer.pipeline import Summarizer
 from summarizer.redact import redact
 
 ENDPOINT = "/v1/chat/completions"
 
 
-def custom_id(doc: Document, section: str) -> str:
-    return f"{doc.name}#{doc.sha256[:16]}#{section}"
+class BatchRequests:
+    """The request lines of reports, for a Batch API input file (one report at a time)."""
+
+    def __init__(self, config: ModelConfig) -> None:
+        self.config = config
+        self.bodies = RequestBodies(config)
+
+    def lines(self, doc: Document) -> list[str]:
+        """JSONL lines `{"custom_id", "method", "url", "body"}`, one per part and section of `doc`.
+        Raises SourceError for a report the plan refuses (no sentences, too many parts)."""
+        return [json.dumps({"custom_id": request.custom_id, "method": "POST", "url": ENDPOINT,
+                            "body": self.bodies.of(request)}, ensure_ascii=False)
+                for request in plan(doc, self.config).requests]
 
 
-class _Captured(Exception):
-    def __init__(self, body: dict) -> None:
-        self.body = body
+class BatchOutput:
+    """A provider's output file as an Answerer: each request is answered with the response body
+    recorded under its custom_id, parsed by the live client (one request at a time)."""
+
+    def __init__(self, lines: Iterable[str], config: ModelConfig) -> None:
+        """`lines`: `{"custom_id", "response": {"status_code", "body"}, "error"}` as OpenAI and
+        `vllm run-batch` write them. Raises ValueError for a line that is no such object."""
+        self.bodies, self.errors = read_output(lines)
+        self._body = threading.local()
+        config = replace(config, transport_attempts=1, reasks=0, base_url=config.base_url or "http://batch.invalid/v1")
+        self.client = Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(self._recorded)))
+
+    def _recorded(self, http_request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, json=self._body.value)
+
+    def answer(self, request: Request) -> Answer:
+        """Raises ModelError naming the request (`shortfalls: batch_expired: …`) when the output has
+        no answer for it, and with the client's reason when its answer cannot be used."""
+        if request.custom_id not in self.bodies:
+            reason = self.errors.get(request.custom_id, "no answer in the batch output")
+            raise ModelError(f"{request.where}: {reason}")
+        self._body.value = self.bodies[request.custom_id]
+        try:
+            return self.client.answer(request)
+        except AnswerInvalid as e:  # online, a re-ask would follow; offline the report fails by name
+            raise ModelError(str(e), spent=e.spent) from None
 
 
-def _capture(request: httpx2.Request) -> httpx2.Response:
-    raise _Captured(json.loads(request.content))
-
-
-def request_lines(docs: Iterable[Document], config: ModelConfig) -> Iterable[str]:
-    """JSONL lines `{"custom_id", "method", "url", "body"}`, three per report (one per section)."""
-    config = ModelConfig(**{**config.__dict__, "transport_attempts": 1, "reasks": 0,
-                            "base_url": config.base_url or "http://batch.invalid/v1"})
-    summarizer = Summarizer(config, http_client=httpx2.Client(transport=httpx2.MockTransport(_capture)))
-    for doc in docs:
-        for section in SECTIONS:
-            body = _body_of(summarizer, doc, section)
-            yield json.dumps({"custom_id": custom_id(doc, section), "method": "POST", "url": ENDPOINT,
-                              "body": body}, ensure_ascii=False)
-
-
-def _body_of(summarizer: Summarizer, doc: Document, section: str) -> dict:
-    try:
-        summarizer.ask_section(doc, section, scope.by_section(doc))
-    except ModelError as e:
-        cause = e.__context__
-        while cause is not None and not isinstance(cause, _Captured):
-            cause = cause.__context__ or cause.__cause__
-        if cause is not None:
-            return cause.body
-        raise
-    raise RuntimeError("the request was not captured")
+def read_output(lines: Iterable[str]) -> tuple[dict[str, dict], dict[str, str]]:
+    """(response bodies by custom_id, failure reasons by custom_id). Raises ValueError naming the
+    line that is not a JSON object with a custom_id."""
+    bodies: dict[str, dict] = {}
+    errors: dict[str, str] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            cid = record["custom_id"]
+        except (ValueError, KeyError, TypeError):
+            raise ValueError(f"line {n} of the batch output is not a JSON object with a custom_id") from None
+        response = record.get("response") or {}
+        if record.get("error") or response.get("status_code") != 200:
+            errors[cid] = _failure(record.get("error"), response)
+        else:
+            bodies[cid] = response["body"]
+    return bodies, errors
 
 
 def _failure(error: object, response: dict) -> str:
@@ -93,47 +124,13 @@ class Imported:
 
 
 def import_output(lines: Iterable[str], docs: Iterable[Document], config: ModelConfig) -> Imported:
-    """Provider output JSONL (`{"custom_id", "response": {"status_code", "body"}}`) → briefings."""
-    bodies: dict[str, dict] = {}
-    errors: dict[str, str] = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            cid = record["custom_id"]
-        except (ValueError, KeyError):
-            raise ValueError(f"line {n} of the batch output is not a JSON object with a custom_id") from None
-        response = record.get("response") or {}
-        if record.get("error") or response.get("status_code") != 200:
-            errors[cid] = _failure(record.get("error"), response)
-        else:
-            bodies[cid] = response["body"]
-
-    current = {"cid": ""}  # the answer being replayed: requests are made one at a time, below
-
-    def answer(request: httpx2.Request) -> httpx2.Response:
-        return httpx2.Response(200, json=bodies[current["cid"]])
-
-    config = ModelConfig(**{**config.__dict__, "transport_attempts": 1, "reasks": 0,
-                            "base_url": config.base_url or "http://batch.invalid/v1"})
-    summarizer = Summarizer(config, http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
+    """Provider output JSONL → the briefings of `docs`, made as online from the recorded answers.
+    Raises ValueError for a line of the output that is not an answer record."""
+    summarizer = Summarizer(config, BatchOutput(lines, config))
     result = Imported([], [])
     for doc in docs:
-        ids = [custom_id(doc, s) for s in SECTIONS]
-        missing = [i for i in ids if i not in bodies]
-        if missing:
-            reason = errors.get(missing[0], "no answer in the batch output")
-            result.failures.append((doc.name, f"{missing[0].rsplit('#', 1)[-1]}: {reason}"))
-            continue
-        hints = scope.by_section(doc)
         try:
-            answers = {}
-            for section, cid in zip(SECTIONS, ids, strict=True):
-                current["cid"] = cid
-                answers[section] = summarizer.ask_section(doc, section, hints)
-            extraction, usage = summarizer.assemble(answers)
-            result.briefings.append((doc, summarizer.finish(doc, extraction, usage)))
-        except ModelError as e:
-            result.failures.append((doc.name, str(e)))
+            result.briefings.append((doc, summarizer.summarize_document(doc)))
+        except SummarizerError as e:
+            result.failures.append((doc.name, getattr(e, "problem", None) or str(e)))
     return result

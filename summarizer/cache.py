@@ -1,8 +1,11 @@
-"""A content-addressed cache of model answers (SQLite, in the user cache directory).
+"""A content-addressed cache of model answers (SQLite, in the user cache directory), and the
+answerer that puts it in front of another (CachedAnswers).
 
-The key covers what the model saw and how it was asked: the numbered sentences of the cleaned
-report, the prompt version, the schema version, the model, the mode and the generation parameters.
-So a rerun never pays twice, and a changed prompt misses exactly the reports it affects.
+The key (extract/plan.py: part_key) covers what the model saw and how it was asked: the numbered
+sentences of the cleaned report part and its hints, the prompt version, the schema version, the
+model, the mode and the generation parameters. So a rerun never pays twice, and a changed prompt
+misses exactly the reports it affects. A row holds the draft of one part (its sections' answers
+assembled) and the usage that produced it.
 
 The cache only saves money: a problem with it never fails a report. A file that is no database
 (garbage, cut short) is reported once, moved aside and replaced by a new one; a cache that cannot
@@ -12,8 +15,6 @@ without it; an answer that no longer reads as one is a miss.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import sqlite3
@@ -22,6 +23,10 @@ import time
 from pathlib import Path
 
 from summarizer.core.schema import Extraction, Usage
+from summarizer.errors import AnswerInvalid
+from summarizer.extract.answering import Answer, Answerer, assemble, split
+from summarizer.extract.plan import Request
+from summarizer.paths import user_paths
 
 log = logging.getLogger("summarizer.cache")
 # SQLite's primary result codes for a file that is not (or no longer) a database
@@ -29,16 +34,8 @@ _BROKEN = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
 def default_path() -> Path:
-    from summarizer.extract.local_server import cache_root
-
-    return cache_root() / "answers.sqlite3"
-
-
-def cache_key(numbered_text: str, prompt_version: str, schema_version: str, model: str, mode: str,
-              temperature: float, max_tokens: int) -> str:
-    material = json.dumps([numbered_text, prompt_version, schema_version, model, mode, temperature, max_tokens],
-                          ensure_ascii=False)
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    """answers.sqlite3 in the user's cache folder (see summarizer.paths)."""
+    return user_paths().cache / "answers.sqlite3"
 
 
 class AnswerCache:
@@ -180,3 +177,91 @@ class AnswerCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class CachedAnswers:
+    """An Answerer: answers from `cache` what was asked before, the same way (see part_key), and asks
+    `inner` the rest, keeping each part's answers once it has them all.
+
+    The requests of a part are asked one after another by one thread, in plan order (as Summarizer
+    asks them). A part missing from the cache is held from its first request to its last, so a copy
+    of the same report asked meanwhile by another thread waits, then reads the answers from the
+    cache instead of paying for them again. An answer from the cache is marked cached; a section
+    that had no usable answer when it was asked raises AnswerInvalid(cached=True) again."""
+
+    def __init__(self, inner: Answerer, cache: AnswerCache) -> None:
+        self.inner, self.cache = inner, cache
+        self._locks = KeyLocks()
+        self._asking: dict[tuple[str, int], dict[str, Answer | None]] = {}  # (key, thread) → answers so far
+
+    def answer(self, request: Request) -> Answer:
+        held = (request.key, threading.get_ident())
+        answers = self._asking.get(held)
+        if answers is None:  # the part's first request in this thread
+            self._locks.acquire(request.key)  # a copy in flight in another thread: wait for its answers
+            try:
+                hit = self.cache.get(request.key)
+            except BaseException:
+                self._locks.release(request.key)
+                raise
+            if hit is not None:
+                self._locks.release(request.key)
+                return _section(hit, request)
+            answers = self._asking[held] = {}  # asked now: held until the part's last request
+        return self._ask(request, answers, held)
+
+    def _ask(self, request: Request, answers: dict[str, Answer | None], held: tuple[str, int]) -> Answer:
+        try:
+            answers[request.section] = self.inner.answer(request)
+        except AnswerInvalid:
+            answers[request.section] = None
+            raise
+        except BaseException:
+            self._let_go(held)  # the part fails: nothing to keep
+            raise
+        finally:
+            if held in self._asking and request.section == request.part_sections[-1]:
+                self._keep(request, answers, held)
+        return answers[request.section]
+
+    def _keep(self, request: Request, answers: dict[str, Answer | None], held: tuple[str, int]) -> None:
+        """The part's draft into the cache, when every section was asked and one answered."""
+        try:
+            if set(answers) == set(request.part_sections) and any(answers.values()):
+                self.cache.put(request.key, *assemble(answers))
+        finally:
+            self._let_go(held)
+
+    def _let_go(self, held: tuple[str, int]) -> None:
+        del self._asking[held]
+        self._locks.release(held[0])
+
+
+def _section(hit: tuple[Extraction, Usage], request: Request) -> Answer:
+    answer = split(*hit)[request.section]
+    if answer is None:
+        raise AnswerInvalid("no usable answer when it was asked before", cached=True)
+    return answer
+
+
+class KeyLocks:
+    """A lock per key, kept only while in use (a batch may see millions of keys)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, list] = {}  # key → [lock, users]
+
+    def acquire(self, key: str) -> None:
+        """Hold `key`'s lock, waiting while another thread holds it; release(key) lets it go."""
+        with self._guard:
+            entry = self._locks.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        entry[0].acquire()
+
+    def release(self, key: str) -> None:
+        with self._guard:
+            entry = self._locks[key]
+            entry[0].release()
+            entry[1] -= 1
+            if not entry[1]:
+                del self._locks[key]

@@ -14,18 +14,18 @@ from pathlib import Path
 import click
 
 from summarizer import redact
+from summarizer.batch import BatchRunner
 from summarizer.cache import AnswerCache
-from summarizer.batch import (RESERVED_STEMS, BatchRunner, FolderBusy, FolderLock, FolderUnwritable, Manifest,
-                              OutputError, expand, other_input, write_atomic)
-from summarizer.errors import ConfigError, SummarizerError
+from summarizer.errors import ConfigError, SourceError, SummarizerError
 from summarizer.extract.client import MODES, ModelConfig
-from summarizer.render import html as html_render
-from summarizer.render.markdown import to_markdown
+from summarizer.extract.provider import Provider, resolve
+from summarizer.inputs import InputsError, expand
+from summarizer.output import (RENDERERS, RESERVED_STEMS, FolderBusy, FolderUnwritable, OutputError, OutputFolder,
+                               load_briefing, write_atomic)
 from summarizer.schema_export import SCHEMAS, schema_json
-from summarizer.source.read import decode
+from summarizer.source.load import read_document
 
 log = logging.getLogger("summarizer")
-RENDERERS = {"md": lambda b, doc: to_markdown(b), "html": html_render.to_html}
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
@@ -199,15 +199,19 @@ def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enc
                                       max_report_chars=max_chars)
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
-    folder = _hold(out_dir, "summarize")
-    inputs, failures = expand(list(paths))
-    manifest = Manifest(out_dir / "manifest.jsonl")
+    folder = _hold(OutputFolder(out_dir, formats), "summarize")
+    try:
+        inputs, failures = expand(list(paths))
+    except InputsError as e:
+        folder.release()
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(1) from None
     for error in failures:
         click.echo(f"error: {error}", err=True)
-        manifest.record(error.name, "failed", error=error.problem)
+        folder.manifest.record(error.name, "failed", error=error.problem)
     cache = None if no_cache else AnswerCache()
-    runner = BatchRunner(config, out_dir, manifest, formats=formats, strict=strict, force=force,
-                         encoding=encoding, concurrency=concurrency, render=write_renderings, cache=cache)
+    runner = BatchRunner(_provider(config), folder, strict=strict, force=force, encoding=encoding,
+                         concurrency=concurrency, cache=cache)
     bar = _progress_bar(runner) if not quiet and _on_terminal() else None
     try:
         counts = runner.run(inputs)
@@ -224,21 +228,29 @@ def _summarize(paths, out_dir, model, base_url, mode, max_tokens, max_chars, enc
     finally:
         if bar is not None:
             bar.finish()  # erase it before the summary line (a no-op when already erased)
-        manifest.close()
+        folder.release()
+        inputs.close()
         if cache is not None:
             cache.close()
-        folder.release()
     counts.failed += len(failures)
+    manifest = folder.manifest
     if manifest.lost:  # every line written is whole; these inputs are missing from it
         click.echo(f"error: {manifest.path}: {manifest.lost} lines could not be written ({manifest.problem})", err=True)
     click.echo(f"{counts.line()}; output {out_dir}/", err=True)
     return 1 if counts.failed or counts.not_attempted or manifest.lost else 0
 
 
-def _hold(folder: Path, command: str) -> FolderLock:
+def _provider(config: ModelConfig) -> Provider:
+    """The model server of this run, resolved once, here at the edge: the click context's `obj`,
+    when given, resolves instead of extract.provider.resolve (a test's retries that record their
+    waits, or its fake answerer)."""
+    return (click.get_current_context().obj or resolve)(config)
+
+
+def _hold(folder: OutputFolder, command: str, manifest: bool = True) -> OutputFolder:
     """The output folder for this run alone; another run in it stops this one with exit code 2."""
     try:
-        return FolderLock(folder, command)
+        return folder.hold(command, manifest)
     except FolderBusy as e:
         click.echo(f"error: {e}", err=True)
         raise SystemExit(2) from None
@@ -269,25 +281,6 @@ def _formats(value: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
     return formats
 
 
-def write_renderings(briefing, doc, base: Path, formats, only_missing: bool = False,
-                     written: list[Path] | None = None) -> None:
-    """BASE.md / BASE.html for the requested formats (only the missing ones for a skipped report), and
-    BASE.source.txt, the text the spans point into, when it is not the input file's (Word, PDF, HTML).
-    Each file written is appended to `written`, so that a failed attempt can take them back."""
-    from summarizer.source.extracted import save_source_text, source_text_path
-
-    had_source = source_text_path(base).exists()
-    if (source := save_source_text(doc, base, only_missing)) is not None and written is not None and \
-            not (only_missing and had_source):
-        written.append(source)
-    for fmt in formats:
-        path = base.with_name(f"{base.name}.{fmt}")
-        if not (only_missing and path.exists()):
-            write_atomic(path, RENDERERS[fmt](briefing, doc))
-            if written is not None:
-                written.append(path)
-
-
 @cli.command()
 @click.option("--which", type=click.Choice(sorted(SCHEMAS)), default="briefing", show_default=True,
               help="briefing: what the tool writes; extraction: what the model is asked to fill.")
@@ -305,7 +298,6 @@ def schema(which):
 @click.option("--json", "as_json_out", is_flag=True, help="Print JSON instead of a table.")
 def eval_command(briefings, gold, sources, as_json_out):
     """Score briefings (NAME.json) against gold annotations (NAME.json in --gold)."""
-    from summarizer.core.schema import Briefing
     from summarizer.eval.score import as_json, load_gold, score, table
 
     scores = []
@@ -316,9 +308,13 @@ def eval_command(briefings, gold, sources, as_json_out):
         if not path.exists():
             click.echo(f"error: {path}: no briefing for gold {gold_path.name}", err=True)
             continue
-        briefing = Briefing.model_validate_json(path.read_text(encoding="utf-8"))
+        try:
+            briefing = load_briefing(path)
+        except OutputError as e:
+            click.echo(f"error: {e}", err=True)
+            continue
         source = next(iter(sources.glob(f"{stem}.*")), None)
-        text = decode(source.read_bytes(), source.name) if source else ""
+        text = read_document(str(source), source.name).text if source else ""
         scores.append(score(briefing, g, text))
     if not scores:
         raise click.UsageError(f"no briefing in {briefings} matches a gold file in {gold}")
@@ -330,17 +326,12 @@ def eval_command(briefings, gold, sources, as_json_out):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="CSV file; default: standard output.")
 def indicators(briefings, output):
     """Export every parsed figure of briefings (NAME.json files or folders of them) as CSV."""
-    from summarizer.core.schema import Briefing
     from summarizer.render.indicators import to_csv
 
-    paths = [p for b in briefings for p in (sorted(b.glob("*.json")) if b.is_dir() else [b])]
-    loaded, failed = [], 0
-    for path in paths:
-        try:
-            loaded.append(Briefing.model_validate_json(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as e:
-            failed += 1
-            click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
+    found = [entry for b in briefings
+             for entry in (OutputFolder(b).briefings() if b.is_dir() else [(b, _loaded(b))])]
+    loaded = [b for _, b in found if not isinstance(b, OutputError)]
+    failed = _report_unreadable(found)
     text = to_csv(loaded)
     if output:
         _write_or_exit(output, text)
@@ -359,6 +350,21 @@ def _write_or_exit(path: Path, text: str) -> None:
         raise SystemExit(1) from None
 
 
+def _loaded(path: Path):
+    try:
+        return load_briefing(path)
+    except OutputError as e:
+        return e
+
+
+def _report_unreadable(found) -> int:
+    """Each (path, briefing or OutputError) that is no briefing, reported by name; how many."""
+    errors = [b for _, b in found if isinstance(b, OutputError)]
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    return len(errors)
+
+
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "formats", default="md,html", show_default=True, callback=lambda c, p, v: _formats(v),
@@ -367,20 +373,16 @@ def digest(folder, formats):
     """Write FOLDER/digest.md and digest.html: one block per briefing in FOLDER, and the people index.
 
     The editor's decisions made in `summarizer serve` (NAME.review.jsonl) are applied, as there."""
-    from summarizer.core.schema import Briefing
     from summarizer.render import digest as digest_render
-
     from summarizer.review import apply, load_decisions, review_path
 
-    entries, failed, reviewed = [], 0, {}
-    for path in sorted(folder.glob("*.json")):
-        try:
-            entries.append((path.stem, Briefing.model_validate_json(path.read_text(encoding="utf-8"))))
-            if decisions := load_decisions(review_path(path)):  # the editor's, from the workspace
-                reviewed[path.stem] = apply(entries[-1][1], decisions)
-        except (OSError, ValueError) as e:
-            failed += 1
-            click.echo(f"error: {path}: not a briefing ({str(e).splitlines()[0]})", err=True)
+    found = list(OutputFolder(folder).briefings())
+    entries = [(path.stem, b) for path, b in found if not isinstance(b, OutputError)]
+    failed = _report_unreadable(found)
+    reviewed = {}
+    for path, b in found:
+        if not isinstance(b, OutputError) and (decisions := load_decisions(review_path(path))):
+            reviewed[path.stem] = apply(b, decisions)  # the editor's, from the workspace
     if not entries:
         raise click.UsageError(f"{folder} holds no briefing (NAME.json)")
     named = [stem for stem, _ in entries if stem.casefold() in RESERVED_STEMS]
@@ -389,10 +391,10 @@ def digest(folder, formats):
                    f"(rename {named[0]}.json, .md and .html first)", err=True)
         raise SystemExit(1)
     for fmt in formats:  # no briefing is named digest (RESERVED_STEMS): a running batch is no obstacle
-        out = folder / f"digest.{fmt}"
         try:
-            write_atomic(out, digest_render.to_markdown(entries, reviewed) if fmt == "md"
-                         else digest_render.to_html(entries, reviewed))
+            out = OutputFolder(folder).write_text(
+                f"digest.{fmt}", digest_render.to_markdown(entries, reviewed) if fmt == "md"
+                else digest_render.to_html(entries, reviewed))
         except OutputError as e:
             click.echo(f"error: {e}", err=True)
             failed += 1
@@ -406,43 +408,57 @@ def batch_group():
     """Hand a batch to OpenAI's Batch API or `vllm run-batch`, and read the output back."""
 
 
-def _documents(paths, encoding, inputs_of: dict | None = None):
-    """The documents read from PATHS and the number that failed; `inputs_of`, if given, receives
-    each document's Input keyed by id(document)."""
-    from summarizer.batch import expand
+class _Reports:
+    """The reports PATHS name, read one at a time as (input, document); each that cannot be read is
+    reported by name and counted in `failed`."""
 
-    inputs, failures = expand(list(paths))
-    docs = []
-    for item in inputs:
+    def __init__(self, paths, encoding) -> None:
         try:
-            docs.append(item.document(encoding))
-            if inputs_of is not None:
-                inputs_of[id(docs[-1])] = item
-        except SummarizerError as e:
-            failures.append(e)
-    for error in failures:
-        click.echo(f"error: {error}", err=True)
-    return docs, len(failures)
+            self.inputs, errors = expand(list(paths))
+        except InputsError as e:
+            raise click.ClickException(str(e)) from None
+        self.encoding, self.failed = encoding, len(errors)
+        for error in errors:
+            click.echo(f"error: {error}", err=True)
+
+    def __iter__(self):
+        for item in self.inputs:
+            try:
+                yield item, item.document(self.encoding)
+            except SummarizerError as e:
+                click.echo(f"error: {e}", err=True)
+                self.failed += 1
 
 
 @batch_group.command("export")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The requests JSONL to upload (three lines per report, one per section).")
+              help="The requests JSONL to upload (one line per section of each report, and of each part of a "
+                   "report in parts).")
 @model_option()
 @mode_option("As for summarize [default: tools].")
 @click.option("--max-tokens", type=int, default=2048, show_default=True)
+@click.option("--max-chars", type=click.IntRange(1000), default=None,
+              help="As for summarize: longer reports go in parts [default: 60000].")
 @click.option("--encoding", help="Force the input encoding.")
-def batch_export(paths, output, model, mode, max_tokens, encoding):
+def batch_export(paths, output, model, mode, max_tokens, max_chars, encoding):
     """Write Batch API requests for the reports, with the online path's exact request bodies."""
-    from summarizer.batchapi import request_lines
+    from summarizer.batchapi import BatchRequests
 
     _setup_logging(False, True)
-    config = ModelConfig.from_env(model=model, mode=mode, max_tokens=max_tokens)
-    docs, failed = _documents(paths, encoding)
-    _write_or_exit(output, "".join(line + "\n" for line in request_lines(docs, config)))
-    click.echo(f"wrote {len(docs) * 3} requests for {len(docs)} reports to {output}", err=True)
-    raise SystemExit(1 if failed else 0)
+    config = ModelConfig.from_env(model=model, mode=mode, max_tokens=max_tokens, max_report_chars=max_chars)
+    requests, lines, done, reports = BatchRequests(config), [], 0, _Reports(paths, encoding)
+    for _, doc in reports:
+        try:
+            lines += requests.lines(doc)
+            done += 1
+        except SourceError as e:
+            click.echo(f"error: {e}", err=True)
+            reports.failed += 1
+    reports.inputs.close()
+    _write_or_exit(output, "".join(line + "\n" for line in lines))
+    click.echo(f"wrote {len(lines)} requests for {done} reports to {output}", err=True)
+    raise SystemExit(1 if reports.failed else 0)
 
 
 @batch_group.command("import")
@@ -452,48 +468,39 @@ def batch_export(paths, output, model, mode, max_tokens, encoding):
               show_default=True)
 @model_option("The model the batch ran on.")
 @mode_option("As for export [default: tools].")
+@click.option("--max-chars", type=click.IntRange(1000), default=None, help="As given to batch export.")
 @click.option("--format", "formats", default="md", show_default=True, callback=lambda c, p, v: _formats(v))
 @click.option("--encoding", help="Force the input encoding.")
 @click.option("--force", is_flag=True, help="Replace a briefing another input with the same name left in the folder.")
-def batch_import(results, paths, out_dir, model, mode, formats, encoding, force):
+def batch_import(results, paths, out_dir, model, mode, max_chars, formats, encoding, force):
     """Turn the provider's output JSONL (RESULTS) for the reports in PATHS into briefings."""
-    from summarizer.batch import own_output, write_outputs
-    from summarizer.batchapi import import_output
+    from summarizer.batchapi import BatchOutput
+    from summarizer.pipeline import Summarizer
 
     _setup_logging(False, True)
-    config = ModelConfig.from_env(model=model, mode=mode)
-    inputs_of: dict = {}
-    docs, failed = _documents(paths, encoding, inputs_of)
+    config = ModelConfig.from_env(model=model, mode=mode, max_report_chars=max_chars)
     with open(results, encoding="utf-8") as f:
         try:
-            imported = import_output(f, docs, config)
+            summarizer = Summarizer(config, BatchOutput(f, config))
         except ValueError as e:
             raise click.UsageError(f"{results}: {e}") from None
-    folder_lock = _hold(out_dir, "batch import")
+    reports = _Reports(paths, encoding)
     written = 0
-    try:
-        for doc, briefing in imported.briefings:
-            # its output name is distinct within the run, or the one its earlier briefing has, as for summarize
-            item, before = own_output(inputs_of[id(doc)], out_dir)
-            json_path = out_dir / f"{item.stem}.json"
-            before = None if force else before
-            if before is not None and (other := other_input(before, item)) is not None:
-                imported.failures.append((item.name, f"{json_path} is the briefing of {other}; kept it "
-                                                     "(--force replaces it, or choose another -o folder)"))
-                continue
-            briefing.provenance.path = item.origin
+    with _hold(OutputFolder(out_dir, formats), "batch import", manifest=False) as folder:
+        for item, doc in reports:
             try:
-                write_outputs(write_renderings, briefing, doc, out_dir / item.stem, formats)
-            except OutputError as e:
-                imported.failures.append((item.name, str(e)))
+                briefing = summarizer.summarize_document(doc)
+                # its output name is distinct within the run, or the one its earlier briefing has, as for summarize
+                item = folder.claim(item, force)
+                folder.write(item, briefing, doc)
+            except SummarizerError as e:
+                click.echo(f"error: {item.name}: {getattr(e, 'problem', None) or e}", err=True)
+                reports.failed += 1
                 continue
             written += 1
-    finally:
-        folder_lock.release()
-    for name, reason in imported.failures:
-        click.echo(f"error: {name}: {reason}", err=True)
-    click.echo(f"imported {written}, failed {len(imported.failures) + failed}; output {out_dir}/", err=True)
-    raise SystemExit(1 if imported.failures or failed else 0)
+    reports.inputs.close()
+    click.echo(f"imported {written}, failed {reports.failed}; output {out_dir}/", err=True)
+    raise SystemExit(1 if reports.failed else 0)
 
 
 @cli.command()

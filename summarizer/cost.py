@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_TABLE = Path(__file__).with_name("prices.json")
+from summarizer.paths import user_paths
 
 
 @lru_cache(maxsize=4)
@@ -16,7 +15,8 @@ def _table(path: str) -> dict:
 
 
 def price_table() -> dict:
-    return _table(os.environ.get("SUMMARIZER_PRICES") or str(DEFAULT_TABLE))
+    """{model: {"input": USD, "output": USD}} per million tokens, from the user's price table."""
+    return _table(str(user_paths().prices))
 
 
 def cost_usd(model: str, prompt_tokens: int, completion_tokens: int) -> float | None:

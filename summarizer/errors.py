@@ -17,7 +17,14 @@ class SourceError(SummarizerError):
 
 
 class ModelError(SummarizerError):
-    """The model server failed, or its answer could not be turned into a briefing."""
+    """The model server failed, or its answer could not be turned into a briefing.
+
+    `spent` (a core.schema.Usage, or None for none) is the usage of the answers received before the
+    failure, for the report as far as it got: whatever the outcome, those tokens were paid for."""
+
+    def __init__(self, message: str = "", spent=None) -> None:
+        super().__init__(message)
+        self.spent = spent
 
 
 class ConfigError(SummarizerError):
@@ -26,4 +33,9 @@ class ConfigError(SummarizerError):
 
 class AnswerInvalid(ModelError):
     """The model answered, but its answer still failed validation after the re-asks (or was cut off
-    twice): the request was made, so the report can still get a briefing from the rules."""
+    twice): the request was made, so the report can still get a briefing from the rules. `cached`:
+    the answer cache says so of an answer given before (nothing new to warn about)."""
+
+    def __init__(self, message: str = "", spent=None, cached: bool = False) -> None:
+        super().__init__(message, spent)
+        self.cached = cached

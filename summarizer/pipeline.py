@@ -2,41 +2,38 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
-import threading
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.cache import AnswerCache, cache_key
+from summarizer.cache import AnswerCache, CachedAnswers
 from summarizer.core.document import Document
 from summarizer.core.figures import find_figures
-from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SectionAnswer, SentenceRole, Usage
-from summarizer.errors import AnswerInvalid, SourceError
-from summarizer.extract.client import Answer, Extractor, ModelConfig
+from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, SentenceRole, Usage
+from summarizer.errors import AnswerInvalid
+from summarizer.extract.answering import Answer, Answerer, assemble
+from summarizer.extract.client import ModelConfig
+from summarizer.extract.plan import Part, plan
 from summarizer.extract.prompts import Prompt, load_prompt
+from summarizer.extract.provider import Provider, resolve
 from summarizer.ground.evidence import ground_items, index_of
 from summarizer.ground.lead import build_lead
 from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.ground.sections import reconcile
 from summarizer.schema_export import schema_version
-from summarizer.source.read import decode, read_input
+from summarizer.source.load import read_document
+from summarizer.source.read import decode
 from summarizer.source.split import split_document
-from summarizer.structure import scope
 
 log = logging.getLogger("summarizer")
-MAX_PARTS = 20  # a report needing more parts is more likely a corpus dump than one report
 
 
 def load_document(path: Path | str, encoding: str | None = None, name: str | None = None) -> Document:
-    """Read, decode and split one report file. Raises SourceError (named `name` or the file's name)
-    for anything that is not a readable regular file of report text (see source.read.read_input)."""
+    """Read, decode and split one report file, named `name` (default: the file's name). Raises
+    SourceError for anything that is not a readable regular file of report text (see source.load)."""
     path = Path(path)
-    label = name or path.name
-    raw = read_input(str(path), label)
-    return split_document(label, decode(raw, label, encoding), raw)
+    return read_document(str(path), name or path.name, encoding=encoding)
 
 
 def document_from_text(text: str, name: str = "<text>") -> Document:
@@ -45,63 +42,86 @@ def document_from_text(text: str, name: str = "<text>") -> Document:
 
 
 class Summarizer:
-    """Holds one model connection (and, for the embedded default, the local server) for many reports."""
+    """Reports in, grounded briefings out, their requests answered by one Answerer.
 
-    def __init__(self, config: ModelConfig | None = None, prompt: Prompt | None = None,
-                 strict: bool = False, http_client=None, cache: AnswerCache | None = None) -> None:
-        self._stack = contextlib.ExitStack()
-        self.cache = cache  # None: every report goes to the model
-        self._one_per_key = KeyLocks()
-        self.server = None  # the embedded local server, when no other server is configured
-        config = config or ModelConfig.from_env()
-        if not config.is_configured:
-            from summarizer.extract.local_server import LocalServer
+    `answerer` (extract/answering.py) answers the plan's requests: the live client, a Batch output
+    file, a test's fake. Without one, the server `config` names (default: the environment's) is
+    resolved (extract/provider.py) and connected, the embedded model started when none is named,
+    and closed with this summarizer. `config` decides the plan (extract/plan.py) and goes into each
+    briefing's provenance. With `cache`, answers given before come from it (cache.CachedAnswers)."""
 
-            self.server = LocalServer()
-            self._stack.callback(self.server.stop)
-            config = config.with_server(self.server.start(), self.server.model)
-        self.config = config
+    def __init__(self, config: ModelConfig | None = None, answerer: Answerer | None = None, *,
+                 prompt: Prompt | None = None, strict: bool = False, cache: AnswerCache | None = None,
+                 http_client=None) -> None:
+        """Raises ConfigError when no server is named and the embedded model cannot start."""
+        self.provider: Provider | None = None  # the server this summarizer connected to, if it did
+        if answerer is None:
+            self.provider = resolve(config or ModelConfig.from_env())
+            answerer = self.provider.connect(http_client)
+            config = self.provider.config
+        self.answerer = CachedAnswers(answerer, cache) if cache is not None else answerer
+        self.config = config or ModelConfig()
         self.prompt = prompt or load_prompt()
         self.strict = strict
-        self.extractor = Extractor(config, http_client=http_client)
 
-    def summarize_document(self, doc: Document, spent: list[Usage] | None = None) -> Briefing:
-        """`spent`, if given, receives the usage of every answer the model gave (none for cached
-        answers), as it arrives: a report that then fails still shows what it cost."""
-        if not doc.sentences:
-            raise SourceError(doc.name, "no sentences found in the report")
-        extraction, usage = self.extract_long(doc, spent)
-        return self.finish(doc, extraction, usage)
+    def summarize_document(self, doc: Document) -> Briefing:
+        """The briefing of one report. Raises SourceError (no sentences, too many parts) or ModelError."""
+        draft = self.draft(doc)
+        return self.finish(doc, draft.extraction, draft.usage)
 
-    def extract_long(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
-        """A report longer than one request takes is asked in parts (split at sentence boundaries);
-        the parts' items are renumbered into the whole report and merged; grounding and the removal
-        of repeats then run on the whole report, so evidence spans point into the original file."""
-        parts = doc.parts(self.config.report_limit)
-        if len(parts) == 1:
-            return self.extract(doc, spent)
-        if len(parts) > MAX_PARTS:
-            length = sum(len(s.text) for s in doc.sentences)
-            raise SourceError(doc.name, f"the report has {length:,} characters: {len(parts)} parts of at most "
-                              f"{self.config.report_limit:,}, more than {MAX_PARTS} (split it, or raise --max-chars)")
-        log.info("%s: %d parts of at most %d characters", doc.name, len(parts), self.config.report_limit)
-        drafts = []
-        usage = Usage()
-        for part in parts:
-            extraction, part_usage = self.extract(part, spent)
-            usage = usage + part_usage
-            for section in SECTIONS:
-                for item in getattr(extraction, section):
-                    item.sentences = [n + part.offset for n in item.sentences]
-            drafts.append(extraction)
-        first = drafts[0]
-        merged = Extraction(
-            title=first.title, locality=first.locality, period=first.period, meeting=first.meeting,
-            people=[p for d in drafts for p in d.people],
-            **{section: [item for d in drafts for item in getattr(d, section)] for section in SECTIONS},
-            unanswered=sorted({s for d in drafts for s in d.unanswered}, key=SECTIONS.index),
-        )
-        return merged, usage
+    def extract(self, doc: Document) -> tuple[Extraction, Usage]:
+        """The model's draft of one report and the usage of the answers it rests on."""
+        draft = self.draft(doc)
+        return draft.extraction, draft.usage
+
+    def draft(self, doc: Document) -> Draft:
+        """The model's draft of one report, asked as plan() says: a report longer than one request
+        takes is asked in parts, whose items are renumbered into the whole report and merged;
+        grounding and the removal of repeats then run on the whole report, so evidence spans point
+        into the original file. Raises SourceError or ModelError; whatever is raised carries in
+        `spent` the usage of the answers the report had received (they were paid for)."""
+        the_plan = plan(doc, self.config, self.prompt)
+        if len(the_plan.parts) > 1:
+            log.info("%s: %d parts of at most %d characters", doc.name, len(the_plan.parts), self.config.report_limit)
+        drafts, usage, spent = [], Usage(), Usage()
+        try:
+            for part in the_plan.parts:
+                extraction, part_usage, part_spent = self._draft_part(part)
+                usage, spent = usage + part_usage, spent + part_spent
+                drafts.append(_renumbered(extraction, part.document.offset))
+        except Exception as e:
+            e.spent = spent + (getattr(e, "spent", None) or Usage())
+            raise
+        return Draft(_merged(drafts), usage, spent)
+
+    def _draft_part(self, part: Part) -> tuple[Extraction, Usage, Usage]:
+        """One request per section (a small model lists far more items that way) → (draft, usage of
+        the answers it rests on, usage of the answers received now)."""
+        answers: dict[str, Answer | None] = {}
+        reasons: dict[str, str] = {}
+        spent = Usage()
+        try:
+            for request in part.requests:
+                try:
+                    answer = self.answerer.answer(request)
+                except AnswerInvalid as e:
+                    # degrade, never lose: this section's items will come from the rules, flagged
+                    spent = spent + (e.spent or Usage())
+                    if not e.cached:
+                        log.warning("%s: %s; its items come from the rules", request.label, e)
+                    answers[request.section], reasons[request.section] = None, str(e)
+                    continue
+                answers[request.section] = answer
+                spent = spent if answer.cached else spent + answer.usage
+            if len(reasons) == len(answers):  # the report fails: say why, not only that it did
+                why = set(reasons.values())
+                raise AnswerInvalid("no section's answer could be used: " + (
+                    why.pop() if len(why) == 1 else "; ".join(f"{s}: {r}" for s, r in reasons.items())))
+            extraction, usage = assemble(answers)
+        except Exception as e:
+            e.spent = spent + (getattr(e, "spent", None) or Usage())
+            raise
+        return extraction, usage, spent
 
     def finish(self, doc: Document, extraction: Extraction, usage: Usage, fill: bool = True) -> Briefing:
         """The model's draft → the grounded briefing, with this summarizer's provenance."""
@@ -111,77 +131,12 @@ class Summarizer:
         )
         return build_briefing(doc, extraction, provenance, strict=self.strict, fill=fill)
 
-    def extract(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
-        """The model's draft of one report, from the answer cache when the same report was already
-        asked the same way; the usage of each answer received is also appended to `spent`."""
-        key = self._cache_key(doc) if self.cache is not None else None
-        # the same report twice in one batch, both in flight: the second waits for the first's answer
-        with self._one_per_key.holding(key) if key else contextlib.nullcontext():
-            if key is not None and (hit := self.cache.get(key)) is not None:
-                # the usage that produced this answer: a briefing is the same whether or not it was cached
-                return hit
-            extraction, usage = self._ask(doc, spent)
-            if key is not None:
-                self.cache.put(key, extraction, usage)
-            return extraction, usage
-
-    def _cache_key(self, doc: Document) -> str:
-        c = self.config
-        # the hints are part of what is asked: a change of the scope rules must miss the cache
-        hints = json.dumps(scope.by_section(doc), sort_keys=True)
-        return cache_key(doc.numbered() + "\n" + hints, self.prompt.version, schema_version(), c.model, c.mode,
-                         c.temperature, c.max_tokens)
-
-    def _ask(self, doc: Document, spent: list[Usage] | None = None) -> tuple[Extraction, Usage]:
-        """One focused request per section (a small model lists far more items that way), all with
-        the same schema and the report first, so the server's prompt cache serves requests 2 and 3."""
-        hints = scope.by_section(doc)
-        answers: dict[str, Answer | None] = {}
-        reasons: dict[str, str] = {}
-        for section in SECTIONS:
-            try:
-                answers[section] = self.ask_section(doc, section, hints, spent)
-            except AnswerInvalid as e:
-                # degrade, never lose: this section's items will come from the rules, flagged
-                log.warning("%s (%s): %s; its items come from the rules", doc.name, section, e)
-                answers[section] = None
-                reasons[section] = str(e)
-        if len(reasons) == len(SECTIONS):  # the report fails: say why, not only that it did
-            why = set(reasons.values())
-            raise AnswerInvalid("no section's answer could be used: " + (
-                why.pop() if len(why) == 1 else "; ".join(f"{s}: {r}" for s, r in reasons.items())))
-        return self.assemble(answers)
-
-    def ask_section(self, doc: Document, section: str, hints: dict[str, list[int]],
-                    spent: list[Usage] | None = None) -> Answer:
-        """One request: the report, the section's task and the sentences the cue phrases point at
-        (`spent`: as for summarize_document)."""
-        return self.extractor.extract(self.prompt.messages(doc, section, hints[section]), len(doc.sentences),
-                                      SectionAnswer, label=f"{doc.name} ({section})", spent=spent)
-
-    @staticmethod
-    def assemble(answers: dict[str, Answer | None]) -> tuple[Extraction, Usage]:
-        """The section answers of one report → its draft; the header comes from the first answer.
-        A section whose answer failed (None) is listed as unanswered; if none answered, the error
-        stands: a briefing from the rules alone would pass off a broken server as a report."""
-        given = [a for a in answers.values() if a is not None]
-        if not given:
-            raise AnswerInvalid("no section's answer could be used")
-        usage = sum((a.usage for a in given), Usage())
-        header = given[0].extraction
-        extraction = Extraction(
-            title=header.title or "", locality=header.locality, period=header.period, meeting=header.meeting,
-            people=[p for a in given for p in a.extraction.people],
-            **{section: answers[section].extraction.items if answers[section] else [] for section in SECTIONS},
-            unanswered=[section for section in SECTIONS if answers[section] is None],
-        )
-        return extraction, usage
-
     def summarize(self, text: str, name: str = "<text>") -> Briefing:
         return self.summarize_document(document_from_text(text, name))
 
     def close(self) -> None:
-        self._stack.close()
+        if self.provider is not None:
+            self.provider.close()
 
     def __enter__(self) -> Summarizer:
         return self
@@ -190,26 +145,35 @@ class Summarizer:
         self.close()
 
 
-class KeyLocks:
-    """A lock per key, held only while in use (a batch may see millions of keys)."""
+@dataclass
+class Draft:
+    """The model's draft of one report (its items cite the report's own sentence numbers)."""
 
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._locks: dict[str, tuple[threading.Lock, list[int]]] = {}
+    extraction: Extraction
+    usage: Usage  # of the answers the draft rests on, cached ones included: goes into provenance
+    spent: Usage  # of every answer received now, failed ones included; zero when all came from the cache
 
-    @contextlib.contextmanager
-    def holding(self, key: str) -> Iterator[None]:
-        with self._guard:
-            lock, users = self._locks.setdefault(key, (threading.Lock(), [0]))
-            users[0] += 1
-        try:
-            with lock:
-                yield
-        finally:
-            with self._guard:
-                users[0] -= 1
-                if not users[0]:
-                    del self._locks[key]
+
+def _renumbered(extraction: Extraction, offset: int) -> Extraction:
+    """A part's draft with its sentence numbers made the whole report's (a copy: answers may be shared)."""
+    if not offset:
+        return extraction
+    return extraction.model_copy(update={section: [
+        item.model_copy(update={"sentences": [n + offset for n in item.sentences]})
+        for item in getattr(extraction, section)] for section in SECTIONS})
+
+
+def _merged(drafts: list[Extraction]) -> Extraction:
+    """The parts' drafts as one: the first part's header, everyone's items and people in order."""
+    if len(drafts) == 1:
+        return drafts[0]
+    first = drafts[0]
+    return Extraction(
+        title=first.title, locality=first.locality, period=first.period, meeting=first.meeting,
+        people=[p for d in drafts for p in d.people],
+        **{section: [item for d in drafts for item in getattr(d, section)] for section in SECTIONS},
+        unanswered=sorted({s for d in drafts for s in d.unanswered}, key=SECTIONS.index),
+    )
 
 
 def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance, strict: bool = False,

@@ -57,6 +57,7 @@ class ReplayServer:
         self.served: dict[str, int] = {}
         self.answers = answers if answers is not None else load_answers()
         self.requests = 0
+        self.bodies: list[dict] = []  # every request body, in the order they came
         self.in_flight = 0
         self.max_in_flight = 0
         self.lock = threading.Lock()
@@ -80,6 +81,7 @@ class ReplayServer:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with server.lock:
                     server.requests += 1
+                    server.bodies.append(body)
                     number = server.requests
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)

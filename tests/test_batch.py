@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from summarizer.batch import expand, finished, write_atomic
+from summarizer.inputs import expand
+from summarizer.output import finished, write_atomic
 
 
 def test_files_folders_globs_and_stdin_expand_in_order_without_duplicates(tmp_path):
@@ -24,7 +25,7 @@ def test_files_folders_globs_and_stdin_expand_in_order_without_duplicates(tmp_pa
 def test_what_matches_nothing_is_an_error_each(tmp_path):
     (tmp_path / "empty").mkdir()
     inputs, errors = expand([str(tmp_path / "empty"), str(tmp_path / "nope.txt"), str(tmp_path / "*.md")])
-    assert inputs == []
+    assert list(inputs) == []
     assert [e.problem for e in errors] == [
         "directory holds no report files (.docx, .htm, .html, .md, .pdf, .text, .txt)", "no such file or directory",
         "the pattern matches no file"]
@@ -67,3 +68,23 @@ def test_a_corrupt_or_foreign_output_is_not_taken_as_done(tmp_path):
     assert finished(path, "s", "m", "p", "v") is None
     path.write_text("{ half a briefing")
     assert finished(path, "s", "m", "p", "v") is None
+
+
+def test_inputs_whose_index_cannot_be_kept_stop_the_batch_with_one_clear_error(tmp_path, monkeypatch):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from summarizer.cli import cli
+    from summarizer.inputs import InputsError
+
+    (tmp_path / "x.txt").write_text("Câu.")
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sqlite3, "connect", full)  # as a full temporary folder answers a huge batch
+    with pytest.raises(InputsError, match=r"cannot list the inputs: the temporary folder .* \(database or disk is full"):
+        expand([str(tmp_path)])
+    result = CliRunner().invoke(cli, ["summarize", str(tmp_path), "-o", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 1 and "error: cannot list the inputs" in result.output and "Traceback" not in result.output

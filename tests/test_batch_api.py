@@ -65,21 +65,25 @@ def test_export_then_import_gives_the_online_briefings(tmp_path, monkeypatch):
 
 
 def test_failed_lines_of_the_batch_output_keep_the_providers_words():
-    from summarizer.batchapi import custom_id, import_output
+    from summarizer.batchapi import import_output
     from summarizer.extract.client import ModelConfig
+    from summarizer.extract.plan import plan
     from summarizer.pipeline import load_document
 
     docs = [load_document(seed) for seed in SEEDS[:2]]
+    config = ModelConfig(model=RECORDED_MODEL)
+    first = [plan(doc, config).requests[0] for doc in docs]
+    assert [r.section for r in first] == ["achievements", "achievements"]
     lines = [
-        {"custom_id": custom_id(docs[0], "achievements"), "error": None,
+        {"custom_id": first[0].custom_id, "error": None,
          "response": {"status_code": 400, "request_id": "r0", "body": {"error": {
              "message": "max_tokens is too large: 99999. This model supports at most 16384 completion tokens.",
              "type": "invalid_request_error", "param": "max_tokens", "code": None}}}},
-        {"custom_id": custom_id(docs[1], "achievements"), "response": None,
+        {"custom_id": first[1].custom_id, "response": None,
          "error": {"code": "batch_expired",
                    "message": "This request could not be executed before the completion window expired."}},
     ]
-    imported = import_output([json.dumps(x) for x in lines], docs, ModelConfig(model=RECORDED_MODEL))
+    imported = import_output([json.dumps(x) for x in lines], docs, config)
     reasons = dict(imported.failures)
     assert reasons[docs[0].name] == ("achievements: HTTP 400: invalid_request_error: max_tokens is too large: 99999. "
                                      "This model supports at most 16384 completion tokens.")

@@ -75,7 +75,7 @@ def test_copies_of_a_report_in_flight_at_once_are_asked_once(tmp_path, monkeypat
 
 
 def test_cache_key_covers_text_prompt_schema_model_and_parameters():
-    from summarizer.cache import cache_key
+    from summarizer.extract.plan import cache_key
 
     base = ("[1] Câu.", "briefing@a", "extraction@b", "m", "tools", 0.0, 2048)
     keys = {cache_key(*base)}

@@ -74,7 +74,7 @@ def test_markdown_has_sections_in_order_figures_flags_and_provenance():
 def test_eval_command_scores_a_folder_of_briefings(tmp_path):
     from click.testing import CliRunner
 
-    from summarizer.batch import briefing_json
+    from summarizer.output import briefing_json
     from summarizer.cli import cli
 
     (tmp_path / f"{SEED.stem}.json").write_text(briefing_json(briefing()), encoding="utf-8")

@@ -8,9 +8,11 @@ import random
 
 import pytest
 
-from summarizer.batch import BatchRunner, Manifest, expand
-from summarizer.extract import retry
+from summarizer.batch import BatchRunner
 from summarizer.extract.client import ModelConfig
+from summarizer.extract.provider import resolve
+from summarizer.inputs import expand
+from summarizer.output import OutputFolder
 from tests.conftest import RECORDED_MODEL
 from tests.replay_server import FAULTS, ReplayServer, seed_corpus
 
@@ -18,10 +20,9 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 ATTEMPTS, REASKS = 4, 1
 
 
-def test_two_hundred_documents_with_thirty_percent_faults(tmp_path, monkeypatch):
+def test_two_hundred_documents_with_thirty_percent_faults(tmp_path):
     docs = seed_corpus(tmp_path / "in", 200)
-    waits = []
-    monkeypatch.setattr(retry, "_sleep", lambda s: waits.append(s))  # record, don't sleep
+    waits = []  # the live client's backoff, recorded instead of slept
     rng = random.Random(7)
     lock_free_choices = [rng.choice(FAULTS) if rng.random() < 0.3 else None for _ in range(20000)]
     out = tmp_path / "out"
@@ -29,10 +30,9 @@ def test_two_hundred_documents_with_thirty_percent_faults(tmp_path, monkeypatch)
         config = ModelConfig(model=RECORDED_MODEL, base_url=server.base_url, timeout=1.0,
                              transport_attempts=ATTEMPTS, reasks=REASKS, retry_wait=0.01, retry_max_wait=0.05)
         inputs, _ = expand([str(docs)])
-        manifest = Manifest(out / "manifest.jsonl")
-        counts = BatchRunner(config, out, manifest, concurrency=8,
-                             render=lambda *a, **k: None).run(inputs)
-        manifest.close()
+        with OutputFolder(out, formats=()).hold() as folder:
+            counts = BatchRunner(resolve(config, sleep=waits.append), folder, concurrency=8).run(inputs)
+        inputs = list(inputs)
 
     # every kind of fault was really served
     assert set(server.served) == set(FAULTS), server.served

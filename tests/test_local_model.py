@@ -31,7 +31,7 @@ def test_embedded_local_model_start_summarize_stop():
     config = ModelConfig.from_env(max_tokens=700, reasks=1)
     assert not config.is_configured  # no key, no URL: the embedded server is used
     with Summarizer(config) as summarizer:
-        server = summarizer.server
+        server = summarizer.provider.server
         assert server is not None and server.ready()
         port = server.port
         briefing = summarizer.summarize(REPORT, name="short.txt")

@@ -1,7 +1,8 @@
 """A report longer than one request takes is asked in parts and merged into one briefing whose
 evidence spans point into the original file."""
 
-from summarizer.core.schema import DraftItem, Extraction, Usage
+from summarizer.core.schema import DraftItem, SectionAnswer, Usage
+from summarizer.extract.answering import Answer
 from summarizer.extract.client import ModelConfig
 from summarizer.pipeline import Summarizer, document_from_text
 from tests.conftest import SEEDS
@@ -19,23 +20,31 @@ def test_parts_are_numbered_from_one_and_cover_the_report_once():
     assert all(p.text == doc.text for p in parts)
 
 
-def test_long_report_is_summarized_in_parts_and_merged(monkeypatch):
-    asked = []
+class AchievementsWithDat:
+    """A fake model, through the answering seam: lists each sentence with "đạt" as an achievement,
+    citing the part's own numbers; the first part's header differs from the later ones'."""
 
-    def answer_from_part(self, part, spent=None):
-        # a model that lists each sentence with "đạt" as an achievement, citing the part's own numbers
-        asked.append(part)
-        items = [DraftItem(text=s.text, sentences=[s.number]) for s in part.sentences if " đạt " in s.text]
-        header = dict(title="Huyện Pác Nặm 6 tháng đầu năm 2023", locality=None, period=None, meeting=None) if part.offset == 0 else \
-            dict(title="phần sau", locality="tỉnh Khác", period=None, meeting=None)
-        return Extraction(**header, achievements=items, shortfalls=[], tasks=[], people=[]), Usage(prompt_tokens=10)
+    def __init__(self):
+        self.asked = []
 
-    monkeypatch.setattr(Summarizer, "_ask", answer_from_part)
+    def answer(self, request):
+        self.asked.append(request)
+        part = request.part
+        items = [DraftItem(text=s.text, sentences=[s.number]) for s in part.sentences if " đạt " in s.text] \
+            if request.section == "achievements" else []
+        header = dict(title="Huyện Pác Nặm 6 tháng đầu năm 2023") if part.offset == 0 else \
+            dict(title="phần sau", locality="tỉnh Khác")
+        return Answer(SectionAnswer(items=items, **header), Usage(prompt_tokens=10, requests=1))
+
+
+def test_long_report_is_summarized_in_parts_and_merged():
+    model = AchievementsWithDat()
     doc = document_from_text(LONG, "long.txt")
-    config = ModelConfig(model="m", base_url="http://unused.invalid/v1", max_report_chars=6000)
-    with Summarizer(config) as summarizer:
-        briefing = summarizer.summarize_document(doc)
-    assert len(asked) >= 4 and briefing.provenance.usage.prompt_tokens == 10 * len(asked)
+    config = ModelConfig(model="m", max_report_chars=6000)
+    briefing = Summarizer(config, model).summarize_document(doc)
+    asked = [r.part for r in model.asked if r.section == "achievements"]
+    assert len(asked) >= 4 and [r.section for r in model.asked] == ["achievements", "shortfalls", "tasks"] * len(asked)
+    assert briefing.provenance.usage.prompt_tokens == 10 * len(model.asked)
     # (items whose sentence reads as a shortfall or task, "đạt thấp", are moved there by code)
     model_items = [i for _, i in briefing.items() if i.found_by == "model"] + briefing.review
     expected = [s for s in doc.sentences if " đạt " in s.text]
@@ -113,7 +122,25 @@ def test_max_chars_bounds_every_request_even_for_one_long_sentence():
         assert all(report[e.start : e.end] == e.text for e in item.evidence)
 
 
-def test_the_embedded_model_keeps_its_report_limit_once_its_server_runs():
-    assert ModelConfig().report_limit == 12_000
-    assert ModelConfig().with_server("http://127.0.0.1:8081/v1", "local").report_limit == 12_000
-    assert ModelConfig(max_report_chars=5_000).with_server("http://127.0.0.1:8081/v1", "local").report_limit == 5_000
+def test_the_report_limit_is_the_providers_unless_max_chars_says_otherwise():
+    from summarizer.extract.local_server import MODEL_ALIAS
+    from summarizer.extract.provider import resolve
+
+    embedded, server = resolve(ModelConfig()), resolve(ModelConfig(base_url="http://vllm.test/v1"))
+    assert (embedded.config.report_limit, embedded.concurrency, embedded.config.model) == (12_000, 1, MODEL_ALIAS)
+    assert (server.config.report_limit, server.concurrency, server.config.model) == (60_000, 4, "gpt-4o-mini")
+    assert resolve(ModelConfig(max_report_chars=5_000)).config.report_limit == 5_000
+    assert resolve(ModelConfig(gguf="/models/other-7b.gguf")).config.model == "other-7b"
+    assert resolve(ModelConfig.from_env({"SUMMARIZER_GGUF": "/m/x.gguf"})).config.model == "x"
+
+    class Started:  # stands in for llama.cpp's server: connect() starts it and points the client there
+        base_url = "http://127.0.0.1:8081/v1"
+
+        def start(self):
+            return self.base_url
+
+    embedded.server = Started()
+    embedded.connect()
+    # the embedded model keeps its limit once its server runs, though a base URL now names a server
+    assert (embedded.config.base_url, embedded.config.report_limit) == (Started.base_url, 12_000)
+    assert embedded.url() == Started.base_url

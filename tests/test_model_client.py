@@ -45,15 +45,16 @@ class Script:
 
 
 @pytest.fixture
-def waits(monkeypatch):
-    slept = []
-    monkeypatch.setattr(retry, "_sleep", slept.append)
-    return slept
+def waits():
+    """The client's waits between retries, recorded instead of slept (see extractor's `sleep`)."""
+    return []
 
 
-def extractor(script, **overrides):
+def extractor(script, sleep=None, **overrides):
+    """The live client against `script`; `sleep`: where its waits go (default: a test that must not wait)."""
     config = ModelConfig(model="m", base_url="http://model.test/v1", api_key=KEY, **overrides)
-    return Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(script)))
+    return Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(script)),
+                     sleep=sleep or (lambda seconds: pytest.fail(f"the client waited {seconds} s")))
 
 
 def extract(ex):
@@ -62,7 +63,7 @@ def extract(ex):
 
 def test_429_with_retry_after_is_honoured_then_succeeds(waits):
     script = Script((429, {"retry-after": "7"}, {"error": {"message": "slow down"}}), (200, {}, completion(VALID)))
-    answer = extract(extractor(script))
+    answer = extract(extractor(script, sleep=waits.append))
     assert answer.extraction.achievements[0].sentences == [1]
     assert waits == [7.0]
     assert len(script.requests) == 2
@@ -71,7 +72,7 @@ def test_429_with_retry_after_is_honoured_then_succeeds(waits):
 
 def test_5xx_and_connection_errors_back_off_exponentially_within_bounds(waits):
     script = Script((500, {}, {}), (503, {}, {}), httpx2.ConnectError("reset"), (200, {}, completion(VALID)))
-    extract(extractor(script, transport_attempts=4))
+    extract(extractor(script, sleep=waits.append, transport_attempts=4))
     assert len(script.requests) == 4 and len(waits) == 3
     assert all(0 <= w <= 30 for w in waits)
 
@@ -79,7 +80,7 @@ def test_5xx_and_connection_errors_back_off_exponentially_within_bounds(waits):
 def test_attempts_are_bounded_and_the_error_is_clear_without_the_key(waits):
     script = Script(*[(502, {}, {"error": {"message": f"bad gateway {KEY}"}})] * 3)
     with pytest.raises(ModelError) as e:
-        extract(extractor(script, transport_attempts=3, reasks=2))
+        extract(extractor(script, sleep=waits.append, transport_attempts=3, reasks=2))
     assert len(script.requests) == 3  # not 3 × re-asks: faults are retried in one place only
     assert "HTTP 502" in str(e.value) and KEY not in str(e.value)
 
@@ -87,7 +88,7 @@ def test_attempts_are_bounded_and_the_error_is_clear_without_the_key(waits):
 def test_client_errors_are_not_retried(waits):
     script = Script((401, {}, {"error": {"message": "bad key"}}))
     with pytest.raises(ModelError, match="HTTP 401"):
-        extract(extractor(script))
+        extract(extractor(script, sleep=waits.append))
     assert len(script.requests) == 1 and waits == []
 
 
@@ -168,7 +169,7 @@ def test_a_truncated_answer_is_asked_again_with_a_larger_budget_then_reported():
 def test_a_password_in_the_server_url_is_never_shown(waits):
     config = ModelConfig(model="m", base_url="http://user:hunter2@model.test:8000/v1", transport_attempts=2)
     ex = Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(
-        lambda r: (_ for _ in ()).throw(httpx2.ConnectError("refused")))))
+        lambda r: (_ for _ in ()).throw(httpx2.ConnectError("refused")))), sleep=waits.append)
     with pytest.raises(ModelError) as e:
         extract(ex)
     assert "hunter2" not in str(e.value) and "http://model.test:8000/v1" in str(e.value)

@@ -3,6 +3,8 @@ what is dropped, and the verification line that never says "0 to check" over an 
 
 from summarizer.core.schema import DraftItem, Extraction, Provenance, SectionAnswer, Usage
 from summarizer.errors import AnswerInvalid
+from summarizer.extract.answering import Answer
+from summarizer.extract.client import ModelConfig
 from summarizer.pipeline import Summarizer, build_briefing, load_document
 from summarizer.render.markdown import to_markdown
 from tests.conftest import ROOT
@@ -79,24 +81,17 @@ def test_a_section_the_report_does_not_have_stays_empty():
 
 
 def test_a_section_whose_answer_fails_validation_comes_from_the_rules_and_the_report_still_gets_a_briefing():
-    class FailingShortfalls(Summarizer):
-        def __init__(self):  # no model server: this test answers itself
-            from summarizer.extract.client import ModelConfig
-            from summarizer.extract.prompts import load_prompt
-            self.config, self.prompt, self.strict, self.cache = ModelConfig(base_url="http://x/v1"), load_prompt(), False, None
-
-        def ask_section(self, doc, section, hints, spent=None):
-            if section == "shortfalls":
+    class FailingShortfalls:  # a fake model, through the answering seam
+        def answer(self, request):
+            if request.section == "shortfalls":
                 raise AnswerInvalid("2 validation errors for SectionAnswer")
-            from summarizer.extract.client import Answer
-            return Answer(extraction=SectionAnswer(items=[]), usage=Usage(requests=1), reasks=0)
+            return Answer(extraction=SectionAnswer(items=[]), usage=Usage(requests=1))
 
-    s = FailingShortfalls()
-    extraction, _ = s._ask(DOC)
-    b = s.finish(DOC, extraction, Usage())
+    b = Summarizer(ModelConfig(model="m"), FailingShortfalls()).summarize_document(DOC)
     assert b.flags.sections_from_rules == ["shortfalls"]
     assert any("32%" in i.text for i in b.shortfalls)  # the rules' shortfalls are there
     assert "do máy lập theo quy tắc" in to_markdown(b)
+    assert b.provenance.usage.requests == 2  # the two sections that answered
 
 
 def test_an_item_whose_claim_words_its_evidence_does_not_hold_is_not_backed():

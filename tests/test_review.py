@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from summarizer.batch import read_briefing
+from summarizer.output import read_briefing
 from summarizer.pipeline import load_document
 from summarizer.review import Decision, ReviewError, apply, item_key, load_decisions, record, review_path
 from tests.conftest import SEEDS

@@ -163,14 +163,22 @@ def test_every_handler_masks_credentials_third_party_loggers_included(monkeypatc
 def test_error_messages_and_the_manifest_never_carry_a_key_a_server_echoed(tmp_path):
     import json
 
-    from summarizer.batch import BatchRunner, Input, Manifest
+    from click.testing import CliRunner
+
     from summarizer.errors import ModelError
     from summarizer.extract.client import ModelConfig
+    from summarizer.extract.provider import Provider
 
-    config = ModelConfig(model="m", base_url="http://model.test/v1", api_key=FAKE_KEY)
-    manifest = Manifest(tmp_path / "manifest.jsonl")
-    runner = BatchRunner(config, tmp_path, manifest, render=lambda *a, **k: None)
-    runner._failed(Input("x.txt", "x.txt", "x"), ModelError(f"HTTP 401: Incorrect API key provided: {FAKE_KEY}"))
-    manifest.close()
-    [line] = [json.loads(x) for x in (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    class Echoing:  # a server that echoes the key in its refusal, through the answering seam
+        def answer(self, request):
+            raise ModelError(f"HTTP 401: Incorrect API key provided: {FAKE_KEY}")
+
+    ModelConfig(model="m", base_url="http://model.test/v1", api_key=FAKE_KEY)  # the key is known to be secret
+    report = tmp_path / "x.txt"
+    report.write_text("Thu ngân sách đạt 5 tỷ đồng.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["summarize", str(report), "-o", str(tmp_path / "out")],
+                                obj=lambda config: Provider(config, answerer=Echoing()))
+    assert result.exit_code == 1 and "HTTP 401: Incorrect API key provided: ***" in result.output
+    assert FAKE_KEY not in result.output
+    [line] = [json.loads(x) for x in (tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert line["error"] == "HTTP 401: Incorrect API key provided: ***"

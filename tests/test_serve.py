@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from summarizer.batch import read_briefing
+from summarizer.output import read_briefing
 from summarizer.review import item_key
 from summarizer.serve.app import create_app
 from summarizer.serve.jobs import UploadRefused, safe_name

@@ -10,9 +10,12 @@ import socket
 import pytest
 from click.testing import CliRunner
 
+from functools import partial
+
 from summarizer.batch import UNREACHABLE_STOP
 from summarizer.cli import cli
-from summarizer.extract import retry
+from summarizer.extract.client import Extractor, ModelConfig
+from summarizer.extract.provider import Provider, resolve
 from tests.conftest import RECORDED_MODEL
 from tests.replay_server import ReplayServer, seed_corpus
 
@@ -29,11 +32,12 @@ def test_a_batch_against_a_closed_port_stops_with_one_clear_message_and_resumes(
     docs = seed_corpus(tmp_path / "in", 40)
     out = tmp_path / "out"
     waits = []
-    monkeypatch.setattr(retry, "_sleep", waits.append)  # the backoff is recorded, not slept
     port = closed_port()
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://summ-user:pw-Secret-42@127.0.0.1:{port}/v1")
     monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
-    result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-j", "2", "--no-cache"])
+    # the run's provider as the command line resolves it, its backoff recorded instead of slept
+    result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(out), "-j", "2", "--no-cache"],
+                                obj=partial(resolve, sleep=waits.append))
     assert result.exit_code == 1
     output = result.output
 
@@ -68,36 +72,30 @@ def test_a_batch_against_a_closed_port_stops_with_one_clear_message_and_resumes(
     assert again.exit_code == 0 and "done 40, skipped 0, failed 0" in again.output
 
 
-def test_a_server_that_answers_after_failures_keeps_the_batch_going(tmp_path, monkeypatch):
+def test_a_server_that_answers_after_failures_keeps_the_batch_going(tmp_path):
     # connection failures that do not come in a row (a flaky network) never stop the batch
     docs = seed_corpus(tmp_path / "in", 12)
-    monkeypatch.setattr(retry, "_sleep", lambda s: None)
     with ReplayServer() as server:
-        good = server.base_url
-        down = f"http://127.0.0.1:{closed_port()}/v1"
-        # reports alternate between a down and an up server: never UNREACHABLE_STOP in a row
-        from summarizer.batch import BatchRunner, Manifest, expand
-        from summarizer.extract.client import ModelConfig
+        def live(url):
+            return Extractor(ModelConfig(model=RECORDED_MODEL, base_url=url, transport_attempts=1))
 
-        inputs, _ = expand([str(docs)])
-        manifest = Manifest(tmp_path / "out" / "manifest.jsonl")
-        runner = BatchRunner(ModelConfig(model=RECORDED_MODEL, base_url=good, transport_attempts=1),
-                             tmp_path / "out", manifest, concurrency=1, render=lambda *a, **k: None)
-        real = runner._ensure_summarizer
+        up, down = live(server.base_url), live(f"http://127.0.0.1:{closed_port()}/v1")
 
-        def alternate():
-            real()
-            runner.summarizer.extractor.client.client.base_url = down if runner.counts.failed <= runner.counts.done \
-                else good
-        calls = []
+        class Alternating:
+            """Through the answering seam: reports alternate between a server that is down and one
+            that answers, so never UNREACHABLE_STOP reports in a row fail to connect."""
 
-        def summarize_one(item, doc, label, _orig=runner._summarize_one):
-            alternate()
-            calls.append(item.name)
-            return _orig(item, doc, label)
+            def __init__(self):
+                self.reports = []
 
-        monkeypatch.setattr(runner, "_summarize_one", summarize_one)
-        counts = runner.run(inputs)
-        manifest.close()
-    assert runner.stopped is None and len(calls) == 12
-    assert counts.done + counts.failed == 12 and counts.done >= 5 and counts.failed >= 5
+            def answer(self, request):
+                if request.section == request.part_sections[0]:
+                    self.reports.append(request.part.name)
+                return (down if len(self.reports) % 2 else up).answer(request)
+
+        alternating = Alternating()
+        result = CliRunner().invoke(cli, ["summarize", str(docs), "-o", str(tmp_path / "out"), "-j", "1", "--no-cache"],
+                                    obj=lambda config: Provider(config, 1, answerer=alternating))
+    assert "stopped:" not in result.output and len(alternating.reports) == 12
+    assert result.exit_code == 1 and "done 6, skipped 0, failed 6" in result.output
+    assert result.output.count("cannot reach the model server at http://127.0.0.1:") == 6

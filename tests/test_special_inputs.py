@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from summarizer.batch import Input, expand
+from summarizer.inputs import Input, expand
 from summarizer.cli import cli
 from summarizer.errors import SourceError
 from summarizer.source import read
@@ -89,7 +89,7 @@ def test_symbolic_link_loops_and_broken_links_are_named_as_such(tmp_path):
     args = [tmp_path / "loop.txt", tmp_path / "a.txt", tmp_path / "dangling.txt", tmp_path / "dir" / "x.txt",
             tmp_path / "missing.txt"]
     inputs, errors = expand([str(a) for a in args])
-    assert inputs == []
+    assert list(inputs) == []
     assert [e.problem for e in errors] == [
         "symbolic link loop (too many levels of symbolic links)",
         "symbolic link loop (too many levels of symbolic links)",

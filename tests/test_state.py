@@ -19,11 +19,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from summarizer.batch import BatchRunner, Manifest, expand
+from functools import partial
+
+from summarizer.batch import BatchRunner
 from summarizer.cli import cli
 from summarizer.core.schema import Briefing
-from summarizer.extract import retry
 from summarizer.extract.client import ModelConfig
+from summarizer.extract.provider import resolve
+from summarizer.inputs import expand
+from summarizer.output import Manifest, OutputFolder
 from tests.conftest import RECORDED_MODEL, ROOT, SEEDS
 from tests.replay_server import ReplayServer, seed_corpus
 
@@ -39,8 +43,9 @@ def server(monkeypatch):
         yield replay
 
 
-def summarize(*args, input=None):
-    return CliRunner().invoke(cli, ["summarize", *map(str, args)], input=input)
+def summarize(*args, input=None, obj=None):
+    """`summarizer summarize ARGS` in this process; `obj`: how the command resolves its provider."""
+    return CliRunner().invoke(cli, ["summarize", *map(str, args)], input=input, obj=obj)
 
 
 def whole_lines(folder: Path) -> list[dict]:
@@ -195,7 +200,7 @@ def test_a_write_error_fails_only_that_report_with_a_clear_message(tmp_path, mon
 
 
 def test_a_manifest_line_cut_short_is_taken_back_and_the_next_run_starts_a_new_line(tmp_path, monkeypatch):
-    from summarizer.batch import read_manifest
+    from summarizer.output import read_manifest
 
     path = tmp_path / "manifest.jsonl"
     path.write_text('{"document": "a", "status": "done"}\n{"document": "b", "sta', encoding="utf-8")  # killed mid-line
@@ -441,10 +446,8 @@ def one_report(tmp_path, name, faults=None, **config):
     with ReplayServer(faults=faults) as replay:
         settings = dict(model=RECORDED_MODEL, base_url=replay.base_url, transport_attempts=1, reasks=0)
         inputs, _ = expand([str(docs)])
-        manifest = Manifest(out / "manifest.jsonl")
-        totals = BatchRunner(ModelConfig(**settings | config), out, manifest, concurrency=1,
-                             render=lambda *a, **k: None).run(inputs)
-        manifest.close()
+        with OutputFolder(out, formats=()).hold() as folder:
+            totals = BatchRunner(resolve(ModelConfig(**settings | config)), folder, concurrency=1).run(inputs)
     [line] = whole_lines(out)
     return line, totals
 
@@ -475,7 +478,7 @@ def test_strict_belongs_to_what_makes_a_briefing_up_to_date(tmp_path, server):
 
 
 def test_quiet_prints_only_errors_and_the_summary_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(retry, "_sleep", lambda seconds: None)
+    no_waits = partial(resolve, sleep=lambda seconds: None)  # the run's provider, its retries not waiting
     docs = seed_corpus(tmp_path / "in", 3)
     (docs / "empty.txt").write_text("")
     # every other request fails once (retry warnings), some answers fail validation (re-ask warnings)
@@ -483,8 +486,8 @@ def test_quiet_prints_only_errors_and_the_summary_line(tmp_path, monkeypatch):
     with ReplayServer(faults=faults) as replay:
         monkeypatch.setenv("OPENAI_BASE_URL", replay.base_url)
         monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
-        loud = summarize(docs, "-o", tmp_path / "loud", "--no-cache", "-j", "1")
-        quiet = summarize(docs, "-o", tmp_path / "quiet", "--no-cache", "-j", "1", "-q")
+        loud = summarize(docs, "-o", tmp_path / "loud", "--no-cache", "-j", "1", obj=no_waits)
+        quiet = summarize(docs, "-o", tmp_path / "quiet", "--no-cache", "-j", "1", "-q", obj=no_waits)
     assert "warning: " in loud.output  # there was something to keep quiet about
     *before, summary = quiet.output.splitlines()
     assert before == [f"error: {docs / 'empty.txt'}: the file is empty"], quiet.output

@@ -31,9 +31,6 @@ class Document:
     suspicious: tuple[tuple[int, int], ...] = field(default=())
     # for one part of a long report: its sentence n is sentence n + offset of the whole report
     offset: int = 0
-    # what pure functions derived from this report (cue labels), kept so each is computed once per
-    # report though several stages ask; not part of the report's identity
-    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sentence(self, number: int) -> Sentence:
         if not 1 <= number <= len(self.sentences):

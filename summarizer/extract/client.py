@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,9 +24,11 @@ from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
 from summarizer import redact
-from summarizer.core.schema import Extraction, Usage, citing
+from summarizer.core.schema import Extraction, SectionAnswer, Usage, citing
 from summarizer.errors import AnswerInvalid, ConfigError, ModelError
 from summarizer.extract import retry
+from summarizer.extract.answering import Answer
+from summarizer.extract.plan import Request
 from summarizer.extract.retry import with_transport_retries
 
 log = logging.getLogger("summarizer.model")
@@ -37,6 +40,7 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,  # plain text servers: JSON in a fenced block
 }
 DEFAULT_MODEL = "gpt-4o-mini"
+REPORT_CHARS = 60_000  # report text per request when neither --max-chars nor the provider says otherwise
 
 
 class _PythonWork:
@@ -95,10 +99,10 @@ class ModelConfig:
     retry_wait: float = 1.0  # first backoff in seconds (Retry-After from the server wins)
     retry_max_wait: float = 30.0
     reasks: int = 1  # instructor validation re-asks after the first answer
-    # longest report text sent in one request; longer reports go in parts. The embedded server's
-    # 8,192-token context holds ~12,000 characters of Vietnamese plus the answer (None: 12,000 for
-    # the embedded model, 60,000 otherwise)
+    # longest report text sent in one request; longer reports go in parts (None: the provider's
+    # default, see extract/provider.py: 12,000 for the embedded model, 60,000 for any other server)
     max_report_chars: int | None = None
+    gguf: str | None = None  # the embedded model's weights, when not the shipped ones (SUMMARIZER_GGUF)
 
     def __post_init__(self) -> None:
         # from here on, logs and error messages mask the key and the URL's credentials
@@ -107,16 +111,22 @@ class ModelConfig:
 
     @property
     def report_limit(self) -> int:
-        return self.max_report_chars or (60_000 if self.is_configured else 12_000)
+        """The most characters of report text one request carries (see max_report_chars)."""
+        return self.max_report_chars or REPORT_CHARS
 
     @classmethod
-    def from_env(cls, env: os._Environ | dict | None = None, **overrides: Any) -> ModelConfig:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ModelConfig:
+        """The configuration the environment gives (`env`, default os.environ), with `overrides`
+        that are not None on top: the one place model settings are read from the environment
+        (OPENAI_API_KEY, OPENAI_BASE_URL, SUMMARIZER_MODEL, SUMMARIZER_MODE, SUMMARIZER_GGUF).
+        Raises ConfigError for an unknown mode or a non-positive budget."""
         env = os.environ if env is None else env
         values: dict[str, Any] = {
             "model": env.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
             "base_url": env.get("OPENAI_BASE_URL") or None,
             "api_key": env.get("OPENAI_API_KEY") or None,
             "mode": env.get("SUMMARIZER_MODE") or "tools",
+            "gguf": env.get("SUMMARIZER_GGUF") or None,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         config = cls(**values)
@@ -134,23 +144,14 @@ class ModelConfig:
         if self.max_tokens < 1 or self.transport_attempts < 1 or self.reasks < 0:
             raise ConfigError("max_tokens and transport attempts must be positive, reasks >= 0")
 
-    def with_server(self, base_url: str, model: str) -> ModelConfig:
-        """This configuration pointed at a server that was started for it (the embedded model): its
-        report limit stays the embedded model's, though a base URL now makes it "configured"."""
-        return replace(self, base_url=base_url, model=model, max_report_chars=self.report_limit)
-
-
-@dataclass
-class Answer:
-    extraction: BaseModel
-    usage: Usage
-    reasks: int
-
 
 class Extractor:
-    """Sends rendered messages to the model and returns a validated extraction plus usage."""
+    """The live client, an Answerer (extract/answering.py): sends a request's messages to the
+    model server and returns the validated answer with its usage."""
 
-    def __init__(self, config: ModelConfig, http_client: Any = None) -> None:
+    def __init__(self, config: ModelConfig, http_client: Any = None, sleep: Callable[[float], None] = time.sleep) -> None:
+        """`http_client`: an httpx2.Client to send with (default: openai's); `sleep`: how to wait
+        between retries (seconds; a test may record the waits instead). Raises ConfigError."""
         config.check()
         self.config = config
         http_client = http_client or openai.DefaultHttpxClient()
@@ -171,7 +172,7 @@ class Extractor:
 
         def sleep_unlocked(seconds: float) -> None:
             with _PYTHON_WORK.waiting():
-                retry._sleep(seconds)  # looked up at call time: tests record waits instead of sleeping
+                sleep(seconds)
 
         # Patch the transport retries in *under* instructor: re-asks and fault retries stay separate.
         raw.chat.completions.create = with_transport_retries(
@@ -180,27 +181,35 @@ class Extractor:
         )
         self.client = instructor.from_openai(raw, mode=MODES[config.mode])
 
+    def answer(self, request: Request) -> Answer:
+        """The model's answer to one request of the plan (see Answerer)."""
+        return self.extract([dict(m) for m in request.messages], request.sentence_count, SectionAnswer, request.label)
+
     def extract(
         self,
         messages: list[dict[str, str]],
         sentence_count: int,
         response_model: type[BaseModel] = Extraction,
         label: str = "",
-        spent: list[Usage] | None = None,
     ) -> Answer:
-        """`sentence_count`: the report's sentences, the only numbers an answer may cite. `spent`, if
-        given, receives the usage of every answer as it arrives, also of answers cut off, failing
-        validation or followed by a failure: whatever the outcome, those tokens were paid for.
-        Raises ModelError (AnswerInvalid when an answer came but none could be used)."""
-        counter = {"responses": 0, "reasks": 0}
+        """`sentence_count`: the report's sentences, the only numbers an answer may cite. Raises
+        ModelError (AnswerInvalid when an answer came but none could be used) whose `spent` is the
+        usage of the answers received: cut off, failing validation or followed by a failure,
+        whatever the outcome, those tokens were paid for."""
         answers: list[Usage] = []  # this request's answers, across re-asks and a doubled budget
+        try:
+            return self._extract(messages, sentence_count, response_model, label, answers)
+        except ModelError as e:
+            e.spent = sum(answers, Usage(requests=len(answers)))
+            raise
+
+    def _extract(self, messages: list[dict[str, str]], sentence_count: int, response_model: type[BaseModel],
+                 label: str, answers: list[Usage]) -> Answer:
+        counter = {"responses": 0, "reasks": 0}
 
         def on_response(response: Any, *args: Any, **kwargs: Any) -> None:
             counter["responses"] += 1
-            usage = _usage(getattr(response, "usage", None))
-            answers.append(usage)
-            if spent is not None:
-                spent.append(usage)
+            answers.append(_usage(getattr(response, "usage", None)))
 
         hooks = Hooks()
         hooks.on("completion:response", on_response)
@@ -248,6 +257,34 @@ class Extractor:
         usage = sum(answers, Usage()) if answers else _usage(getattr(completion, "usage", None))
         usage.requests = max(counter["responses"], 1)
         return Answer(extraction=result, usage=usage, reasks=min(counter["reasks"], usage.requests - 1))
+
+
+class RequestBodies:
+    """The JSON bodies the live client sends, taken down instead of sent (for a Batch API file).
+
+    Each request goes through the same openai and instructor code as an online one, with this
+    configuration, and reaches a transport that keeps its body and refuses it: so a body here is the
+    one the online path sends, by construction, whatever instructor and openai put into it."""
+
+    def __init__(self, config: ModelConfig) -> None:
+        self.taken: list[dict] = []
+        config = replace(config, transport_attempts=1, reasks=0, base_url=config.base_url or "http://batch.invalid/v1")
+        self.client = Extractor(config, http_client=httpx2.Client(transport=httpx2.MockTransport(self._take)))
+
+    def _take(self, http_request: httpx2.Request) -> httpx2.Response:
+        self.taken.append(json.loads(http_request.content))
+        return httpx2.Response(400, json={"error": {"message": "taken down, not sent"}})
+
+    def of(self, request: Request) -> dict:
+        """The body the online path sends for `request` (one at a time: not for many threads)."""
+        self.taken.clear()
+        try:
+            self.client.answer(request)
+        except ModelError:
+            pass  # refused, as intended
+        if len(self.taken) != 1:
+            raise RuntimeError(f"the client made {len(self.taken)} requests for one; expected 1")
+        return self.taken.pop()
 
 
 NO_TOOL_CALL = ("the server answered with text instead of calling the tool (it ignores tool_choice, as a native "

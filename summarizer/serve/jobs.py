@@ -22,9 +22,12 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from summarizer.batch import BatchRunner, FolderBusy, FolderLock, Manifest, expand, read_briefing
+from summarizer.batch import BatchRunner
 from summarizer.core.text import BIDI_CONTROLS
-from summarizer.errors import SummarizerError
+from summarizer.errors import AnswerInvalid, SummarizerError
+from summarizer.extract.provider import Provider, resolve
+from summarizer.inputs import expand
+from summarizer.output import FolderBusy, OutputFolder, read_briefing
 
 log = logging.getLogger("summarizer")
 UPLOADS = "reports"  # OUT/reports/: the reports uploaded in the workspace
@@ -123,49 +126,56 @@ class Job:
 
 
 class _Observed:
-    """Publishes a report's steps to the jobs: wraps Summarizer.summarize_document, which is
-    extract_long (the model: asking) followed by finish (code: grounding)."""
+    """An Answerer (extract/answering.py) in front of the batch's: publishes each report's steps to
+    the jobs. A report's first request is `asking` (the model); once the last request of its last
+    part is answered, code checks the answers against the source: `grounding`. In front of the answer
+    cache, so a report answered from it goes through the same steps."""
 
-    @staticmethod
-    def summarizer_class(jobs: Jobs):
-        from summarizer.pipeline import Summarizer
+    def __init__(self, inner, jobs: Jobs) -> None:
+        self.inner, self.jobs = inner, jobs
+        self.answered = threading.local()  # whether this thread's report has had a usable answer
 
-        class ObservedSummarizer(Summarizer):
-            def summarize_document(self, doc, spent=None):
-                if not doc.sentences:
-                    return super().summarize_document(doc, spent)  # raises the reader's error
-                jobs.step(doc.name, "asking")
-                extraction, usage = self.extract_long(doc, spent)
-                jobs.step(doc.name, "grounding")
-                return self.finish(doc, extraction, usage)
-
-        return ObservedSummarizer
-
-
-class _Runner(BatchRunner):
-    """The CLI's batch runner, with a summarizer that reports its steps."""
-
-    def __init__(self, jobs: Jobs, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.jobs = jobs
-
-    def _ensure_summarizer(self) -> None:
-        if self.summarizer is None:
-            cls = _Observed.summarizer_class(self.jobs)
-            self.summarizer = cls(self.config, prompt=self.prompt, strict=self.strict, cache=self.cache)
+    def answer(self, request):
+        if request.part_number == 1 and request.section == request.part_sections[0]:
+            self.answered.any = False
+            self.jobs.step(request.part.name, "asking")
+        last = request.part_number == request.parts and request.section == request.part_sections[-1]
+        try:
+            answer = self.inner.answer(request)
+        except AnswerInvalid:  # that section comes from the rules: the report goes on unless none answered
+            if last and getattr(self.answered, "any", False):
+                self.jobs.step(request.part.name, "grounding")
+            raise
+        self.answered.any = True
+        if last:
+            self.jobs.step(request.part.name, "grounding")
+        return answer
 
 
-class _JobManifest(Manifest):
-    """OUT/manifest.jsonl, as for the CLI; each line also ends its report's job (done or failed)."""
+class _ObservedProvider(Provider):
+    """The workspace's model server (resolved once, as the CLI resolves it) whose answerer is
+    _Observed in front of the answer cache, if any, in front of the server's client."""
 
-    def __init__(self, path: Path, jobs: Jobs) -> None:
-        super().__init__(path)
-        self.jobs = jobs
+    def __init__(self, inner: Provider, jobs: Jobs, cache=None) -> None:
+        super().__init__(inner.config, inner.concurrency)
+        self.inner, self.jobs, self.cache = inner, jobs, cache
 
-    def record(self, document: str, status: str, **kwargs) -> bool:
-        written = super().record(document, status, **kwargs)
-        self.jobs.finished(document, status, kwargs.get("error"), kwargs.get("output"))
-        return written
+    def connect(self, http_client=None):
+        if self._answerer is None:
+            from summarizer.cache import CachedAnswers
+
+            answerer = self.inner.connect(http_client)
+            self.config = self.inner.config
+            if self.cache is not None:
+                answerer = CachedAnswers(answerer, self.cache)
+            self._answerer = _Observed(answerer, self.jobs)
+        return self._answerer
+
+    def url(self) -> str:
+        return self.inner.url()
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 class Jobs:
@@ -287,33 +297,37 @@ class Jobs:
         paths = list(dict.fromkeys(path for _, path in pairs))  # once each: the batch reads a path once
         with self.lock:
             self.running = {job.id for job in batch}
+        # OUT/manifest.jsonl, as for the CLI; each line also ends its report's job (done or failed)
+        folder = OutputFolder(self.folder, self.formats)
         try:
-            lock = FolderLock(self.folder, "serve")
+            folder.hold("serve", on_record=self._recorded)
         except FolderBusy as e:
             self._fail(batch, str(e))
             return
-        manifest = _JobManifest(self.folder / "manifest.jsonl", self)
         cache = self.cache_factory() if self.cache_factory else None
+        inputs = None
         try:
-            from summarizer.cli import write_renderings
-
             inputs, errors = expand(paths)
             for error in errors:
-                manifest.record(error.name, "failed", error=error.problem)
-            runner = _Runner(self, self.config, self.folder, manifest, formats=self.formats,
-                             concurrency=self.concurrency, render=write_renderings, cache=cache)
+                folder.manifest.record(error.name, "failed", error=error.problem)
+            provider = _ObservedProvider(resolve(self.config), self, cache)
+            runner = BatchRunner(provider, folder, concurrency=self.concurrency)
             runner.run(inputs)
         except SummarizerError as e:
             self._fail(batch, str(e))
         finally:
-            manifest.close()
+            folder.release()
+            if inputs is not None:
+                inputs.close()
             if cache is not None:
                 cache.close()
-            lock.release()
             with self.lock:
                 self.running = set()
         # a report the batch never recorded (it stopped): say so rather than leave it queued
         self._fail([j for j in batch if j.state not in ("done", "failed")], "not attempted: the batch stopped")
+
+    def _recorded(self, document: str, status: str, error: str | None = None, output: str | None = None) -> None:
+        self.finished(document, status, error, output)
 
     def _set_reason(self, job: Job, reason: str) -> None:
         """The batch's reason as the detail, with the server's paths cut to the folder's names, and

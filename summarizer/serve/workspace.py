@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.batch import read_briefing
+from summarizer.output import read_briefing
 from summarizer.core.document import Document
 from summarizer.core.schema import Briefing
 from summarizer.core.text import canonical

@@ -31,8 +31,8 @@ def source_text_path(base: Path) -> Path:
 
 def save_source_text(doc: Document, base: Path, only_missing: bool = False) -> Path | None:
     """Write `doc.text` to OUT/NAME.source.txt (atomically) when it differs from the input file; the
-    path written, or None. Raises batch.OutputError when it cannot be written."""
-    from summarizer.batch import write_atomic
+    path written, or None. Raises output.OutputError when it cannot be written."""
+    from summarizer.output import write_atomic
 
     if not differs_from_file(doc):
         return None

@@ -25,6 +25,8 @@ provincial press retells them; every rule was measured on the `tune` half of cor
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -208,10 +210,20 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
 
 def clauses(doc: Document) -> tuple[Clause, ...]:
     """Every clause of every sentence, in order, with its section (None for non-body sentences and
-    clauses with no cue). Computed once per report and kept on the document."""
-    if "clauses" not in doc.derived:
-        doc.derived["clauses"] = tuple(_label(doc))
-    return doc.derived["clauses"]
+    clauses with no cue). Computed once per report though several stages ask, and kept beside the
+    document (not on it: a Document is frozen data) for as long as the document is in use."""
+    found = _KEPT.get(id(doc))
+    if found is None:
+        found = tuple(_label(doc))
+        with _KEPT_LOCK:  # the batch's threads share it
+            if id(doc) not in _KEPT:
+                _KEPT[id(doc)] = found
+                weakref.finalize(doc, _KEPT.pop, id(doc), None)  # gone with the document, before its id is reused
+    return found
+
+
+_KEPT: dict[int, tuple[Clause, ...]] = {}  # by the id of a document still in use
+_KEPT_LOCK = threading.Lock()
 
 
 def _label(doc: Document):
