@@ -62,3 +62,15 @@ def isolated_user_state(monkeypatch, tmp_path):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def server(monkeypatch):
+    """A loopback server replaying the recorded answers (tests/replay_server.py), set as the model
+    server of every run in the test (OPENAI_BASE_URL, SUMMARIZER_MODEL)."""
+    from tests.replay_server import ReplayServer
+
+    with ReplayServer() as replay:
+        monkeypatch.setenv("OPENAI_BASE_URL", replay.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
+        yield replay

@@ -16,18 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from summarizer.cli import cli
-from tests.conftest import RECORDED_MODEL, ROOT, SEEDS
-from tests.replay_server import ReplayServer, seed_corpus
+from tests.conftest import ROOT, SEEDS
+from tests.replay_server import seed_corpus
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
-
-
-@pytest.fixture
-def server(monkeypatch):
-    with ReplayServer() as replay:
-        monkeypatch.setenv("OPENAI_BASE_URL", replay.base_url)
-        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
-        yield replay
 
 
 def run(*args, input=None):

@@ -35,14 +35,6 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 SUMMARY = re.compile(r"done (\d+), skipped (\d+), failed (\d+); tokens")
 
 
-@pytest.fixture
-def server(monkeypatch):
-    with ReplayServer() as replay:
-        monkeypatch.setenv("OPENAI_BASE_URL", replay.base_url)
-        monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
-        yield replay
-
-
 def summarize(*args, input=None, obj=None):
     """`summarizer summarize ARGS` in this process; `obj`: how the command resolves its provider."""
     return CliRunner().invoke(cli, ["summarize", *map(str, args)], input=input, obj=obj)
