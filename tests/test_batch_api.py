@@ -22,6 +22,16 @@ def recorded_answers():
     return answers
 
 
+def write_recorded_results(requests, results) -> None:
+    """A provider's output file (RESULTS, JSONL) answering each line of an exported REQUESTS file with
+    the response body recorded for its body in the seed cassettes."""
+    answers = recorded_answers()
+    with results.open("w", encoding="utf-8") as f:
+        for line in map(json.loads, requests.read_text(encoding="utf-8").splitlines()):
+            body = answers[json.dumps(line["body"], sort_keys=True)]
+            f.write(json.dumps({"custom_id": line["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+
+
 def test_export_then_import_gives_the_online_briefings(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
     requests = tmp_path / "requests.jsonl"

@@ -187,20 +187,14 @@ def test_a_report_failing_while_writing_removes_the_renderings_it_wrote(tmp_path
 
 
 def test_batch_import_failing_while_writing_removes_the_renderings_it_wrote(tmp_path, monkeypatch, server):
-    import json
-
-    from tests.test_batch_api import recorded_answers
+    from tests.test_batch_api import write_recorded_results
 
     docs = seed_corpus(tmp_path / "in", 2)
     victim = sorted(docs.iterdir())[0]
     requests = tmp_path / "requests.jsonl"
     assert run("batch", "export", docs, "-o", requests).exit_code == 0
-    answers = recorded_answers()
     results = tmp_path / "results.jsonl"
-    with results.open("w", encoding="utf-8") as f:
-        for line in map(json.loads, requests.read_text(encoding="utf-8").splitlines()):
-            body = answers[json.dumps(line["body"], sort_keys=True)]
-            f.write(json.dumps({"custom_id": line["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+    write_recorded_results(requests, results)
     out = tmp_path / "out"
     disk_full_at(monkeypatch, ".json", victim.stem)
     result = run("batch", "import", results, docs, "-o", out, "--format", "md,html")

@@ -232,14 +232,20 @@ def test_standard_input_and_a_file_named_stdin_get_briefings_of_their_own(tmp_pa
     assert {x["path"] for x in whole_lines(out)} == {None, str((folder / "stdin.txt").resolve())}
 
 
-def test_a_briefing_of_another_input_with_the_same_name_is_kept_unless_forced(tmp_path, server):
+def two_inputs_named_alike(tmp_path):
+    """a/report.txt (seed 0), summarized into OUT, and b/report.txt (seed 1), not yet: (a, b, OUT, the
+    text of OUT/report.json)."""
     a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
     for path, seed in ((a, SEEDS[0]), (b, SEEDS[1])):
         path.parent.mkdir()
         path.write_bytes(seed.read_bytes())
     out = tmp_path / "out"
     assert summarize(a, "-o", out, "-q").exit_code == 0
-    kept = (out / "report.json").read_text(encoding="utf-8")
+    return a, b, out, (out / "report.json").read_text(encoding="utf-8")
+
+
+def test_a_briefing_of_another_input_with_the_same_name_is_kept_unless_forced(tmp_path, server):
+    a, b, out, kept = two_inputs_named_alike(tmp_path)
 
     second = summarize(b, "-o", out, "-q")
     assert second.exit_code == 1 and counts(second.output) == (0, 0, 1)
@@ -284,23 +290,13 @@ def test_digest_refuses_a_folder_whose_digest_md_is_a_briefing(tmp_path, server)
 
 
 def test_batch_import_keeps_a_briefing_of_another_input_with_the_same_name_unless_forced(tmp_path, server):
-    from tests.test_batch_api import recorded_answers
+    from tests.test_batch_api import write_recorded_results
 
-    a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
-    for path, seed in ((a, SEEDS[0]), (b, SEEDS[1])):
-        path.parent.mkdir()
-        path.write_bytes(seed.read_bytes())
-    out = tmp_path / "out"
-    assert summarize(a, "-o", out, "-q").exit_code == 0
-    kept = (out / "report.json").read_text(encoding="utf-8")
+    a, b, out, kept = two_inputs_named_alike(tmp_path)
     requests = tmp_path / "requests.jsonl"
     assert CliRunner().invoke(cli, ["batch", "export", str(b), "-o", str(requests)]).exit_code == 0
-    answers = recorded_answers()
     results = tmp_path / "results.jsonl"
-    with results.open("w", encoding="utf-8") as f:
-        for line in map(json.loads, requests.read_text(encoding="utf-8").splitlines()):
-            body = answers[json.dumps(line["body"], sort_keys=True)]
-            f.write(json.dumps({"custom_id": line["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+    write_recorded_results(requests, results)
 
     refused = CliRunner().invoke(cli, ["batch", "import", str(results), str(b), "-o", str(out)])
     assert refused.exit_code == 1 and "imported 0, failed 1" in refused.output
