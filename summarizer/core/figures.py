@@ -84,9 +84,8 @@ _DATE_CUE = re.compile(r"(ngày|sáng|chiều|tối|trưa|đêm|tháng)\s*$", re
 _TIME_WORD = re.compile(r"(đến|hết|tới|trước|từ|sau|lúc|vào|hôm|thời điểm|kể từ|đầu|cuối|ngày)\s*$", re.I)
 # what comes right before a share written without a unit ("đạt 7/9", "hoàn thành 5/7"): not a date
 _SHARE_CUE = re.compile(r"(đạt|hoàn thành|vượt|có|gồm|được|trong số|trên tổng số)\s*$", re.I)
-# a day.month.year date ("30.6.2025") or a list marker at the start of a line ("1.1. Thu ngân sách", "2.3) …")
+# a day.month.year date ("30.6.2025")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?!\d)")
-_LINE_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
 # thousands grouped by spaces ("1 200 tỷ đồng", a no-break or thin space before reading): refused, never
 # read as the last group ("200 tỷ đồng")
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
