@@ -74,3 +74,12 @@ def server(monkeypatch):
         monkeypatch.setenv("OPENAI_BASE_URL", replay.base_url)
         monkeypatch.setenv("SUMMARIZER_MODEL", RECORDED_MODEL)
         yield replay
+
+
+def user_prompt_of(text: str) -> str:
+    """The user message the shipped prompt sends for a report of `text` (the achievements request):
+    what the model reads of the report; the system message is ours alone."""
+    from summarizer.extract.prompts import load_prompt
+    from summarizer.pipeline import document_from_text
+
+    return load_prompt().messages(document_from_text(text, "x.txt"), "achievements", [1])[1]["content"]
