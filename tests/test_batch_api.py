@@ -71,7 +71,13 @@ def test_export_then_import_gives_the_online_briefings(tmp_path, monkeypatch):
         if seed.stem.startswith("001"):
             assert not (out / f"{seed.stem}.json").exists()
             continue
-        assert json.loads((out / f"{seed.stem}.json").read_text()) == json.loads((online / f"{seed.stem}.json").read_text())
+        imported = json.loads((out / f"{seed.stem}.json").read_text())
+        if seed.stem.startswith("003"):
+            # its recorded achievements answer cites a sentence the report lacks (online, the re-ask
+            # fixed it): a Batch has no re-ask, so that section comes from the rules and says so
+            assert imported["flags"]["sections_from_rules"] == ["achievements"] and imported["achievements"]
+            continue
+        assert imported == json.loads((online / f"{seed.stem}.json").read_text())
 
 
 def test_failed_lines_of_the_batch_output_keep_the_providers_words():
