@@ -20,7 +20,7 @@ import httpx2
 
 from summarizer.core.document import Document
 from summarizer.core.schema import Briefing
-from summarizer.errors import AnswerInvalid, ModelError, SummarizerError
+from summarizer.errors import ModelError, SummarizerError
 from summarizer.extract.answering import Answer
 from summarizer.extract.client import Extractor, ModelConfig, RequestBodies
 from summarizer.extract.plan import Request, plan
@@ -62,15 +62,14 @@ class BatchOutput:
 
     def answer(self, request: Request) -> Answer:
         """Raises ModelError naming the request (`shortfalls: batch_expired: …`) when the output has
-        no answer for it, and with the client's reason when its answer cannot be used."""
+        no answer for it, and AnswerInvalid when its answer cannot be used: a Batch has no re-ask, so
+        that section's items come from the rules, flagged, as online after the re-asks (degrade,
+        never lose); the report fails only when no section's answer can be used."""
         if request.custom_id not in self.bodies:
             reason = self.errors.get(request.custom_id, "no answer in the batch output")
             raise ModelError(f"{request.where}: {reason}")
         self._body.value = self.bodies[request.custom_id]
-        try:
-            return self.client.answer(request)
-        except AnswerInvalid as e:  # online, a re-ask would follow; offline the report fails by name
-            raise ModelError(str(e), spent=e.spent) from None
+        return self.client.answer(request)
 
 
 def read_output(lines: Iterable[str]) -> tuple[dict[str, dict], dict[str, str]]:

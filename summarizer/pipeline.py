@@ -16,6 +16,7 @@ from summarizer.extract.client import ModelConfig
 from summarizer.extract.plan import Part, plan
 from summarizer.extract.prompts import Prompt, load_prompt
 from summarizer.extract.provider import Provider, resolve
+from summarizer.ground.expand import expand
 from summarizer.ground.evidence import ground_items, index_of
 from summarizer.ground.lead import build_lead
 from summarizer.ground.meta import check_meta
@@ -181,6 +182,7 @@ def build_briefing(doc: Document, extraction: Extraction, provenance: Provenance
     """Everything after the model: evidence, sections, figures, people, checks. Deterministic.
     `fill=False` leaves out the sentences the model missed (to measure the model alone)."""
     flags = Flags()
+    extraction = expand(doc, extraction)  # the model points at ideas by their first words; code quotes them
     index = index_of(doc)
     grounded = {section: ground_items(doc, getattr(extraction, section), index) for section in SECTIONS}
     sections, review, counts = reconcile(doc, grounded, fill=fill)

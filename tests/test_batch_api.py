@@ -2,6 +2,7 @@
 the local model really gave (from the cassettes), import, and get the online path's briefings."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -51,6 +52,12 @@ def test_export_then_import_gives_the_online_briefings(tmp_path, monkeypatch):
     # one report's shortfalls request failed at the provider: that report fails by name, the rest import
     outputs[4] = {"id": "batch_req_4", "custom_id": lines[4]["custom_id"], "response": None,
                   "error": {"code": "server_error", "message": "failed"}}
+    # another report's achievements answer cites a sentence the report lacks: a Batch has no re-ask
+    k = next(k for k, x in enumerate(lines) if x["custom_id"].startswith("003") and x["custom_id"].endswith("achievements"))
+    raw = json.dumps(outputs[k]["response"]["body"])
+    bad = re.sub(r'(\\"sentences\\":\s*\[)\d+', r"\g<1>999", raw, count=1)
+    assert bad != raw
+    outputs[k]["response"]["body"] = json.loads(bad)
     results = tmp_path / "results.jsonl"
     results.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8")
 
@@ -71,7 +78,12 @@ def test_export_then_import_gives_the_online_briefings(tmp_path, monkeypatch):
         if seed.stem.startswith("001"):
             assert not (out / f"{seed.stem}.json").exists()
             continue
-        assert json.loads((out / f"{seed.stem}.json").read_text()) == json.loads((online / f"{seed.stem}.json").read_text())
+        imported = json.loads((out / f"{seed.stem}.json").read_text())
+        if seed.stem.startswith("003"):
+            # the answer spoilt above: that section comes from the rules and says so, the report is written
+            assert imported["flags"]["sections_from_rules"] == ["achievements"] and imported["achievements"]
+            continue
+        assert imported == json.loads((online / f"{seed.stem}.json").read_text())
 
 
 def test_failed_lines_of_the_batch_output_keep_the_providers_words():

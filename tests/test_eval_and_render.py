@@ -44,7 +44,8 @@ def test_recall_counts_gold_items_covered_in_the_right_section():
     assert b.flags.items_moved == 1
     assert (s.people_tp, s.people_gold) == (3, 3)  # the rules find all three people of the gold
     assert s.reporters_as_officials == 0  # the model's "official" byline stays a reporter
-    assert s.numbers_in_source == s.numbers_total == 2  # 1.401,351 and 32
+    # the items are their whole source clauses: the budget clause's four numbers, the 32% clause's
+    assert s.numbers_in_source == s.numbers_total == 6
     assert s.locality_ok and s.period_ok
 
 
@@ -100,7 +101,8 @@ def test_indicators_csv_links_amounts_to_their_plan_and_year_on_year_percentages
     amount = rows[0]
     assert (amount["figure"], amount["value"], amount["unit"], amount["qualifier"]) == ("1.401,351 tỷ đồng", "1401.351", "tỷ đồng", "ước đạt")
     assert (amount["pct_of_plan"], amount["pct_year_on_year"], amount["section"]) == ("188", "193", "achievements")
-    assert [r["measures"] for r in rows] == ["amount", "plan", "year_on_year"]
+    # the item is its whole source clause, which also gives the district's plan (182%)
+    assert [r["measures"] for r in rows] == ["amount", "plan", "plan", "year_on_year"]
     assert (amount["base_value"], amount["base_unit"]) == ("1401351000000", "đồng")
 
 

@@ -90,7 +90,9 @@ def test_figures_are_attached_to_items():
     b = build_briefing(DOC, _extraction(achievements=[DraftItem(
         text="Thu ngân sách ước đạt 1.401,351 tỷ đồng, đạt 188% dự toán tỉnh giao.", sentences=[n])]), PROV, fill=False)
     figures = {f.raw: (f.value, f.measures) for f in b.achievements[0].figures}
-    assert figures == {"1.401,351 tỷ đồng": (1401.351, "amount"), "188%": (188.0, "plan")}
+    # the item is its whole source clause (ground/expand.py), so it carries the clause's every figure
+    assert figures == {"1.401,351 tỷ đồng": (1401.351, "amount"), "188%": (188.0, "plan"), "182%": (182.0, "plan"),
+                       "193%": (193.0, "year_on_year")}
 
 
 def test_wrong_period_is_replaced_from_the_source_and_noted():

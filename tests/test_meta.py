@@ -51,9 +51,28 @@ def test_a_title_followed_by_a_person_is_not_a_place():
      "năm 2025"),
     ("Báo cáo tình hình kinh tế - xã hội quý I/2024 cho thấy thu ngân sách đạt 30% dự toán.", "quý I năm 2024"),
     ("Hội nghị đánh giá 9 tháng đầu năm; năm 2024 huyện phấn đấu đạt mọi chỉ tiêu.", "9 tháng đầu năm 2024"),
+    # yearless: the year whose rest the report plans, not a plan's year or a term's end (tune b01, b07, d11)
+    ("Hội nghị đánh giá kết quả 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng cuối năm 2021; kế hoạch đầu tư "
+     "công huyện Cam Lâm năm 2022; giai đoạn 2021 - 2025.", "6 tháng đầu năm 2021"),
+    ("Hội nghị đánh giá kết quả công tác quí I, đề ra nhiệm vụ công tác quí II năm 2023. Giá trị sản xuất tăng "
+     "14,7% so với cùng kỳ năm 2022; khen thưởng chi bộ hoàn thành nhiệm vụ năm 2022.", "quí I năm 2023"),
+    ("HĐND phường Phan Thiết khóa I, nhiệm kỳ 2021 – 2026 họp ngày 3/8/2025: trong 7 tháng vừa qua, thu ngân "
+     "sách đạt 60%.", "7 tháng năm 2025"),
+    # "N tháng đạt …": the months a result covers (tune c05)
+    ("Ngày 4/12/2025, đoàn công tác làm việc với đặc khu. Tổng giá trị sản xuất 9 tháng đạt 383,56 tỷ đồng.",
+     "9 tháng năm 2025"),
 ])
 def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(text, period):
     assert find_period(doc(text)) == period
+
+
+@pytest.mark.parametrize("said", ["2025-2030", "2021 - 2026", "23-12-2025", "nhiệm kỳ 2025-2030"])
+def test_the_model_s_term_or_date_is_never_the_period(said):
+    # check c08: a congress report with no period under review; the model answered its term
+    text = "Chiều 18/8, Đảng bộ đặc khu Cồn Cỏ tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030, ngày 23-12-2025."
+    meta, notes = check_meta(doc(text), draft(period=said))
+    assert meta["period"] is None
+    assert any("names no period under review" in n for n in notes)
 
 
 def test_the_title_is_never_a_file_name_nor_a_section_heading():

@@ -102,6 +102,16 @@ def test_invalid_sentence_numbers_are_re_asked_once_with_the_reason():
     assert "không tồn tại" in json.dumps(reask["messages"], ensure_ascii=False)
 
 
+def test_a_citation_just_past_the_last_sentence_is_read_as_the_last_without_a_re_ask():
+    # seed 003: the embedded model cited [38] of 37 sentences; re-asking cost two whole requests
+    past = dict(VALID, achievements=[{"text": "Đạt 54% kế hoạch.", "sentences": [4, 5]},
+                                     {"text": "Đạt 54% kế hoạch.", "sentences": [0]}])
+    script = Script((200, {}, completion(past)))
+    answer = extract(extractor(script, reasks=1))
+    assert answer.reasks == 0 and len(script.requests) == 1
+    assert [i.sentences for i in answer.extraction.achievements] == [[3], [1]]
+
+
 def test_report_text_is_sent_verbatim_never_rendered_as_a_template():
     # instructor renders messages with Jinja when given a validation context; a report's own braces
     # must reach the model as written (and an unbalanced "{{" must not fail the request)
@@ -112,10 +122,10 @@ def test_report_text_is_sent_verbatim_never_rendered_as_a_template():
 
 
 def test_the_citation_bound_belongs_to_each_request():
-    cites_five = dict(VALID, achievements=[{"text": "Đạt 54% kế hoạch.", "sentences": [5]}])
-    script = Script((200, {}, completion(cites_five)), (200, {}, completion(cites_five)))
+    cites_nine = dict(VALID, achievements=[{"text": "Đạt 54% kế hoạch.", "sentences": [9]}])
+    script = Script((200, {}, completion(cites_nine)), (200, {}, completion(cites_nine)))
     ex = extractor(script, reasks=0)
-    assert ex.extract([{"role": "user", "content": "x"}], 5, Extraction, "long.txt").extraction.achievements
+    assert ex.extract([{"role": "user", "content": "x"}], 9, Extraction, "long.txt").extraction.achievements
     with pytest.raises(ModelError, match="validation error"):
         ex.extract([{"role": "user", "content": "x"}], 4, Extraction, "short.txt")
 

@@ -208,3 +208,50 @@ def test_parts_of_a_name_decomposed_names_and_titles_inside_names_are_the_source
     assert merged["Nguyễn Văn Anh"].status == "invented"  # the source's man is Nguyễn Văn Anh Tuấn
     assert not {"Văn Hùng", "Nguyễn Văn"} & set(merged) and all(p.status != "invented" or p.name == "Nguyễn Văn Anh"
                                                                  for p in merged.values())
+
+
+def test_a_province_the_model_lists_as_a_person_is_left_out_and_keeps_the_locality():
+    # check d06: the model listed "Cà Mau" among the people, which hid tỉnh Cà Mau from the header
+    from summarizer.core.schema import Extraction
+    from summarizer.ground.meta import check_meta
+    doc = split_document("a.txt", "Ngày 5-12, Tỉnh ủy Cà Mau tổ chức hội nghị tổng kết năm 2025. Bí thư Tỉnh ủy "
+                                  "Cà Mau Nguyễn Hồ Hải phát biểu. Kinh tế tỉnh Cà Mau tăng trưởng 8%.")
+    merged = {p.name: p for p in merge_people(doc, [DraftPerson(name="Cà Mau", titles=[], kind="official"),
+                                                    DraftPerson(name="Hà Tĩnh", titles=[], kind="official")])}
+    assert merged["Cà Mau"].status == "invented" and "a place" in merged["Cà Mau"].problems[0]
+    kept = {p.name for p in merged.values() if p.status != "invented"}
+    assert kept == {"Nguyễn Hồ Hải"}
+    meta, _ = check_meta(doc, Extraction(title="", locality="Cà Mau", period=None, meeting=None, achievements=[],
+                                         shortfalls=[], tasks=[], people=[]), kept)
+    assert meta["locality"] == "tỉnh Cà Mau"
+
+
+def test_a_person_named_once_after_a_unit_word_stays_a_person():
+    doc = split_document("a.txt", "Chủ tịch UBND xã Trần Văn An chủ trì hội nghị. Thu ngân sách đạt 120%.")
+    merged = merge_people(doc, [DraftPerson(name="Trần Văn An", titles=[], kind="official")])
+    assert [(p.name, p.status) for p in merged] == [("Trần Văn An", "grounded")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # check d02: a two-surname name after a place the report names after its unit word
+    ("Cùng dự có Bí thư tỉnh ủy Đắk Lắk Lương Nguyễn Minh Triết, Chủ tịch UBND tỉnh Đắk Lắk Tạ Anh Tuấn.",
+     "Lương Nguyễn Minh Triết"),
+    ("Chủ tịch UBND phường Tân Ninh Lê Minh Thế phát biểu tại phường Tân Ninh.", "Lê Minh Thế"),
+])
+def test_a_name_starts_right_after_a_place_the_report_names(text, name):
+    assert name in {f.name for f in find_people(split_document("a.txt", text))}
+
+
+def test_a_counted_title_is_shared_by_the_names_joined_with_va():
+    # check b10: "2 Phó Chủ tịch UBND tỉnh An Giang Lê Văn Phước và Nguyễn Thị Minh Thúy chủ trì"
+    doc = split_document("a.txt", "Chủ tịch UBND tỉnh An Giang Hồ Văn Mừng cùng 2 Phó Chủ tịch UBND tỉnh An Giang "
+                                  "Lê Văn Phước và Nguyễn Thị Minh Thúy chủ trì hội nghị.")
+    found = {f.name: f.titles for f in find_people(doc)}
+    assert found["Nguyễn Thị Minh Thúy"] == ["Phó Chủ tịch UBND tỉnh An Giang"]
+    assert found["Lê Văn Phước"] == ["Phó Chủ tịch UBND tỉnh An Giang"]
+    # not counted: the second name is still a person, with no title of its own
+    doc = split_document("a.txt", "Dự có Phó Chủ tịch UBND tỉnh Lê Văn Phước và Nguyễn Thị Minh Thúy.")
+    assert {f.name: f.titles for f in find_people(doc)}["Nguyễn Thị Minh Thúy"] == []
+    # a two-word place after "và" is not a person
+    doc = split_document("a.txt", "Phó Chủ tịch UBND tỉnh Lê Văn Phước và Hà Nội hợp tác.")
+    assert "Hà Nội" not in {f.name for f in find_people(doc)}

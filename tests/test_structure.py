@@ -103,6 +103,48 @@ def test_a_sentence_holding_a_result_and_a_shortfall_is_cut_and_each_part_placed
     assert [s for s, _ in clauses(text)] == ["achievements", "shortfalls"]
 
 
+@pytest.mark.parametrize("clause, section", [
+    # a task opener reporting a reached figure is what was done (check a04, b02)
+    ("Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch.", "achievements"),
+    ("Khai thác hải sản đạt tổng sản lượng 46.150 tấn bằng 98,97% so với cùng kỳ.", "achievements"),
+    # a target stays a task however it is worded
+    ("Phấn đấu thu ngân sách đạt 500 tỷ đồng.", "tasks"),
+    ("Tập trung thu ngân sách đạt 100% dự toán năm 2025.", "tasks"),
+    ("Tăng cường giải ngân vốn đầu tư công, phải đạt 100% kế hoạch.", "tasks"),
+    ("Tiếp tục thu hút đầu tư để tỷ lệ đô thị hóa đạt 40% trở lên.", "tasks"),
+])
+def test_a_task_opener_with_a_reached_figure_is_a_result_unless_a_target_speaks(clause, section):
+    text = f"Huyện ủy Hàm Yên tổng kết năm 2024\nNăm 2024, kinh tế tăng trưởng khá.\n{clause}\n"
+    assert (section, clause) in clauses(text)
+
+
+def test_a_body_that_speaks_opens_tasks_and_the_paragraphs_that_go_on_asking_stay_tasks():
+    # tune c05: "Lãnh đạo" opens the clause, but it is who asks; tune b05: the asks go on in new paragraphs
+    text = ("Tiêu đề bài viết về buổi làm việc\nLãnh đạo thành phố yêu cầu đặc khu giữ vững chủ quyền, nâng cao đời "
+            "sống người dân.\nTrong giải ngân vốn đầu tư công, ngành chức năng và địa phương chủ động tháo gỡ khó "
+            "khăn.\nCác chi, đảng bộ quan tâm công tác quy hoạch, tạo nguồn cán bộ.\n")
+    found = [c for c in scope.clauses(split_document("r.txt", text)) if c.section]
+    assert [(c.section, c.strong) for c in found] == [("tasks", True)] * 3
+
+
+@pytest.mark.parametrize("clause, section", [
+    # agreeing on next year's tasks "on the basis of the results reached" is tasks (tune d07)
+    ("Trên cơ sở kết quả đạt được, các đại biểu đã thảo luận, thống nhất phương hướng, nhiệm vụ năm 2026 với mục "
+     "tiêu tiếp tục nâng cao năng lực lãnh đạo.", "tasks"),
+    # "sự phấn đấu" is effort made, not a target
+    ("Với sự phấn đấu nỗ lực của các cấp, kinh tế của xã đạt được kết quả khá toàn diện.", "achievements"),
+])
+def test_what_is_agreed_for_next_year_and_effort_already_made(clause, section):
+    text = f"Đảng bộ phường tổng kết công tác\nKinh tế phường tăng trưởng 8%.\n{clause}\n"  # no year under review
+    assert (section, clause) in clauses(text)
+
+
+def test_the_base_of_a_comparison_is_not_the_year_under_review():
+    text = ("Huyện ủy Đại Từ tổng kết năm 2023\nNăm 2023, thu ngân sách tăng 10% so với năm 2022; giá trị sản xuất "
+            "tăng 8% so với cùng kỳ năm 2022, vượt kế hoạch năm 2023.\n")
+    assert scope.reviewed_year(split_document("r.txt", text)) == 2023
+
+
 def test_a_shortfall_lead_governs_its_list_even_where_a_clause_says_dat():
     text = ("Tiêu đề bài viết về hội nghị huyện ủy\nTuy nhiên, việc thực hiện nhiệm vụ vẫn còn một số hạn chế như: "
             "tỷ lệ giải ngân mới đạt 32% kế hoạch; công tác giảm nghèo chưa bền vững.\n")

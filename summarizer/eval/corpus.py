@@ -13,6 +13,7 @@ from pathlib import Path
 from summarizer.core.schema import SECTIONS, Briefing, Extraction, Flags, Provenance, Usage
 from summarizer.eval.score import DocScore, load_gold, score
 from summarizer.ground.evidence import ground_items
+from summarizer.ground.expand import expand
 from summarizer.ground.meta import check_meta
 from summarizer.ground.people import merge_people
 from summarizer.pipeline import build_briefing, load_document
@@ -30,6 +31,7 @@ def empty() -> Extraction:
 
 def model_alone(doc, extraction: Extraction) -> Briefing:
     """The model's own filing: its items where it put them, evidence from its citations, no code rules."""
+    extraction = expand(doc, extraction)
     sections = {s: ground_items(doc, getattr(extraction, s)) for s in SECTIONS}
     for items in sections.values():
         for item in items:  # its own citations, not the code's realignment

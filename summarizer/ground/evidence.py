@@ -120,14 +120,25 @@ _TASK_OPENER = re.compile(r"^(tập trung|tăng cường|đẩy mạnh|đẩy nh
                           r"nâng cao|rà soát|khẩn trương|huy động|chủ động|kiên quyết|ưu tiên|cần|phải)\b")
 
 
-def _unbacked_claims(doc: Document, sentences: list[int], text: str) -> list[str]:
-    """Claim words of the item (whole words) that none of its evidence sentences holds."""
-    evidence = plain(" ".join(doc.sentence(n).text for n in sentences)).lower()
+def claims_in(text: str) -> list[str]:
+    """The claim words an item's text says (whole words, lower case): đạt, vượt, tăng, giảm, chậm,
+    chưa, không, hoàn thành, and a task's opening verb."""
     low = plain(text).lower()
     said = [w for w in _CLAIMS if re.search(rf"(?<!\w){w}(?!\w)", low)]
     if m := _TASK_OPENER.match(low):
         said.append(m.group(1))
-    return [w for w in said if not re.search(rf"(?<!\w){w}(?!\w)", evidence)]
+    return said
+
+
+def unbacked_claims(text: str, evidence: str) -> list[str]:
+    """Claim words of `text` that `evidence` does not hold as whole words."""
+    low = plain(evidence).lower()
+    return [w for w in claims_in(text) if not re.search(rf"(?<!\w){w}(?!\w)", low)]
+
+
+def _unbacked_claims(doc: Document, sentences: list[int], text: str) -> list[str]:
+    """Claim words of the item (whole words) that none of its evidence sentences holds."""
+    return unbacked_claims(text, " ".join(doc.sentence(n).text for n in sentences))
 
 
 def _unsupported_clauses(index: _Index, sentences: list[int], text: str) -> list[str]:

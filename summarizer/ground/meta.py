@@ -47,7 +47,7 @@ _RANK = {"đặc khu": 0, "xã": 0, "phường": 0, "thị trấn": 0, "huyện"
          "thành phố": 2, "tỉnh": 3}
 # Periods: months, quarters, a month, a year; what comes before says whether it is the coming one.
 _PERIOD = re.compile(
-    r"\b(?P<months>\d{1,2}) tháng(?:(?P<part> đầu| cuối)(?: năm)?| năm)(?:\s*/?\s*(?P<year1>20\d\d))?"
+    r"\b(?P<months>\d{1,2}) tháng(?:(?P<part> đầu| cuối)(?: năm)?| năm|(?= vừa qua| qua\b| đạt\b))(?:\s*/?\s*(?P<year1>20\d\d))?"
     r"|\b(?P<q>qu[ýíi]) (?P<roman>I{1,3}|IV)(?:\s*(?:/|năm)\s*(?P<year2>20\d\d))?"
     r"|\btháng (?P<month>\d{1,2})(?:\s*(?:/|năm)\s*(?P<year3>20\d\d))"
     r"|\bnăm (?P<year4>20\d\d)(?!\s*[-–]\s*20\d\d)",
@@ -179,9 +179,18 @@ def find_period(doc: Document) -> str | None:
     if not candidates:
         return None
     best = min(candidates)
-    year = best[3] or _reviewed_year([c[3] for c in candidates if c[3]] or
-                                     re.findall(r"\b(20\d\d)\b(?!\s*[-–]\s*20\d\d)", text))
+    # a yearless "6 tháng đầu năm" is of the year whose rest the report plans ("nhiệm vụ 6 tháng cuối
+    # năm 2021", "quí II năm 2023"); else the year most named
+    rest = _REST_OF_YEAR.search(text) if best[3] is None and best[2] != "năm" else None
+    year = best[3] or (rest and rest.group(1)) or _reviewed_year(
+        [c[3] for c in candidates if c[3]] or re.findall(_ANY_YEAR, text))
     return f"{best[2]} {year}" if year else best[2]
+
+
+# a year, neither end of a term ("2021 – 2026"); a date's year ("23-12-2025") counts
+_ANY_YEAR = re.compile(r"(?<!20\d\d - )(?<!20\d\d – )(?<!20\d\d-)(?<!20\d\d–)\b(20\d\d)\b(?!\s*[-–]\s*20\d\d)")
+_REST_OF_YEAR = re.compile(r"\b(?:\d{1,2} tháng cuối năm|những tháng cuối năm|qu[ýíi] (?:II|III|IV))\s*(?:năm|/)?\s*(20\d\d)\b",
+                           re.I)
 
 
 def _reviewed_year(years: list[str]) -> str | None:
@@ -212,7 +221,11 @@ def check_meta(doc: Document, extraction: Extraction, people: set[str] = frozens
     header = {}
     for field, found in (("locality", find_locality(doc, people)), ("period", find_period(doc))):
         said = (getattr(extraction, field) or "").strip() or None
-        if said and not _supported(said, doc.text):
+        if said and field == "period" and not _PERIOD.search(said):
+            notes.append(f"the model's period {said!r} names no period under review (a term or a date is not one); "
+                         f"using {found!r}")
+            said = None
+        elif said and not _supported(said, doc.text):
             notes.append(f"the model's {field} {said!r} is not in the source; using {found!r}")
             said = None
         elif said and found and canonical(said) != canonical(found):

@@ -47,7 +47,8 @@ _TITLE_WORDS = {
     "thôn", "bản", "ấp", "buôn", "làng", "xóm", "plei", "sóc", "khóm", "tổ", "dân", "phố",  # "Trưởng thôn Buôn Đôn"
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
-_UNIT_BEFORE = re.compile(r"\b(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ)\s*$", re.I)
+_UNIT_WORDS = r"tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ"
+_UNIT_BEFORE = re.compile(rf"\b(?:{_UNIT_WORDS})\s*$", re.I)
 _HONORIFIC_WORDS = {"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Cụ", "Em"}
 _ORG_WORDS = {"Ban", "Huyện", "Tỉnh", "Đảng", "UBND", "HĐND", "Hội", "Sở", "Phòng", "Chương", "Nghị", "Bộ"}
 
@@ -77,9 +78,9 @@ class Found:
 
 def find_people(doc: Document) -> list[Found]:
     people: dict[str, Found] = {}
-    places = _places(doc.text)
+    places, named = _places(doc.text), _named_places(doc.text)
     for sentence in doc.sentences:
-        for name, titles in _people_in(sentence.text, places):
+        for name, titles in _people_in(sentence.text, places, named):
             person = people.setdefault(name, Found(name))
             for t in titles:
                 longer = [i for i, old in enumerate(person.titles) if t.startswith(old)]
@@ -156,7 +157,29 @@ def _places(text: str) -> set[str]:
     return {p for p in found if found.count(p) > 1}
 
 
-def _people_in(text: str, places: set[str] = frozenset()):
+def _named_places(text: str) -> set[str]:
+    """Every run of capitalised words the report writes after a unit word, and each of its starts
+    ("ủy Đắk Lắk Lương Nguyễn Minh Triết" gives "Đắk", "Đắk Lắk", …): what a place name may be."""
+    out = set()
+    for m in re.finditer(rf"\b(?:{_UNIT_WORDS})\s+({_SYL}(?:[ ]{_SYL}){{0,5}})", text, flags=re.I):
+        words = m.group(1).split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return out
+
+
+def _after_place(words: list[str], named: set[str]) -> int | None:
+    """Where a name starts right after a place the report names elsewhere after its unit word
+    ("Bí thư Tỉnh ủy Đắk Lắk Lương Nguyễn Minh Triết": "Đắk Lắk", then a two-surname name that the
+    three-word preference of _name_in_run would cut to "Nguyễn Minh Triết"); the longest such place."""
+    for k in range(len(words) - 2, 0, -1):
+        if " ".join(words[:k]) in named and words[k] in SURNAMES and 2 <= len(words) - k <= 4:
+            return k
+    return None
+
+
+def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = frozenset()):
+    """(name, titles) of each person `text` (one sentence) names; see the module docstring."""
+    last: tuple[int, list[str]] | None = None  # where the last person's name ended, and the titles they share
     for words, run_start, run_end in _runs(text):
         if words[0] in _HONORIFIC_WORDS:  # "Bà Hoàng Thị Duyên" at the start of a sentence
             run_start = text.index(words[1], run_start + len(words[0])) if len(words) > 1 else run_end
@@ -164,6 +187,8 @@ def _people_in(text: str, places: set[str] = frozenset()):
         if not words:
             continue
         first = _name_in_run(words)
+        if first and (k := _after_place(words, named)) is not None and k < first:
+            first = k
         if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and " ".join(words) in places:
             first = None  # "… HĐND phường Phan Thiết chủ tọa": a place after its unit word, not a name
         elif first and len(words) - first == 2 and _UNIT_BEFORE.search(text[:run_start]):
@@ -179,7 +204,16 @@ def _people_in(text: str, places: set[str] = frozenset()):
         if first and not titles_before:
             continue  # capitalised words before the name that no title explains: not a name
         if titles_before or titles_after or HONORIFICS.search(before):
+            # "2 Phó Chủ tịch UBND tỉnh … Lê Văn Phước và …": a counted or plural title is shared
+            shared = titles_before if titles_before and re.search(
+                rf"(?:\b\d+|\bhai|\bba|\bcác|\bnhững)\s+{re.escape(titles_before[0].split()[0])}", before) else []
+            last = (run_end, shared)
             yield name, titles_before + [t for t in titles_after if t not in titles_before]
+        elif first == 0 and last and re.fullmatch(r"\s+và\s+", text[last[0]:run_start]) and len(words) >= 3 \
+                and words[0] in SURNAMES:
+            # "… Lê Văn Phước và Nguyễn Thị Minh Thúy chủ trì": a full name joined to a person's is one too
+            last = (run_end, last[1])
+            yield name, list(last[1])
 
 
 def _is_title_word(words: list[str], i: int) -> bool:
@@ -281,6 +315,8 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
             name, status, problems = said, "invented", problems + ["name not in the source"]
         elif not looks_like_person(name):
             status, problems = "invented", problems + ["not a personal name"]
+        elif (unit := _named_as_place(name, doc.text)) is not None:
+            status, problems = "invented", problems + [f"a place: the report writes {unit} {name}"]
         else:
             status = "grounded"
         kind = draft.kind
@@ -290,6 +326,22 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         merged[canonical(said)] = Person(name=name, titles=titles, kind=kind, status=status, found_by="model",
                                          problems=problems)
     return list(merged.values())
+
+
+def _named_as_place(name: str, text: str) -> str | None:
+    """The unit word ("tỉnh") when `name` is a place the report names after one ("tỉnh Cà Mau",
+    "Tỉnh ủy Cà Mau") and nothing marks it a person: it does not open with a surname, or ("Hà Tĩnh",
+    "Lâm Đồng") it stands after a unit word at least twice and nowhere else (a person named once
+    after a title ending in a unit word, "Chủ tịch UBND xã Trần Văn An", stays a person). None
+    otherwise. Why: a small model lists the report's province among its people, and a person by
+    that name would then hide the place from the header."""
+    after_unit = list(re.finditer(rf"\b({_UNIT_WORDS})\s+{re.escape(name)}(?![\w'’])", text, flags=re.I))
+    if not after_unit:
+        return None
+    anywhere = len(re.findall(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text))
+    if name.split()[0] not in SURNAMES or anywhere == len(after_unit) >= 2:
+        return after_unit[0].group(1)
+    return None
 
 
 def _name_and_titles(doc: Document, said: str, titles: list[str]) -> tuple[str, list[str]]:

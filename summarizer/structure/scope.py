@@ -79,7 +79,7 @@ _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|
                               r"lưu ý|chỉ đạo|giao)")
 _COMING = re.compile(
     r"năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
-    r"phấn đấu|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
+    r"(?<!sự )(?<!nỗ lực )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
 )
 _SHORTFALL = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
@@ -102,6 +102,10 @@ _ACHIEVEMENT = re.compile(
     r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực"
 )
 _FIGURE = re.compile(r"\d")
+# a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
+# a target speaks ("phấn đấu đạt", "chỉ tiêu … đạt", "dự kiến đạt")
+_ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d")
+_TARGET = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
 _RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có)\b[^;]{0,80}\d")
 
 # Leads and headings: which section the words before a colon (or a heading) name.
@@ -139,13 +143,18 @@ _YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:
 _AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|cuối|triển khai|định hướng|chỉ tiêu)[^.;:]{0,25}$")
 
 
+_COMPARED = re.compile(r"(?:so với|so|bằng|hơn)(?: cùng kỳ| với cùng kỳ)?\s*$")
+
+
 def reviewed_year(doc: Document) -> int | None:
     """The year under review: the most mentioned year that is not the coming one ("… năm 2025 và
-    triển khai nhiệm vụ năm 2026" reviews 2025); a term ("2020 – 2025") is not a year under review.
+    triển khai nhiệm vụ năm 2026" reviews 2025) nor the base of a comparison ("tăng 8% so với cùng kỳ
+    năm 2022" in a 2023 review); a term ("2020 – 2025") is not a year under review.
     The year after it is the coming period."""
     found: Counter[int] = Counter()
     for m in _YEAR_MENTION.finditer(doc.text):
-        if not _AHEAD.search(doc.text[max(0, m.start() - 40):m.start()].lower()):
+        before = doc.text[max(0, m.start() - 40):m.start()].lower()
+        if not _AHEAD.search(before) and not _COMPARED.search(before):
             found[int(m.group(1))] += 1
     return found.most_common(1)[0][0] if found else None
 
@@ -186,13 +195,21 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]):
+        if _ACHIEVED.search(low) and not _COMING.search(low) and not _TARGET.search(low) \
+                and not (next_year and next_year in low):
+            # "Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch": the verb opens what was done
+            return ACHIEVEMENTS, True, "result with a figure"
         weak = _WEAK_TASK_START.match(low) and not _COMING.search(low)
+        if weak and _SPEAKER.search(low):  # "Lãnh đạo thành phố yêu cầu …": who speaks, not what was done
+            return TASKS, True, "speaker frame"
         return TASKS, not weak, "task verb"
     if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]):
         return TASKS, True, "speaker frame"
+    reached = re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", low)  # "Trên cơ sở kết quả đạt được, …" reaches nothing
     ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", low)
-                                    and not (re.search(r"\bđạt\b|vượt", low) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
-    past = re.search(r"\bđã\b(?! đề ra)(?! được giao)(?! xác định)(?! ban hành)(?! đặt ra)(?! được phê duyệt)", low)
+                                    and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
+    past = re.search(r"\bđã\b(?! đề ra)(?! được giao)(?! xác định)(?! ban hành)(?! đặt ra)(?! được phê duyệt)", low) and not \
+        re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
     if ahead and not (past and not (next_year and next_year in low)):
         return TASKS, True, "coming period"
     if _REMEDY.search(low) or _SUBJECT_TASK.match(low):
@@ -282,7 +299,7 @@ def _label(doc: Document):
                 section, strong, why = heading, True, "heading"
             elif before[0] is not None and before[1] and (own is None or (own == TASKS and not strong)):
                 section, strong, why = before[0], before[1], "continues the sentence"
-            elif own == TASKS and previous_task and _TASK_START.match(text.lower()):
+            elif own == TASKS and previous_task and (_TASK_START.match(text.lower()) or why == "task verb after its subject"):
                 section, strong, why = TASKS, True, "task run"
             else:
                 section = own
