@@ -46,10 +46,21 @@ def _serve(folder, replay, cache):
 
 
 def _reloaded(browser, old, timeout=20):  # noqa: F811
-    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, timeout).until(EC.staleness_of(old))
+    def gone(_):  # EC.staleness_of, but Chrome 156 also reports a detached node as an inspector error
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
+    WebDriverWait(browser, timeout).until(gone)
     WebDriverWait(browser, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
