@@ -152,7 +152,7 @@ def _places(text: str) -> set[str]:
     """Two capitalised words named after a unit word more than once ("phường Phan Thiết" … "HĐND phường
     Phan Thiết"): a place, even where a surname opens it. Once only, they may be a person named after a
     title that ends in a unit word ("Chủ tịch HĐND xã Trần Linh")."""
-    found = re.findall(rf"(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ)\s+({_SYL}\s+{_SYL})(?![\w'])",
+    found = re.findall(rf"(?:{_UNIT_WORDS})\s+({_SYL}\s+{_SYL})(?![\w'])",
                        text, flags=re.I)
     return {p for p in found if found.count(p) > 1}
 
