@@ -255,3 +255,14 @@ def test_a_counted_title_is_shared_by_the_names_joined_with_va():
     # a two-word place after "và" is not a person
     doc = split_document("a.txt", "Phó Chủ tịch UBND tỉnh Lê Văn Phước và Hà Nội hợp tác.")
     assert "Hà Nội" not in {f.name for f in find_people(doc)}
+
+
+@pytest.mark.parametrize("text, people", [
+    # two words right after a unit word are the place (a new user's cases: "Sơn" and "Hà" are surnames)
+    ("Hội nghị do đồng chí Lò Văn Tiến, Phó Bí thư Tỉnh ủy Sơn La chủ trì.", {"Lò Văn Tiến"}),
+    ("Chủ tịch UBND tỉnh Hà Tĩnh yêu cầu các ngành tập trung.", set()),
+    # unless titles follow them as a person's do
+    ("Chủ tịch UBND xã Trần Linh, Bí thư Đảng ủy xã phát biểu.", {"Trần Linh"}),
+])
+def test_two_words_after_a_unit_word_are_a_place_unless_titles_follow(text, people):
+    assert {f.name for f in find_people(split_document("a.txt", text))} == people

@@ -189,8 +189,11 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
         first = _name_in_run(words)
         if first and (k := _after_place(words, named)) is not None and k < first:
             first = k
-        if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and " ".join(words) in places:
-            first = None  # "… HĐND phường Phan Thiết chủ tọa": a place after its unit word, not a name
+        if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and (
+                " ".join(words) in places or not (_titles_after(text[run_end:]) or HONORIFICS.search(text[:run_start]))):
+            # "… HĐND phường Phan Thiết chủ tọa", "Phó Bí thư Tỉnh ủy Sơn La chủ trì": two words right after a
+            # unit word are the place, unless titles follow them as a person's do
+            first = None
         elif first and len(words) - first == 2 and _UNIT_BEFORE.search(text[:run_start]):
             first = None  # "UBND phường Buôn Ma Thuột": a three-word place, not a two-word person after a place
         if first is None:
