@@ -32,9 +32,7 @@ def expand(doc: Document, extraction: Extraction) -> Extraction:
     """`extraction` (its items cite the report's own sentence numbers) with every item's text replaced
     by the source text of the clauses it points at, cited sentence set to theirs. Items that come to
     the same clauses stay (reconciling keeps one and counts the repeat). Pure: returns a copy."""
-    by_sentence: dict[int, list[scope.Clause]] = {}
-    for c in scope.clauses(doc):
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = scope.by_sentence(doc)
     update = {}
     for section in SECTIONS:
         items = []

@@ -105,9 +105,7 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
     """The model's grounded items per section → the briefing's sections, the items left for review
     (filed by the model alone; each keeps the section it proposed), and what was changed."""
     counts = Changes()
-    by_sentence: dict[int, list[scope.Clause]] = {}
-    for c in scope.clauses(doc):
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = scope.by_sentence(doc)
     out: dict[str, list[Item]] = {s: [] for s in SECTIONS}
     review: list[Item] = []
     keys: dict[int, frozenset] = {}  # id(item) → the clauses it rests on

@@ -74,9 +74,7 @@ def _item(section: str, item: Item, doc: Document) -> str:
 def _source(doc: Document) -> str:
     """The report with every sentence in a span (id s-N, its role in data-role), every clause of it in a
     span of its own (id c-START, START its offset in the text) and the noise left visible but dimmed."""
-    by_sentence: dict[int, list] = {}
-    for c in scope.clauses(doc):
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = scope.by_sentence(doc)
     marks = sorted([(s.start, s.end, s) for s in doc.sentences] + [(a, b, None) for a, b in doc.noise],
                    key=lambda m: (m[0], m[1]))
     out, cursor = [], 0

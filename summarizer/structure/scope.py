@@ -314,6 +314,14 @@ def _label(doc: Document):
         previous_task = before == (TASKS, True)
 
 
+def by_sentence(doc: Document) -> dict[int, list[Clause]]:
+    """The clauses of each sentence, by sentence number, in order (sentences without clauses absent)."""
+    out: dict[int, list[Clause]] = {}
+    for c in clauses(doc):
+        out.setdefault(c.sentence, []).append(c)
+    return out
+
+
 def by_section(doc: Document) -> dict[str, list[int]]:
     """Sentence numbers holding a clause of each section: the hints each section's request shows."""
     out: dict[str, list[int]] = {ACHIEVEMENTS: [], SHORTFALLS: [], TASKS: []}
