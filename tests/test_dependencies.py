@@ -22,7 +22,7 @@ EXTRA_MODULES = {"llama_cpp": "local", "trafilatura": "html", "docx": "docx", "p
                  "starlette_csrf": "serve", "uvicorn": "serve", "jinja2": "serve", "markupsafe": "serve",
                  "python_multipart": "serve"}
 # where a module is not installed here (the newest-versions run leaves [local] out), its distribution
-NOT_INSTALLED = {"llama_cpp": "llama-cpp-python"}
+NOT_INSTALLED = {"llama_cpp": "llama-cpp-python", "sklearn": "scikit-learn"}
 
 
 def _names(requirements) -> set[str]:
