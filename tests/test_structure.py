@@ -112,6 +112,9 @@ def test_a_sentence_holding_a_result_and_a_shortfall_is_cut_and_each_part_placed
     ("Tập trung thu ngân sách đạt 100% dự toán năm 2025.", "tasks"),
     ("Tăng cường giải ngân vốn đầu tư công, phải đạt 100% kế hoạch.", "tasks"),
     ("Tiếp tục thu hút đầu tư để tỷ lệ đô thị hóa đạt 40% trở lên.", "tasks"),
+    # what an action is for is a target, not a result
+    ("Chỉ đạo quyết liệt để giải ngân vốn đầu tư công đạt 100% kế hoạch.", "tasks"),
+    ("Đẩy mạnh thu ngân sách nhằm hoàn thành 100% dự toán được giao.", "tasks"),
 ])
 def test_a_task_opener_with_a_reached_figure_is_a_result_unless_a_target_speaks(clause, section):
     text = f"Huyện ủy Hàm Yên tổng kết năm 2024\nNăm 2024, kinh tế tăng trưởng khá.\n{clause}\n"

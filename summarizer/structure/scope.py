@@ -106,6 +106,8 @@ _FIGURE = re.compile(r"\d")
 # a target speaks ("phấn đấu đạt", "chỉ tiêu … đạt", "dự kiến đạt")
 _ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d")
 _TARGET = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
+# "để … đạt": what an action is for, a target and not a result
+_PURPOSE = re.compile(r"\b(?:để|nhằm|nhằm mục tiêu|bảo đảm|đảm bảo)\b[^;]{0,60}?\b(?:đạt|vượt|hoàn thành)\b")
 _RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có)\b[^;]{0,80}\d")
 
 # Leads and headings: which section the words before a colon (or a heading) name.
@@ -196,8 +198,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     low = plain(text).lower().lstrip(" -–•+*")
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]):
         if _ACHIEVED.search(low) and not _COMING.search(low) and not _TARGET.search(low) \
-                and not (next_year and next_year in low):
-            # "Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch": the verb opens what was done
+                and not (next_year and next_year in low) and not _PURPOSE.search(low):
+            # "Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch": the verb opens what was done;
+            # a purpose ("Chỉ đạo quyết liệt để giải ngân đạt 100%") sets the figure as a target
             return ACHIEVEMENTS, True, "result with a figure"
         weak = _WEAK_TASK_START.match(low) and not _COMING.search(low)
         if weak and _SPEAKER.search(low):  # "Lãnh đạo thành phố yêu cầu …": who speaks, not what was done
