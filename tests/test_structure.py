@@ -97,6 +97,16 @@ def test_what_an_official_asks_for_is_tasks_clause_by_clause():
     assert [s for s, _ in found] == ["tasks"] * 4
 
 
+@pytest.mark.parametrize("said, section", [
+    ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả quan trọng, thu ngân sách đạt 120% dự toán.", "achievements"),
+    ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả, thời gian tới cần tập trung thu ngân sách.", "tasks"),
+    ("nhấn mạnh các địa phương phải hoàn thành thu ngân sách đạt 100% dự toán.", "tasks"),
+])
+def test_a_speaker_who_stresses_a_fact_asks_for_nothing(said, section):
+    text = f"Tiêu đề bài viết về hội nghị huyện ủy\nPhát biểu tại hội nghị, Bí thư Huyện ủy Lê Văn Hùng {said}\n"
+    assert [s for s, _ in clauses(text)] == [section]
+
+
 def test_a_sentence_holding_a_result_and_a_shortfall_is_cut_and_each_part_placed():
     text = ("Tiêu đề bài viết về hội nghị huyện ủy\nThu ngân sách đạt 95% dự toán, tuy nhiên giải ngân vốn đầu tư "
             "công còn chậm.\n")

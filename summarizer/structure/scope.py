@@ -66,6 +66,10 @@ _SPEAKER = re.compile(
     r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
     r"mong muốn|đề ra nhiệm vụ|quán triệt|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
 )
+# "nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả": a speaker who stresses a fact asks for nothing
+_STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\bphải\b|tiếp tục|tập trung|tăng cường|đẩy mạnh|"
+                            r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới))"
+                            r"[^;]*?(?:\bđã\b|đạt được)")
 # "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
 _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?\b(?:quan tâm|tập trung|chủ động|tăng cường|"
                            r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b")
@@ -206,7 +210,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         if weak and _SPEAKER.search(low):  # "Lãnh đạo thành phố yêu cầu …": who speaks, not what was done
             return TASKS, True, "speaker frame"
         return TASKS, not weak, "task verb"
-    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]):
+    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]) \
+            and not _STATES_A_FACT.match(low[m.start():]):
         return TASKS, True, "speaker frame"
     reached = re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", low)  # "Trên cơ sở kết quả đạt được, …" reaches nothing
     ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", low)
