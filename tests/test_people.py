@@ -88,6 +88,21 @@ def test_a_place_between_the_title_and_the_name_stays_with_the_title():
                       "Phạm Văn Thảo": (["Phó Chủ tịch HĐND phường"], "official")}
 
 
+@pytest.mark.parametrize("text, people", [
+    # tune c07: a commune's head named only after "Chủ tịch HĐND xã", twice, in a report about another xã
+    ("HĐND xã Bích Hào tổ chức kỳ họp. Bí thư Đảng ủy, Chủ tịch HĐND xã Trần Linh chủ trì. "
+     "Phát biểu khai mạc, Chủ tịch HĐND xã Trần Linh nhấn mạnh ý nghĩa kỳ họp.", {"Trần Linh"}),
+    # the report's own place named only after titles: a place (no other place after "xã")
+    ("Chủ tịch UBND xã Hoàng Lâu phát biểu. Chủ tịch HĐND xã Hoàng Lâu kết luận.", set()),
+    # named once bare: a place, whatever title stands before it elsewhere
+    ("HĐND phường Phan Thiết tổ chức kỳ họp. Chủ tịch HĐND phường Phan Thiết phát biểu. HĐND phường Mũi Né họp.", set()),
+    # a name the excerpt cut after one letter is nobody's name
+    ("HĐND phường Tân Mỹ tổng kết. Phó Bí thư Thường trực Đảng ủy phường Nguyễn D", set()),
+])
+def test_a_commune_head_named_only_after_titles_is_a_person(text, people):
+    assert set(found(text)) == people
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

@@ -78,9 +78,10 @@ class Found:
 
 def find_people(doc: Document) -> list[Found]:
     people: dict[str, Found] = {}
-    places, named = _places(doc.text), _named_places(doc.text)
+    titled = _named_only_after_titles(doc.text)
+    places, named = _places(doc.text) - titled, _named_places(doc.text)
     for sentence in doc.sentences:
-        for name, titles in _people_in(sentence.text, places, named):
+        for name, titles in _people_in(sentence.text, places, named, titled):
             person = people.setdefault(name, Found(name))
             for t in titles:
                 longer = [i for i, old in enumerate(person.titles) if t.startswith(old)]
@@ -157,6 +158,31 @@ def _places(text: str) -> set[str]:
     return {p for p in found if found.count(p) > 1}
 
 
+# a title that ends in a unit word: "Chủ tịch HĐND xã", "Bí thư Đảng ủy phường", "Phó Chủ tịch UBND xã"
+_TITLE_THEN_UNIT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|Phó)(?:\s+\w+){0,3}?\s+(?:HĐND|UBND|Đảng ủy|Đảng uỷ|MTTQ|"
+                              rf"Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:{_UNIT_WORDS})\s+$")
+
+
+def _named_only_after_titles(text: str) -> set[str]:
+    """Two words opening with a common surname that stand after a unit word only where a title ends in
+    it ("Bí thư Đảng ủy, Chủ tịch HĐND xã Trần Linh nhấn mạnh", twice), in a report that names its own
+    place after that unit word elsewhere ("HĐND xã Bích Hào tổ chức"): a person, named the way the
+    press names a commune's head. A place the report names without a title before it
+    ("HĐND phường Phan Thiết tổ chức …") stays a place."""
+    titled: dict[str, str] = {}
+    bare: set[tuple[str, str]] = set()
+    for m in re.finditer(rf"\b((?i:{_UNIT_WORDS}))\s+({_SYL}\s+{_SYL})(?![\w'])(?!\s+{_SYL})", text):
+        unit, words = m.group(1).lower(), m.group(2)
+        if _TITLE_THEN_UNIT.search(text[max(0, m.start() - 60):m.end(1)] + " "):
+            titled.setdefault(words, unit)
+        else:
+            bare.add((unit, words))
+    bare_words = {w for _, w in bare}
+    return {w for w, unit in titled.items() if w.split()[0] in COMMON_SURNAMES and w not in bare_words
+            and min(len(x) for x in w.split()) > 1  # "… Đảng ủy phường Nguyễn D": a name the excerpt cut
+            and any(u == unit for u, _ in bare)}
+
+
 def _named_places(text: str) -> set[str]:
     """Every run of capitalised words the report writes after a unit word, and each of its starts
     ("ủy Đắk Lắk Lương Nguyễn Minh Triết" gives "Đắk", "Đắk Lắk", …): what a place name may be."""
@@ -177,7 +203,8 @@ def _after_place(words: list[str], named: set[str]) -> int | None:
     return None
 
 
-def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = frozenset()):
+def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = frozenset(),
+               titled: set[str] = frozenset()):
     """(name, titles) of each person `text` (one sentence) names; see the module docstring."""
     last: tuple[int, list[str]] | None = None  # where the last person's name ended, and the titles they share
     for words, run_start, run_end in _runs(text):
@@ -189,7 +216,7 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
         first = _name_in_run(words)
         if first and (k := _after_place(words, named)) is not None and k < first:
             first = k
-        if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and (
+        if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and " ".join(words) not in titled and (
                 " ".join(words) in places or not (_titles_after(text[run_end:]) or HONORIFICS.search(text[:run_start]))):
             # "… HĐND phường Phan Thiết chủ tọa", "Phó Bí thư Tỉnh ủy Sơn La chủ trì": two words right after a
             # unit word are the place, unless titles follow them as a person's do
