@@ -8,8 +8,9 @@ many places, so code reads the header:
   administrative unit of both eras counts: tỉnh, thành phố, huyện, thị xã, quận, xã, phường, thị trấn
   and, since 1 July 2025 (Nghị quyết 202/2025/QH15 on the 34 provinces; Luật Tổ chức chính quyền địa
   phương 2025: two levels, no districts), đặc khu.
-- **period**: the period under review as the report writes it ("6 tháng đầu năm 2023", "quý I năm 2024",
-  "9 tháng năm 2024", "tháng 9 năm 2025", "năm 2025"), never the coming one ("6 tháng cuối năm") nor a
+- **period**: the period under review in one written form, whatever the report's spelling ("6 tháng
+  đầu năm 2023", "quý I năm 2024" also for "quý I/2024", "9 tháng năm 2024", "tháng 9 năm 2025", "năm
+  2025"; the form the gold annotations use), never the coming one ("6 tháng cuối năm") nor a
   term ("2021-2026") nor the meeting's date.
 - **meeting**: the meeting as the opening names it, read by code: "HĐND huyện Phú Hòa … khai mạc kỳ
   họp thứ 12" → "Kỳ họp thứ 12 HĐND huyện Phú Hòa"; "Ban Chấp hành Đảng bộ huyện Hàm Yên … tổ chức
@@ -154,8 +155,9 @@ def _spelled_elsewhere(caps: str, text: str) -> str | None:
 
 
 def find_period(doc: Document) -> str | None:
-    """The period under review, as written: the first review period of the headline and opening, else
-    the most named one in the report; a yearless "6 tháng đầu năm" takes the year under review."""
+    """The period under review, in the module's one written form ("quý II/2024" → "quý II năm 2024"):
+    the first review period of the headline and opening, else the most named one in the report; a
+    yearless "6 tháng đầu năm" takes the year under review. None when the report names no period."""
     text = doc.text
     candidates: list[tuple[int, int, str, str | None]] = []  # (priority, position, period, year)
     head_end = doc.sentences[min(3, len(doc.sentences) - 1)].end if doc.sentences else 0
