@@ -16,14 +16,14 @@ DRAFTS = CORPUS / "answers" / "qwen2.5-coder-1.5b" / "check"
 
 # measured with `python bench/quality.py corpus/tune` (… corpus/check, … corpus/fresh; README, "Quality")
 RULES_FLOORS = {
-    "tune": {"item_recall": 0.85, "item_precision": 0.83, "people_precision": 0.98, "people_recall": 0.92,
-             "locality_ok": 24, "period_ok": 19},
+    "tune": {"item_recall": 0.77, "item_precision": 0.80, "people_precision": 0.97, "people_recall": 0.93,
+             "locality_ok": 33, "period_ok": 24},
     "check": {"item_recall": 0.84, "item_precision": 0.80, "people_precision": 0.98, "people_recall": 0.83,
               "locality_ok": 19, "period_ok": 18},
     "fresh": {"item_recall": 0.76, "item_precision": 0.77, "people_precision": 0.88, "people_recall": 0.77,
               "locality_ok": 10, "period_ok": 11},
 }
-REPORTS = {"tune": 24, "check": 20, "fresh": 12}
+REPORTS = {"tune": 36, "check": 20, "fresh": 12}
 
 
 @pytest.mark.parametrize("half", ["tune", "check", "fresh"])

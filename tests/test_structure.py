@@ -158,6 +158,34 @@ def test_the_base_of_a_comparison_is_not_the_year_under_review():
     assert scope.reviewed_year(split_document("r.txt", text)) == 2023
 
 
+@pytest.mark.parametrize("text, year", [
+    # the base of a price index is no year under review (tune f12)
+    ("Năm 2025, tổng giá trị sản xuất (giá so sánh năm 2010) ước tăng 10,5% so năm 2024.", 2025),
+    # a horizon is a plan ("tầm nhìn đến năm 2030", tune f10); with no other year there is none
+    ("Hội nghị quán triệt Nghị quyết về phát triển huyện giai đoạn 2021-2025, tầm nhìn đến năm 2030.", None),
+    # what is reviewed is named as such, what is planned after it (tune f11)
+    ("Báo cáo tình hình thực hiện nhiệm vụ năm 2025, mục tiêu, nhiệm vụ và giải pháp chủ yếu năm 2026; "
+     "giải pháp thực hiện nhiệm vụ năm 2026.", 2025),
+    # a report naming only the coming year's plan reviews the year before it (tune f03, f06)
+    ("Kỳ họp thông qua Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2026.", 2025),
+    # ... but the rest of a year is still that year (tune b01, b05, a05)
+    ("Hội nghị đề ra phương hướng, nhiệm vụ trọng tâm 6 tháng cuối năm 2021.", 2021),
+    ("Hội nghị đánh giá kết quả công tác quí I, đề ra nhiệm vụ công tác quí II năm 2023.", 2023),
+    # an award for a year gone is neither (tune b07)
+    ("Trao giấy khen cho 8 chi bộ hoàn thành xuất sắc nhiệm vụ năm 2022; đề ra nhiệm vụ quí II năm 2023.", 2023),
+    # "Năm 2025," opening a sentence counts like "năm 2025"
+    ("Năm 2025, kinh tế tăng trưởng khá. Năm 2025, thu ngân sách đạt 112% dự toán; nhiệm vụ năm 2026.", 2025),
+])
+def test_the_year_under_review_is_neither_planned_nor_a_base(text, year):
+    assert scope.reviewed_year(split_document("r.txt", "Tiêu đề bài viết về hội nghị\n" + text + "\n")) == year
+
+
+def test_readying_the_coming_year_sets_no_task_for_it():
+    text = ("Kỳ họp cuối năm 2025 bế mạc\nNăm 2025, kinh tế tăng trưởng khá.\nChủ tịch HĐND tỉnh khẳng định Kỳ họp đã "
+            "hoàn thành toàn bộ nội dung, tạo nền tảng phát triển năm 2026.\n")
+    assert "tasks" not in [s for s, _ in clauses(text)]
+
+
 def test_a_shortfall_lead_governs_its_list_even_where_a_clause_says_dat():
     text = ("Tiêu đề bài viết về hội nghị huyện ủy\nTuy nhiên, việc thực hiện nhiệm vụ vẫn còn một số hạn chế như: "
             "tỷ lệ giải ngân mới đạt 32% kế hoạch; công tác giảm nghèo chưa bền vững.\n")

@@ -145,24 +145,41 @@ def _lead_section(text: str) -> str | None:
     return None
 
 
-_YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:năm )?)(20\d\d)\b(?!\s*[-–]\s*20\d\d)")
-_AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|cuối|triển khai|định hướng|chỉ tiêu)[^.;:]{0,25}$")
-
-
-_COMPARED = re.compile(r"(?:so với|so|bằng|hơn)(?: cùng kỳ| với cùng kỳ)?\s*$")
+_YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:năm )?)(20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.I)
+# a year the report plans for: the nearest words before it name a plan ("giải pháp thực hiện nhiệm vụ
+# năm 2026", "nhiệm vụ phát triển kinh tế - xã hội của phường trong năm 2026", "tầm nhìn đến năm 2030")
+_AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|tháng cuối|triển khai|định hướng|chỉ tiêu|"
+                    r"giải pháp|dự toán|tầm nhìn|đến)[^.;:]{0,45}$")
+# … unless it is what is being reviewed ("Báo cáo tình hình thực hiện nhiệm vụ năm 2025")
+_REVIEWED = re.compile(r"(?:tình hình|kết quả|đánh giá)\s+(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:nhiệm vụ|kế hoạch|chỉ tiêu)[^.;:]{0,30}$")
+# a plan for a single coming year, which a report that names no other year reviews the year before of
+_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|chỉ tiêu|giải pháp|dự toán)[^.;:]{0,45}$")
+_COMPARED = re.compile(r"(?:so với|so|bằng|hơn)(?: cùng kỳ| với cùng kỳ)?\s*$|giá (?:so sánh|cố định|hiện hành)\s*(?:năm\s*)?$")
 
 
 def reviewed_year(doc: Document) -> int | None:
-    """The year under review: the most mentioned year that is not the coming one ("… năm 2025 và
-    triển khai nhiệm vụ năm 2026" reviews 2025) nor the base of a comparison ("tăng 8% so với cùng kỳ
-    năm 2022" in a 2023 review); a term ("2020 – 2025") is not a year under review.
-    The year after it is the coming period."""
+    """The year under review: the most mentioned year that is not a planned one ("… năm 2025 và
+    triển khai nhiệm vụ năm 2026" reviews 2025; "tầm nhìn đến năm 2030"), nor the base of a comparison
+    ("tăng 8% so với cùng kỳ năm 2022" in a 2023 review, "giá so sánh năm 2010"); a term ("2020 – 2025")
+    is not a year under review. A report that names only the year it plans for ("Đóng góp các giải pháp,
+    chỉ tiêu … năm 2019" at a year-end session) reviews the year before. The year after it is the
+    coming period. None when the report names no year."""
     found: Counter[int] = Counter()
+    planned: Counter[int] = Counter()
     for m in _YEAR_MENTION.finditer(doc.text):
-        before = doc.text[max(0, m.start() - 40):m.start()].lower()
-        if not _AHEAD.search(before) and not _COMPARED.search(before):
-            found[int(m.group(1))] += 1
-    return found.most_common(1)[0][0] if found else None
+        before = doc.text[max(0, m.start() - 80):m.start()].lower()
+        if _COMPARED.search(before) or re.search(r"hoàn thành (?:xuất sắc|tốt) nhiệm vụ\s*$", before):
+            continue  # a comparison's base; an award for a year gone ("hoàn thành xuất sắc nhiệm vụ năm 2022")
+        if _AHEAD.search(before) and not _REVIEWED.search(before):
+            if _PLAN.search(before) and not before.rstrip().endswith("đến"):  # "đến năm 2030" is a horizon
+                # the rest of a year ("6 tháng cuối năm 2024", "quí II năm 2023") is still that year
+                rest = re.search(r"(?:tháng cuối|đến cuối|qu[ýíi] [ivx]+)\s*$", before) or m.group(0).lower().startswith(("tháng", "quý"))
+                planned[int(m.group(1)) - (not rest)] += 1
+            continue
+        found[int(m.group(1))] += 1
+    if found:
+        return found.most_common(1)[0][0]
+    return min(planned) if planned else None
 
 
 def _in_credit(text: str, colon: int) -> bool:
@@ -214,11 +231,13 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
             and not _STATES_A_FACT.match(low[m.start():]):
         return TASKS, True, "speaker frame"
     reached = re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", low)  # "Trên cơ sở kết quả đạt được, …" reaches nothing
-    ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", low)
+    # "… tạo nền tảng cho năm 2026": what was done readies the coming year, it sets no task for it
+    readies = re.sub(r"tạo (?:nền tảng|tiền đề|đà|động lực|cơ sở)[^;.]*", "", low)
+    ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", readies)
                                     and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
     past = re.search(r"\bđã\b(?! đề ra)(?! được giao)(?! xác định)(?! ban hành)(?! đặt ra)(?! được phê duyệt)", low) and not \
         re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
-    if ahead and not (past and not (next_year and next_year in low)):
+    if ahead and not (past and not (next_year and next_year in readies)):
         return TASKS, True, "coming period"
     if _REMEDY.search(low) or _SUBJECT_TASK.match(low):
         return TASKS, False, "task verb after its subject"
