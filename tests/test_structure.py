@@ -51,6 +51,29 @@ def test_every_line_of_a_scraped_report_gets_its_role(fragment, role):
     assert role_of(REPORT, fragment) == role
 
 
+VISIT = """Phó Thủ tướng làm việc với tỉnh Tây Ninh
+Ngày 24/11, Phó Thủ tướng dẫn đoàn công tác làm việc với UBND tỉnh Tây Ninh.
+Báo cáo với đoàn công tác, Chủ tịch UBND huyện Kỳ Sơn Nguyễn Hữu Minh cho biết, năm 2021, huyện gặp nhiều khó khăn.
+Dự án Vành đai 3 đoạn qua tỉnh đã hoàn thành 86,7%, dự kiến thông xe kỹ thuật ngày 19/12.
+Tại buổi làm việc, lãnh đạo các xã kiến nghị tỉnh sớm quy định phân cấp, phân quyền.
+Tại buổi làm việc, các đại biểu đã thảo luận, cho ý kiến vào các báo cáo, kiến nghị của cử tri.
+Dự buổi làm việc có lãnh đạo các sở, ngành.
+"""
+
+
+@pytest.mark.parametrize("fragment, role", [
+    # content, though it opens like meeting business or attendance (tune f07, f09, f04)
+    ("Báo cáo với đoàn công tác", "body"),
+    ("Dự án Vành đai 3", "body"),
+    ("lãnh đạo các xã kiến nghị tỉnh", "body"),
+    # meeting business and attendance stay out
+    ("các đại biểu đã thảo luận", "opening"),
+    ("Dự buổi làm việc có", "opening"),
+])
+def test_a_project_a_report_given_and_a_request_made_at_the_meeting_are_body(fragment, role):
+    assert role_of(VISIT, fragment) == role
+
+
 def test_a_category_label_above_the_headline_is_furniture_and_the_headline_is_the_longer_line():
     text = "Quốc hội - Hội đồng nhân dân\nKỳ họp thứ Ba, HĐND xã Thanh Ba khóa I, nhiệm kỳ 2021-2026\nNgày 19/12, HĐND xã Thanh Ba tổ chức kỳ họp.\n"
     assert role_of(text, "Quốc hội") == "furniture"

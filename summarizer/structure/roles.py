@@ -78,7 +78,7 @@ _MEETING = re.compile(r"hội nghị|kỳ họp|phiên họp|buổi làm việc|
                       r"giao ban|hội thảo|tọa đàm|tiếp xúc cử tri|khảo sát|kiểm tra", re.I)
 _ANNOUNCE = re.compile(r"tổ chức|diễn ra|khai mạc|bế mạc|đã họp|họp\b|tiến hành|làm việc|triệu tập|có buổi|dự và chỉ đạo|chủ trì", re.I)
 _ATTENDANCE = re.compile(r"^(?:dự và chỉ đạo|dự và chủ trì|dự hội nghị|dự kỳ họp|dự buổi|tham dự|cùng dự|dự lễ|"
-                         r"đến dự|chủ trì hội nghị|chủ trì kỳ họp|đồng chủ trì|về dự|dự\b|cùng tham dự|"
+                         r"đến dự|chủ trì hội nghị|chủ trì kỳ họp|đồng chủ trì|về dự|dự\b(?! án| toán| kiến| thảo| báo| trữ)|cùng tham dự|"
                          r"tiếp và làm việc|cùng đi|đi cùng)", re.I)
 _HEADING_MARKER = re.compile(r"^(?:[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–•+*])\s*", re.I)
 _HEADING_WORDS = re.compile(
@@ -192,7 +192,7 @@ _BUSINESS = re.compile(
     r"(?:thảo luận|nghe|cho ý kiến|thông qua|biểu quyết|xem xét|đã tiến hành)|kỳ họp (?:đã |cũng )?(?:thảo luận|nghe|"
     r"thông qua|xem xét|biểu quyết)|các đại biểu (?:đã |cũng )?(?:thảo luận|nghe|tập trung thảo luận|cho ý kiến|"
     r"biểu quyết)|đồng thời,? (?:thảo luận|cho ý kiến|thông qua|xem xét)|"
-    r"(?:báo cáo|tờ trình|dự thảo) (?!cho thấy|cho biết|nêu|khẳng định|đánh giá|chỉ rõ))",
+    r"(?:báo cáo|tờ trình|dự thảo) (?![^.]*(?:cho thấy|cho biết|nêu|khẳng định|đánh giá|chỉ rõ)))",
     re.I,
 )
 _AWARD = re.compile(r"\btrao (?:tặng )?(?:giấy khen|bằng khen|huy hiệu|kỷ niệm chương|quyết định|thưởng|cờ)", re.I)
@@ -203,8 +203,8 @@ def _business(text: str) -> bool:
     listed = re.search(r":\s*(\S+)", text)
     if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
         return False
-    if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|chỉ đạo", text, re.I):
-        return False
+    if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|chỉ đạo|(?<!ý kiến, )(?<!các )(?<!những )kiến nghị (?!của)", text, re.I):
+        return False  # what someone at the meeting asks for is content ("lãnh đạo các xã kiến nghị tỉnh …")
     return bool(_BUSINESS.match(text) or _AWARD.search(text))
 
 
