@@ -209,6 +209,36 @@ def test_readying_the_coming_year_sets_no_task_for_it():
     assert "tasks" not in [s for s, _ in clauses(text)]
 
 
+def test_a_lead_reporting_what_was_done_governs_results_and_one_setting_tasks_stays_tasks():
+    done = clauses("Huyện ủy Phú Bình sơ kết 6 tháng\n6 tháng đầu năm, Ban Thường vụ Huyện ủy đã tập trung lãnh đạo "
+                   "thực hiện hiệu quả các chỉ tiêu chủ yếu: giá trị sản xuất công nghiệp đạt 8.700 tỷ đồng, bằng 34,8% "
+                   "kế hoạch; thu ngân sách đạt 108,1 tỷ đồng.\n")  # tune f10
+    assert [s for s, _ in done] == ["achievements", "achievements"]
+    set_ = clauses("Huyện ủy Phú Bình sơ kết 6 tháng\nHội nghị đã đề ra nhiệm vụ trọng tâm: tập trung thu ngân sách; "
+                   "đẩy mạnh giải ngân vốn đầu tư công.\n")
+    assert [s for s, _ in set_] == ["tasks", "tasks"]
+
+
+def test_a_report_that_states_is_no_item_and_what_it_states_is_judged_on_its_own():
+    found = clauses("Đảng bộ phường Hạc Thành họp\nBáo cáo tình hình thực hiện nhiệm vụ năm 2025, mục tiêu, nhiệm vụ "
+                    "và giải pháp chủ yếu năm 2026 nêu rõ: Năm 2025, phường đã đạt được những kết quả tích cực, có 11 "
+                    "chỉ tiêu vượt kế hoạch.\n")  # tune f11
+    assert "tasks" not in [s for s, _ in found] and found[0][0] == "achievements"
+
+
+@pytest.mark.parametrize("clause, section", [
+    # the setting, a difficulty overcome or prevented, offences dealt with: no shortfall (tune f11, f03, f09, f05)
+    ("Năm 2025, trong bối cảnh thuận lợi, khó khăn, thách thức đan xen, phường đã đạt được kết quả tích cực.", "achievements"),
+    ("Công tác bảo vệ rừng được quan tâm, trong năm không để xảy ra cháy rừng.", "achievements"),
+    ("Huyện ủy đã xem xét, xử lý cán bộ, đảng viên vi phạm kịp thời.", "achievements"),
+    # difficulties the report names are shortfalls (tune c11, d11)
+    ("Năm 2025, trong bối cảnh còn nhiều khó khăn do thiên tai, dịch bệnh, kinh tế vẫn tăng trưởng.", "shortfalls"),
+    ("Tuy nhiên, trong điều kiện khó khăn do thời tiết, sản xuất nông nghiệp giảm.", "shortfalls"),
+])
+def test_shortfall_words_that_name_no_shortfall(clause, section):
+    assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][:1] == [section]
+
+
 def test_a_shortfall_lead_governs_its_list_even_where_a_clause_says_dat():
     text = ("Tiêu đề bài viết về hội nghị huyện ủy\nTuy nhiên, việc thực hiện nhiệm vụ vẫn còn một số hạn chế như: "
             "tỷ lệ giải ngân mới đạt 32% kế hoạch; công tác giảm nghèo chưa bền vững.\n")

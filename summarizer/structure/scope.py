@@ -92,6 +92,17 @@ _SHORTFALL = re.compile(
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b"
 )
+# shortfall words that name no shortfall: the setting ("trong bối cảnh thuận lợi, khó khăn, thách thức đan
+# xen", "phải ứng phó với nhiều khó khăn"; not "trong bối cảnh còn nhiều khó khăn do thiên tai", which names them), one overcome ("vượt qua khó khăn"), one prevented ("không để xảy
+# ra cháy rừng"), offences dealt with ("xử lý cán bộ, đảng viên vi phạm")
+_NOT_A_SHORTFALL = re.compile(
+    r"(?:trong|trước) (?:bối cảnh|điều kiện|tình hình|hoàn cảnh)(?! còn)(?:(?!còn)[^;]){0,60}?(?:khó khăn|thách thức)"
+    r"(?:,? (?:đan xen|thách thức))*(?!,? (?:do|như|về|từ)\b)|"
+    r"(?:ứng phó|đối mặt) với (?:nhiều |không ít )?(?:khó khăn|thách thức)(?:,? thách thức)?|"
+    r"(?:vượt qua|khắc phục được)(?: \w+){0,2} (?:khó khăn|thách thức)|"
+    r"không (?:để )?(?:xảy ra|phát sinh)(?: \w+){0,4}|"
+    r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm"
+)
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
     r"mới đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
@@ -121,6 +132,8 @@ _LEAD_TASK = re.compile(r"(?<!thực hiện )(?<!hoàn thành )(?<!kết quả )
                         r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b")
 _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý)\s+(?:\w+\s+){0,3}(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)")
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
+# a report or a speaker introducing what it states: the words before the colon are no item
+_REPORT_FRAME = re.compile(r"(?:báo cáo|tờ trình|nghị quyết|kết luận)\b[^:;]*\b(?:nêu rõ|cho biết|chỉ rõ|cho thấy|khẳng định|nêu)\s*$", re.I)
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
 
@@ -138,7 +151,11 @@ def _lead_section(text: str) -> str | None:
         return None  # "Báo cáo tình hình thực hiện nhiệm vụ …: …" introduces the review itself
     if _LEAD_SHORTFALL.search(low) and not _REMEDY.search(low):
         return SHORTFALLS
-    if _LEAD_TASK.search(low) or _SPEAKER.search(low) or _REMEDY.search(low):
+    task = _LEAD_TASK.search(low)
+    done = re.search(r"\bđã\b(?! (?:đề ra|thảo luận|thống nhất|bàn|xác định|quán triệt))", low)
+    if task and done and done.start() < task.start() and not _COMING.search(low) and not _SPEAKER.search(low):
+        return ACHIEVEMENTS  # "6 tháng đầu năm, … đã tập trung lãnh đạo thực hiện hiệu quả các chỉ tiêu chủ yếu:"
+    if task or _SPEAKER.search(low) or _REMEDY.search(low):
         return TASKS
     if _LEAD_ACHIEVEMENT.search(low):
         return ACHIEVEMENTS
@@ -192,7 +209,8 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
     spans = []
     cursor = 0
     for m in _CUT.finditer(text):
-        if m.group().startswith(":") and (_lead_section(text[cursor:m.start()]) is None or _in_credit(text, m.start())):
+        if m.group().startswith(":") and (_lead_section(text[cursor:m.start()]) is None and not
+                                          _REPORT_FRAME.search(text[cursor:m.start()]) or _in_credit(text, m.start())):
             continue
         if m.start() - cursor >= 3:
             spans.append((cursor, m.start()))
@@ -241,8 +259,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         return TASKS, True, "coming period"
     if _REMEDY.search(low) or _SUBJECT_TASK.match(low):
         return TASKS, False, "task verb after its subject"
-    if _SHORTFALL.search(low):
-        return SHORTFALLS, bool(_SHORTFALL_STRONG.search(low)), "shortfall words"
+    wanting = _NOT_A_SHORTFALL.sub(" ", low)
+    if _SHORTFALL.search(wanting):
+        return SHORTFALLS, bool(_SHORTFALL_STRONG.search(wanting)), "shortfall words"
     if _RESULT_WITH_FIGURE.search(low):
         return ACHIEVEMENTS, True, "result with a figure"
     if _ACHIEVEMENT.search(low):
@@ -302,7 +321,12 @@ def _label(doc: Document):
         before: tuple[str | None, bool] = (None, False)  # the previous clause's section, strength
         for start, end in _split(s.text, s.start):
             text = doc.text[start:end]
-            ends_lead = (doc.text[end:end + 1] == ":" or text.endswith(":")) and _lead_section(text)
+            colon = doc.text[end:end + 1] == ":" or text.endswith(":")
+            if colon and _REPORT_FRAME.search(text.rstrip(":")) and not _lead_section(text):
+                # "Báo cáo tình hình … năm 2025, mục tiêu … năm 2026 nêu rõ:": who reports, not what
+                yield Clause(s.number, start, end, text, None, True, "lead")
+                continue
+            ends_lead = colon and _lead_section(text)
             if ends_lead:
                 section = _lead_section(text)
                 in_sentence = section
