@@ -209,6 +209,13 @@ def test_readying_the_coming_year_sets_no_task_for_it():
     assert "tasks" not in [s for s, _ in clauses(text)]
 
 
+def test_a_target_opens_a_list_of_targets_for_the_rest_of_its_sentence():
+    found = clauses("Kỳ họp HĐND xã Yên Lạc cuối năm 2025\nNăm 2025, thu ngân sách đạt 112% dự toán.\nNăm 2026, xã phấn "
+                    "đấu đạt 17 chỉ tiêu, trong đó thu ngân sách đạt hơn 340 tỷ đồng; thu nhập bình quân đầu người đạt "
+                    "85 triệu đồng; tỷ lệ hộ nghèo giảm còn dưới 0,07%.\n")  # tune f12
+    assert [s for s, _ in found] == ["achievements", "tasks", "tasks", "tasks"]
+
+
 def test_a_lead_reporting_what_was_done_governs_results_and_one_setting_tasks_stays_tasks():
     done = clauses("Huyện ủy Phú Bình sơ kết 6 tháng\n6 tháng đầu năm, Ban Thường vụ Huyện ủy đã tập trung lãnh đạo "
                    "thực hiện hiệu quả các chỉ tiêu chủ yếu: giá trị sản xuất công nghiệp đạt 8.700 tỷ đồng, bằng 34,8% "

@@ -355,6 +355,9 @@ def _label(doc: Document):
             else:
                 section = own
             before = (section, strong)
+            if why == "coming period" and section == TASKS and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", text.lower()) \
+                    and not re.search(r"\bđã\b", text.lower()):
+                in_sentence = TASKS  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
             if why == "speaker frame" and section == TASKS:
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
                 if _SPEAKER_SUBJECT.search(text):
