@@ -209,6 +209,21 @@ def test_readying_the_coming_year_sets_no_task_for_it():
     assert "tasks" not in [s for s, _ in clauses(text)]
 
 
+@pytest.mark.parametrize("sentence, sections", [
+    # the subject that reached the result did the rest too (tune f01, f08)
+    ("Trong quý I, toàn huyện gieo trồng đạt 100% kế hoạch; làm tốt công tác phòng, chống dịch bệnh; không để xảy "
+     "ra cháy rừng.", ["achievements"] * 3),
+    ("Công tác quản lý trật tự xây dựng được chỉ đạo quyết liệt; xử lý 100% hồ sơ cấp giấy chứng nhận.", ["achievements"] * 2),
+    # ... unless the clause asks for something
+    ("Thu ngân sách đạt 81% kế hoạch; cần tập trung thu các khoản còn lại.", ["achievements", "tasks"]),
+    # "Trong đó," does not hide a task verb (tune f01)
+    ("Trong đó, tập trung thực hiện hiệu quả 3 chương trình mục tiêu quốc gia; nâng cao chất lượng kiểm tra, giám sát.",
+     ["tasks", "tasks"]),
+])
+def test_clauses_after_a_result_report_results_unless_they_ask(sentence, sections):
+    assert [s for s, _ in clauses(f"Huyện ủy Chư Păh sơ kết quý I\n{sentence}\n")] == sections
+
+
 def test_a_target_opens_a_list_of_targets_for_the_rest_of_its_sentence():
     found = clauses("Kỳ họp HĐND xã Yên Lạc cuối năm 2025\nNăm 2025, thu ngân sách đạt 112% dự toán.\nNăm 2026, xã phấn "
                     "đấu đạt 17 chỉ tiêu, trong đó thu ngân sách đạt hơn 340 tỷ đồng; thu nhập bình quân đầu người đạt "

@@ -58,7 +58,7 @@ _TASK_VERBS = (
     "kiện toàn|tháo gỡ|lãnh đạo|quản lý tốt|bảo đảm|đảm bảo|theo dõi|giám sát|phối hợp|tiến hành|"
     "cải thiện|nâng|mở rộng|hỗ trợ|tạo điều kiện|đặc biệt quan tâm|không để"
 )
-_TASK_START = re.compile(rf"^(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*)?(?:{_TASK_VERBS})\b")
+_TASK_START = re.compile(rf"^(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*|trong đó,?\s*|cụ thể,?\s*)?(?:{_TASK_VERBS})\b")
 # weak-task openers: also open achievements ("Bảo đảm an sinh xã hội" can be either)
 _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo|duy trì|lãnh đạo|thực hiện|tổ chức|triển khai|xây dựng|hoàn thành)\b")
 _SPEAKER = re.compile(
@@ -114,7 +114,8 @@ _ACHIEVEMENT = re.compile(
     r"hiệu quả|nâng cao|khởi sắc|thành công|giảm còn|giảm xuống|giảm \d|được đầu tư|được triển khai|"
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
-    r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực"
+    r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
+    r"được (?:\w+ ){0,2}(?:quan tâm|chỉ đạo|triển khai|thực hiện)"  # "được quyết liệt chỉ đạo", "được đặc biệt quan tâm"
 )
 _FIGURE = re.compile(r"\d")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
@@ -134,6 +135,8 @@ _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|x�
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
 # a report or a speaker introducing what it states: the words before the colon are no item
 _REPORT_FRAME = re.compile(r"(?:báo cáo|tờ trình|nghị quyết|kết luận)\b[^:;]*\b(?:nêu rõ|cho biết|chỉ rõ|cho thấy|khẳng định|nêu)\s*$", re.I)
+# what makes a task-verb clause ask for something rather than report it
+_ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
 
@@ -344,6 +347,10 @@ def _label(doc: Document):
                 section, lead = own, None  # a clause with a strong cue of its own ends the lead's list
             elif lead:
                 section, strong, why = lead, True, "lead"
+            elif own == TASKS and why == "task verb" and before[0] == ACHIEVEMENTS and not _ASKS.search(text.lower()):
+                # "… gieo trồng đạt 100% kế hoạch; làm tốt công tác phòng, chống dịch bệnh; không để xảy ra cháy
+                # rừng": the subject that reached the result did the rest too
+                section, strong, why = ACHIEVEMENTS, before[1], "continues the sentence"
             elif own == TASKS and strong:
                 section = own
             elif heading and own != heading and not (own == SHORTFALLS and strong and heading == ACHIEVEMENTS):
