@@ -261,6 +261,24 @@ def test_shortfall_words_that_name_no_shortfall(clause, section):
     assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][:1] == [section]
 
 
+def test_a_clause_that_only_says_there_are_shortfalls_leads_the_ones_it_announces():
+    found = clauses("Bí thư Tỉnh ủy làm việc với các xã\nBộ máy chính quyền 2 cấp đã đi vào hoạt động ổn định. Tuy "
+                    "nhiên, trong quá trình triển khai còn một số khó khăn. Xã Tân Sơn có tỷ lệ hộ nghèo cao. Tại xã Long "
+                    "Cốc thiếu cán bộ chuyên ngành. Hạ tầng giao thông kết nối xuống cấp. Hạ tầng điện ở một số khu dân "
+                    "cư quá tải.\n")  # tune f04
+    assert [s for s, _ in found] == ["achievements"] + ["shortfalls"] * 4
+
+
+@pytest.mark.parametrize("clause", [
+    "Tại xã Long Cốc thiếu cán bộ chuyên ngành một số lĩnh vực.",  # tune f04, f07
+    "Hạ tầng giao thông kết nối xuống cấp.",
+    "Dịch bệnh trên đàn vật nuôi tiếp tục xuất hiện đã tác động tiêu cực đến đời sống.",  # tune f09
+])
+def test_a_named_want_is_a_shortfall_the_rules_stand_by(clause):
+    found = [c for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về hội nghị\n{clause}\n")) if c.section]
+    assert [(c.section, c.strong) for c in found] == [("shortfalls", True)]
+
+
 def test_a_shortfall_lead_governs_its_list_even_where_a_clause_says_dat():
     text = ("Tiêu đề bài viết về hội nghị huyện ủy\nTuy nhiên, việc thực hiện nhiệm vụ vẫn còn một số hạn chế như: "
             "tỷ lệ giải ngân mới đạt 32% kế hoạch; công tác giảm nghèo chưa bền vững.\n")

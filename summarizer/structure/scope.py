@@ -90,7 +90,8 @@ _SHORTFALL = re.compile(
     r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
-    r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b"
+    r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
+    r"quá tải|lỏng lẻo|tạm bợ|tác động tiêu cực|ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
 )
 # shortfall words that name no shortfall: the setting ("trong bối cảnh thuận lợi, khó khăn, thách thức đan
 # xen", "phải ứng phó với nhiều khó khăn"; not "trong bối cảnh còn nhiều khó khăn do thiên tai", which names them), one overcome ("vượt qua khó khăn"), one prevented ("không để xảy
@@ -106,7 +107,8 @@ _NOT_A_SHORTFALL = re.compile(
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
     r"mới đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
-    r"gặp khó|còn gặp"
+    r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
+    r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
 )
 _ACHIEVEMENT = re.compile(
     r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|nâng lên|"
@@ -175,6 +177,21 @@ _REVIEWED = re.compile(r"(?:tình hình|kết quả|đánh giá)\s+(?:triển kh
 # a plan for a single coming year, which a report that names no other year reviews the year before of
 _PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|chỉ tiêu|giải pháp|dự toán)[^.;:]{0,45}$")
 _COMPARED = re.compile(r"(?:so với|so|bằng|hơn)(?: cùng kỳ| với cùng kỳ)?\s*$|giá (?:so sánh|cố định|hiện hành)\s*(?:năm\s*)?$")
+
+
+# the words of a clause that only says there are shortfalls: connectives, quantifiers, the shortfall
+# nouns themselves, and who reports them
+_ANNOUNCING = frozenset(
+    "tuy nhiên vậy song nhưng bên cạnh đó những kết quả đạt được trong quá trình triển khai thực hiện nhiệm vụ "
+    "báo cáo cũng chỉ rõ nêu vẫn còn một số nhiều các có khó khăn hạn chế tồn tại vướng mắc bất cập yếu kém "
+    "thách thức nhất định cần khắc phục như sau mặt và là huyện xã phường tỉnh thị thành phố đặc khu".split())
+
+
+def _names_no_shortfall(text: str) -> bool:
+    """Whether a shortfall clause only announces shortfalls ("Tuy nhiên, trong quá trình triển khai còn một
+    số khó khăn.", "báo cáo cũng chỉ rõ một số tồn tại, hạn chế"): no word of its own but a place's name."""
+    words = re.findall(r"\w+", text)
+    return bool(words) and all(w.lower() in _ANNOUNCING or w[0].isupper() and i > 0 for i, w in enumerate(words))
 
 
 def reviewed_year(doc: Document) -> int | None:
@@ -338,6 +355,11 @@ def _label(doc: Document):
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
             own, strong, why = _cue(text, next_year)
+            if own == SHORTFALLS and not in_sentence and not lead and _names_no_shortfall(text):
+                # "Tuy nhiên, trong quá trình triển khai còn một số khó khăn.": what follows names them
+                lead = SHORTFALLS
+                yield Clause(s.number, start, end, text, None, True, "lead")
+                continue
             governing = in_sentence or lead or heading
             if in_sentence:
                 section, strong, why = in_sentence, True, "lead in the sentence"
