@@ -261,6 +261,17 @@ def test_shortfall_words_that_name_no_shortfall(clause, section):
     assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][:1] == [section]
 
 
+@pytest.mark.parametrize("clause, section", [
+    # a request word inside a named shortfall is no speaker (tune f03)
+    ("Bên cạnh những kết quả đạt được, vẫn còn một số vấn đề cần tập trung giải quyết như công tác quản lý trật tự "
+     "xây dựng cần đáp ứng cao hơn về yêu cầu.", "shortfalls"),
+    # a shortfall named as the topic of a request is no shortfall (tune f05)
+    ("Liên quan đến những vướng mắc, huyện đề nghị Ban Thường vụ Tỉnh ủy tiếp tục ưu tiên đầu tư.", "tasks"),
+])
+def test_shortfalls_and_requests_about_them(clause, section):
+    assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")] == [section]
+
+
 def test_a_clause_that_only_says_there_are_shortfalls_leads_the_ones_it_announces():
     found = clauses("Bí thư Tỉnh ủy làm việc với các xã\nBộ máy chính quyền 2 cấp đã đi vào hoạt động ổn định. Tuy "
                     "nhiên, trong quá trình triển khai còn một số khó khăn. Xã Tân Sơn có tỷ lệ hộ nghèo cao. Tại xã Long "

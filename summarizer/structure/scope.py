@@ -95,14 +95,16 @@ _SHORTFALL = re.compile(
 )
 # shortfall words that name no shortfall: the setting ("trong bối cảnh thuận lợi, khó khăn, thách thức đan
 # xen", "phải ứng phó với nhiều khó khăn"; not "trong bối cảnh còn nhiều khó khăn do thiên tai", which names them), one overcome ("vượt qua khó khăn"), one prevented ("không để xảy
-# ra cháy rừng"), offences dealt with ("xử lý cán bộ, đảng viên vi phạm")
+# ra cháy rừng"), offences dealt with ("xử lý cán bộ, đảng viên vi phạm"), a topic ("Liên quan đến những
+# vướng mắc, … đề nghị …")
 _NOT_A_SHORTFALL = re.compile(
     r"(?:trong|trước) (?:bối cảnh|điều kiện|tình hình|hoàn cảnh)(?! còn)(?:(?!còn)[^;]){0,60}?(?:khó khăn|thách thức)"
     r"(?:,? (?:đan xen|thách thức))*(?!,? (?:do|như|về|từ)\b)|"
     r"(?:ứng phó|đối mặt) với (?:nhiều |không ít )?(?:khó khăn|thách thức)(?:,? thách thức)?|"
     r"(?:vượt qua|khắc phục được)(?: \w+){0,2} (?:khó khăn|thách thức)|"
     r"không (?:để )?(?:xảy ra|phát sinh)(?: \w+){0,4}|"
-    r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm"
+    r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm|"
+    r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)"
 )
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
@@ -266,7 +268,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
             return TASKS, True, "speaker frame"
         return TASKS, not weak, "task verb"
     if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]) \
-            and not _STATES_A_FACT.match(low[m.start():]):
+            and not _STATES_A_FACT.match(low[m.start():]) and not _SHORTFALL_STRONG.search(_NOT_A_SHORTFALL.sub(" ", low[:m.start()])):
+        # ("vẫn còn một số vấn đề cần … như công tác … cần đáp ứng cao hơn về yêu cầu …" names shortfalls)
         return TASKS, True, "speaker frame"
     reached = re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", low)  # "Trên cơ sở kết quả đạt được, …" reaches nothing
     # "… tạo nền tảng cho năm 2026": what was done readies the coming year, it sets no task for it
