@@ -272,6 +272,16 @@ def test_shortfalls_and_requests_about_them(clause, section):
     assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")] == [section]
 
 
+@pytest.mark.parametrize("clause, section", [
+    ("9 tháng đầu năm 2025, GRDP của tỉnh đạt 9,52%. Tây Ninh đặt mục tiêu tăng trưởng kinh tế đạt hai con số trong "
+     "cả năm 2025.", "tasks"),  # tune f07: the target, after the result
+    # disseminating a resolution is meeting business, not a request (tune f10, f12)
+    ("Năm 2025, Đảng ủy, HĐND, UBND xã tập trung quán triệt, chỉ đạo triển khai các nhiệm vụ, đạt nhiều kết quả.", "achievements"),
+])
+def test_a_target_set_and_a_resolution_disseminated(clause, section):
+    assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][-1] == section
+
+
 def test_a_clause_that_only_says_there_are_shortfalls_leads_the_ones_it_announces():
     found = clauses("Bí thư Tỉnh ủy làm việc với các xã\nBộ máy chính quyền 2 cấp đã đi vào hoạt động ổn định. Tuy "
                     "nhiên, trong quá trình triển khai còn một số khó khăn. Xã Tân Sơn có tỷ lệ hộ nghèo cao. Tại xã Long "

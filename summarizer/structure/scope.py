@@ -64,7 +64,7 @@ _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo
 _SPEAKER = re.compile(
     r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!với )(?<!các )(?<!những )(?<!được )(?<!của )"
     r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
-    r"mong muốn|đề ra nhiệm vụ|quán triệt|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
+    r"mong muốn|đề ra nhiệm vụ|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
 )
 # "nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả": a speaker who stresses a fact asks for nothing
 _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\bphải\b|tiếp tục|tập trung|tăng cường|đẩy mạnh|"
@@ -82,7 +82,7 @@ _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|
                               r"[Ll]ãnh đạo|Thường trực|Ban Thường vụ|[Kk]ết luận)[^;]{0,160}?(?:yêu cầu|đề nghị|nhấn mạnh|"
                               r"lưu ý|chỉ đạo|giao)")
 _COMING = re.compile(
-    r"năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
+    r"đặt (?:ra )?mục tiêu|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
     r"(?<!sự )(?<!nỗ lực )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
 )
 _SHORTFALL = re.compile(
