@@ -282,6 +282,14 @@ def test_a_target_set_and_a_resolution_disseminated(clause, section):
     assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][-1] == section
 
 
+@pytest.mark.parametrize("clause, section", [
+    ("Năm 2025, phường đã nỗ lực vượt qua khó khăn, duy trì ổn định và đạt nhiều kết quả.", "achievements"),  # tune f03
+    ("Ban hành 31 văn bản về quản lý đất đai và dân cư.", "achievements"),  # tune f05
+])
+def test_a_difficulty_overcome_and_papers_issued_are_results(clause, section):
+    assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][-1] == section
+
+
 def test_a_clause_that_only_says_there_are_shortfalls_leads_the_ones_it_announces():
     found = clauses("Bí thư Tỉnh ủy làm việc với các xã\nBộ máy chính quyền 2 cấp đã đi vào hoạt động ổn định. Tuy "
                     "nhiên, trong quá trình triển khai còn một số khó khăn. Xã Tân Sơn có tỷ lệ hộ nghèo cao. Tại xã Long "

@@ -128,7 +128,7 @@ _ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d")
 _TARGET = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
 # "để … đạt": what an action is for, a target and not a result
 _PURPOSE = re.compile(r"\b(?:để|nhằm|nhằm mục tiêu|bảo đảm|đảm bảo)\b[^;]{0,60}?\b(?:đạt|vượt|hoàn thành)\b")
-_RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có)\b[^;]{0,80}\d")
+_RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có|ban hành)\b[^;]{0,80}\d")
 
 # Leads and headings: which section the words before a colon (or a heading) name.
 _LEAD_SHORTFALL = re.compile(r"hạn chế|khó khăn|tồn tại|yếu kém|vướng mắc|bất cập|đạt thấp|chưa đạt|nguyên nhân")
@@ -280,8 +280,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
     if ahead and not (past and not (next_year and next_year in readies)):
         return TASKS, True, "coming period"
-    if _REMEDY.search(low) or _SUBJECT_TASK.match(low):
-        return TASKS, False, "task verb after its subject"
+    remedy = _REMEDY.search(low)
+    if remedy and not re.search(r"\bđã\b", low[:remedy.start()]) or _SUBJECT_TASK.match(low):
+        return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn": done
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
     if _SHORTFALL.search(wanting):
         return SHORTFALLS, bool(_SHORTFALL_STRONG.search(wanting)), "shortfall words"
