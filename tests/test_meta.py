@@ -61,6 +61,10 @@ def test_a_title_followed_by_a_person_is_not_a_place():
     # "N tháng đạt …": the months a result covers (tune c05)
     ("Ngày 4/12/2025, đoàn công tác làm việc với đặc khu. Tổng giá trị sản xuất 9 tháng đạt 383,56 tỷ đồng.",
      "9 tháng năm 2025"),
+    # yearless: a horizon is not the year (tune f10)
+    ("6 tháng đầu năm, thu ngân sách năm 2021 đạt 81% kế hoạch. Hội nghị quán triệt "
+     "Nghị quyết phát triển huyện giai đoạn 2021-2025, tầm nhìn đến năm 2030 và Đề án du lịch đến năm 2030.",
+     "6 tháng đầu năm 2021"),
 ])
 def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(text, period):
     assert find_period(doc(text)) == period

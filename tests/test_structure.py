@@ -194,6 +194,8 @@ def test_the_base_of_a_comparison_is_not_the_year_under_review():
     # ... but the rest of a year is still that year (tune b01, b05, a05)
     ("Hội nghị đề ra phương hướng, nhiệm vụ trọng tâm 6 tháng cuối năm 2021.", 2021),
     ("Hội nghị đánh giá kết quả công tác quí I, đề ra nhiệm vụ công tác quí II năm 2023.", 2023),
+    # a review of how the year's tasks went names the year under review
+    ("Hội nghị sơ kết 6 tháng thực hiện nhiệm vụ năm 2023.", 2023),
     # an award for a year gone is neither (tune b07)
     ("Trao giấy khen cho 8 chi bộ hoàn thành xuất sắc nhiệm vụ năm 2022; đề ra nhiệm vụ quí II năm 2023.", 2023),
     # "Năm 2025," opening a sentence counts like "năm 2025"

@@ -31,6 +31,7 @@ from functools import lru_cache
 from summarizer.core.document import Document
 from summarizer.core.schema import Extraction
 from summarizer.core.text import canonical
+from summarizer.structure.scope import reviewed_year
 
 _UNITS = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
@@ -55,7 +56,7 @@ _PERIOD = re.compile(
     re.I,
 )
 _AHEAD = re.compile(r"(?:(?<!thực hiện )(?<!kết quả )nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|triển khai|"
-                    r"định hướng|chỉ tiêu|dự toán)\s*(?:[\w,–-]+\s+){0,2}$")
+                    r"định hướng|chỉ tiêu|dự toán|tầm nhìn|đến)\s*(?:[\w,–-]+\s+){0,2}$")
 # A body that holds meetings, written out with its place (the meeting's title names it so).
 _UNIT_ANYCASE = rf"(?i:{_UNITS}|TP)"  # "Phường Phan Thiết" after an abbreviation in brackets
 _BODY = (rf"(?:(?:Ban Chấp hành|Ban chấp hành|BCH) Đảng bộ {_UNIT_ANYCASE} {_NAME}"
@@ -184,7 +185,8 @@ def find_period(doc: Document) -> str | None:
     # a yearless "6 tháng đầu năm" is of the year whose rest the report plans ("nhiệm vụ 6 tháng cuối
     # năm 2021", "quí II năm 2023"); else the year most named
     rest = _REST_OF_YEAR.search(text) if best[3] is None and best[2] != "năm" else None
-    year = best[3] or (rest and rest.group(1)) or _reviewed_year(
+    # (the year under review, not one the report plans for, compares with or sets as a horizon)
+    year = best[3] or (rest and rest.group(1)) or (str(y) if (y := reviewed_year(doc)) else None) or _reviewed_year(
         [c[3] for c in candidates if c[3]] or re.findall(_ANY_YEAR, text))
     return f"{best[2]} {year}" if year else best[2]
 
