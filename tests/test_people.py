@@ -103,6 +103,17 @@ def test_a_commune_head_named_only_after_titles_is_a_person(text, people):
     assert set(found(text)) == people
 
 
+@pytest.mark.parametrize("text, name", [
+    # "Lại" is a surname, so the place before it keeps "Lạc" (tune f12)
+    ("HĐND xã Yên Lạc tổ chức kỳ họp. Chủ tịch HĐND xã Yên Lạc Lại Hữu Tuyển khai mạc kỳ họp.", "Lại Hữu Tuyển"),
+    # an editor-in-chief's title after a dash (tune f04)
+    ("Cùng đi có các đồng chí: Phan Trọng Tấn - Phó Chủ tịch UBND tỉnh, Vi Mạnh Hùng - Tổng Biên tập Báo tỉnh.",
+     "Vi Mạnh Hùng"),
+])
+def test_surnames_and_titles_the_corpus_taught(text, name):
+    assert name in found(text)
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

@@ -25,7 +25,7 @@ SURNAMES = set(
     "Châu Trình Văn Khúc Tòng Hoàng Lường Cầm Mã Sầm Hà Mông Thào Vừ Lầu Hờ Chảo Bàn Đèo Quàng Điêu Lùng "
     "Hoàng Y Ksor Siu Rơ Kpă Nay Rcom Rmah Puih Rah Đinh Ka Kơ Bế Lý Mạc Mai Thạch Danh Sơn Kim Lâm An "
     "Từ Tiêu Khuất Biện Giáp Ninh Lạc Lục Chế Tưởng Thiều Đàm Giang Lò Vương Nghiêm Liêu Lưu "
-    "Mùa Điểu".split()
+    "Mùa Điểu Lại".split()
 )
 # The most frequent Vietnamese surnames (about 90 % of the population; Lê Trung Hoa, "Họ và tên người
 # Việt Nam", 2005): when a run of capitalised words after a title could start a name at two places
@@ -33,7 +33,7 @@ SURNAMES = set(
 COMMON_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
 TITLE_HEADS = [
     "Phó Bí thư", "Bí thư", "Phó Chủ tịch", "Chủ tịch", "Ủy viên", "Uỷ viên", "Phó Trưởng", "Trưởng",
-    "Phó Giám đốc", "Giám đốc", "Phó Chánh", "Chánh", "Phó Tổng", "Tổng Bí thư", "Bộ trưởng",
+    "Phó Giám đốc", "Giám đốc", "Phó Chánh", "Chánh", "Phó Tổng", "Tổng Bí thư", "Tổng Biên tập", "Tổng Giám đốc", "Bộ trưởng",
     "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Đại biểu", "Chỉ huy trưởng", "Thường trực",
     "Tỉnh ủy viên", "Tỉnh uỷ viên", "Huyện ủy viên", "Thành ủy viên", "TUV", "UVBTV", "UVTV", "PBT", "Phó Chủ nhiệm",
     "Chủ nhiệm", "Phó Chỉ huy trưởng", "nguyên", "Nguyên", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tướng",
