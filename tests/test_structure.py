@@ -289,7 +289,39 @@ def test_a_target_set_and_a_resolution_disseminated(clause, section):
     ("Ban hành 31 văn bản về quản lý đất đai và dân cư.", "achievements"),  # tune f05
 ])
 def test_a_difficulty_overcome_and_papers_issued_are_results(clause, section):
-    assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")][-1] == section
+    assert [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")] == [section]
+
+
+REVIEW_2025 = "UBND tỉnh tổng kết năm 2025\nNăm 2025, tỉnh hoàn thành sắp xếp bộ máy; thu ngân sách đạt 105% dự toán năm 2025.\n"
+
+
+@pytest.mark.parametrize("paragraph, sections", [
+    # an official who directs, and the agencies the directive names (tune g07)
+    ("Ông Nguyễn Văn Út chỉ đạo sớm triển khai đồng bộ các quy hoạch. Trong đó, Sở Tài chính chủ trì điều chỉnh "
+     "Quy hoạch tỉnh, hoàn thành trong quý I-2026. Sở Xây dựng đẩy nhanh tiến độ lập quy hoạch chung.", ["tasks"] * 3),
+    # stressing the coming year's resolve is a target, not a fact (tune g07)
+    ("Chủ tịch UBND tỉnh nhấn mạnh, năm 2026 tỉnh quyết tâm đạt được tăng trưởng kinh tế 2 con số.", ["tasks"]),
+    # what must be done (tune g07) ... and what was endured
+    ("Tỉnh quyết tâm đạt tăng trưởng hai con số. Để đạt mục tiêu này, các sở, ngành, địa phương phải đổi mới mạnh mẽ "
+     "phương thức điều hành.", ["tasks", "tasks"]),
+    ("Năm 2025, tỉnh phải ứng phó với nhiều thiên tai nhưng vẫn đạt kết quả tích cực.", ["achievements"]),
+    # a reached figure, then the target after ", phấn đấu" (tune g02)
+    ("Xã Bình Thạnh hiện đạt 18/19 tiêu chí, phấn đấu đến cuối năm 2025 hoàn thành 19/19 tiêu chí.",
+     ["achievements", "tasks"]),
+    # what was done in the period, told by its subject or in the passive (tune g02)
+    ("9 tháng năm 2025, Huyện ủy tập trung lãnh, chỉ đạo triển khai chặt chẽ các biện pháp phòng, chống dịch.",
+     ["achievements"]),
+    ("Xây dựng cơ bản được tập trung lãnh, chỉ đạo triển khai, thực hiện.", ["achievements"]),
+])
+def test_directives_targets_and_what_was_done(paragraph, sections):
+    found = clauses(REVIEW_2025 + paragraph + "\n")
+    assert [s for s, _ in found][2:] == sections
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption():  # tune g07
+    text = ("UBND tỉnh tổng kết năm 2025\nNăm 2025, thu ngân sách đạt 105%.\n\nCao tốc Biên Hòa - Vũng Tàu quyết tâm "
+            "hoàn thành trong năm 2026 (Ảnh: Nam Anh).\n\nChủ tịch UBND tỉnh phát biểu.\n")
+    assert role_of(text, "Cao tốc Biên Hòa") == "caption"
 
 
 def test_a_clause_that_only_says_there_are_shortfalls_leads_the_ones_it_announces():

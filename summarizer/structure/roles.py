@@ -145,6 +145,8 @@ def credit_name(line: str) -> str | None:
 
 def _caption(line: str, words: list[str]) -> bool:
     """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame."""
+    if len(words) <= 40 and re.search(r"\((?:[Ảả]nh|[Ảả]nh minh họa|[Ảả]nh minh hoạ)\s*:[^()]*\)\s*\.?$", line.strip()):
+        return True  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
     if len(words) > 32 or re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn|người|hộ)", line):
         return False
     if _TASK_FRAME.search(line) and len(words) > 12 and line.rstrip()[-1:] in _TERMINAL:

@@ -68,7 +68,7 @@ _SPEAKER = re.compile(
 )
 # "nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả": a speaker who stresses a fact asks for nothing
 _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\bphải\b|tiếp tục|tập trung|tăng cường|đẩy mạnh|"
-                            r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới))"
+                            r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới|quyết tâm))"
                             r"[^;]*?(?:\bđã\b|đạt được)")
 # "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
 _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?\b(?:quan tâm|tập trung|chủ động|tăng cường|"
@@ -82,7 +82,7 @@ _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|
                               r"[Ll]ãnh đạo|Thường trực|Ban Thường vụ|[Kk]ết luận)[^;]{0,160}?(?:yêu cầu|đề nghị|nhấn mạnh|"
                               r"lưu ý|chỉ đạo|giao)")
 _COMING = re.compile(
-    r"đặt (?:ra )?mục tiêu|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
+    r"đặt (?:ra )?mục tiêu|quyết tâm (?:đạt|hoàn thành|phấn đấu)|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
     r"(?<!sự )(?<!nỗ lực )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
 )
 _SHORTFALL = re.compile(
@@ -119,7 +119,7 @@ _ACHIEVEMENT = re.compile(
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
     r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
-    r"được (?:\w+ ){0,2}(?:quan tâm|chỉ đạo|triển khai|thực hiện)"  # "được quyết liệt chỉ đạo", "được đặc biệt quan tâm"
+    r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
@@ -139,13 +139,24 @@ _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|x�
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
 # a report or a speaker introducing what it states: the words before the colon are no item
 _REPORT_FRAME = re.compile(r"(?:báo cáo|tờ trình|nghị quyết|kết luận)\b[^:;]*\b(?:nêu rõ|cho biết|chỉ rõ|cho thấy|khẳng định|nêu)\s*$", re.I)
+# an official who directs what is to be done ("Ông … chỉ đạo sớm triển khai …")
+_DIRECTS = re.compile(r"(?:\bông |\bbà |đồng chí|bí thư|chủ tịch|trưởng đoàn|thủ tướng|bộ trưởng)[^;,]{0,60}?\bchỉ đạo,?\s+"
+                      r"(?:các \w+ |ubnd \w+ )?(?:sớm|tập trung|khẩn trương|quyết liệt|đẩy mạnh|tăng cường|triển khai|rà soát)\b")
+# a clause opening with the period under review ("9 tháng năm 2022, …", "Năm qua, …", "Trong 6 tháng đầu năm, …")
+_REVIEW_OPENER = re.compile(r"^(?:trong\s+)?(?:\d{1,2} tháng(?: đầu)?(?: năm)?(?: \d{4})?|năm \d{4}|năm qua|thời gian qua|"
+                            r"qu[ýí] [ivx]+(?: năm \d{4})?)\s*,")
+_TASK_VERB_ANYWHERE = re.compile(rf"\b(?:{_TASK_VERBS})\b")
+# a task verb that names the subject of a passive ("Xây dựng cơ bản được tập trung lãnh, chỉ đạo …"): done
+_PASSIVE = re.compile(r"^(?:[-–•+*]\s*)?(?:[\w-]+\s+){1,4}được\s+(?!giao\b|đề ra\b)")
+# what must be done: "cần", "phải" before what to do (not "phải ứng phó với khó khăn", which was endured)
+_MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|ứng phó|đối mặt|đối diện|chịu\b|gánh|trải qua|không\b)\w")
 # what makes a task-verb clause ask for something rather than report it
 _ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
 
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
-_CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó)\b)")
+_CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị)\b)")
 
 
 def _lead_section(text: str) -> str | None:
@@ -258,7 +269,7 @@ def opens_a_task(text: str) -> bool:
 def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
-    if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]):
+    if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]) and not _PASSIVE.match(low):
         if _ACHIEVED.search(low) and not _COMING.search(low) and not _TARGET.search(low) \
                 and not (next_year and next_year in low) and not _PURPOSE.search(low):
             # "Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch": the verb opens what was done;
@@ -268,8 +279,11 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         if weak and _SPEAKER.search(low):  # "Lãnh đạo thành phố yêu cầu …": who speaks, not what was done
             return TASKS, True, "speaker frame"
         return TASKS, not weak, "task verb"
+    if _DIRECTS.search(low):  # "Ông Nguyễn Văn Út chỉ đạo sớm triển khai đồng bộ các quy hoạch"
+        return TASKS, True, "speaker frame"
     if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]) \
-            and not _STATES_A_FACT.match(low[m.start():]) and not _SHORTFALL_STRONG.search(_NOT_A_SHORTFALL.sub(" ", low[:m.start()])):
+            and not (_STATES_A_FACT.match(low[m.start():]) and not (next_year and next_year in low)) \
+            and not _SHORTFALL_STRONG.search(_NOT_A_SHORTFALL.sub(" ", low[:m.start()])):
         # ("vẫn còn một số vấn đề cần … như công tác … cần đáp ứng cao hơn về yêu cầu …" names shortfalls)
         return TASKS, True, "speaker frame"
     reached = re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", low)  # "Trên cơ sở kết quả đạt được, …" reaches nothing
@@ -285,12 +299,18 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if remedy and not re.search(r"\bđã\b", low[:remedy.start()]) or _SUBJECT_TASK.match(low):
         return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn": done
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
+    if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
+        return SHORTFALLS, True, "shortfall words"
+    if (must := _MUST.search(low)) and not re.search(r"\bđã\b", low[:must.start()]):
+        return TASKS, False, "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
     if _SHORTFALL.search(wanting):
-        return SHORTFALLS, bool(_SHORTFALL_STRONG.search(wanting)), "shortfall words"
+        return SHORTFALLS, False, "shortfall words"
     if _RESULT_WITH_FIGURE.search(low):
         return ACHIEVEMENTS, True, "result with a figure"
     if _ACHIEVEMENT.search(low):
         return ACHIEVEMENTS, bool(_FIGURE.search(low)), "result words"
+    if _REVIEW_OPENER.match(low) and _TASK_VERB_ANYWHERE.search(low):
+        return ACHIEVEMENTS, False, "done in the period"  # "9 tháng năm 2022, Huyện ủy tập trung lãnh, chỉ đạo …"
     if re.match(r"(?:tuy nhiên|tuy vậy|song(?! hành)|nhưng)\b", low):
         return SHORTFALLS, False, "a turn after the results"
     return None, False, "no cue"
