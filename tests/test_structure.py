@@ -255,6 +255,9 @@ def test_a_report_that_states_is_no_item_and_what_it_states_is_judged_on_its_own
     ("Năm 2025, trong bối cảnh thuận lợi, khó khăn, thách thức đan xen, phường đã đạt được kết quả tích cực.", "achievements"),
     ("Công tác bảo vệ rừng được quan tâm, trong năm không để xảy ra cháy rừng.", "achievements"),
     ("Huyện ủy đã xem xét, xử lý cán bộ, đảng viên vi phạm kịp thời.", "achievements"),
+    ("Mặc dù có nhiều biến động và phải đối mặt với nhiều khó khăn nhưng tỉnh đã đoàn kết, khắc phục khó khăn và đạt "
+     "được kết quả tích cực.", "achievements"),  # tune g11
+    ("Các chính sách an sinh xã hội được triển khai đầy đủ, kịp thời.", "achievements"),  # tune g01
     # difficulties the report names are shortfalls (tune c11, d11)
     ("Năm 2025, trong bối cảnh còn nhiều khó khăn do thiên tai, dịch bệnh, kinh tế vẫn tăng trưởng.", "shortfalls"),
     ("Tuy nhiên, trong điều kiện khó khăn do thời tiết, sản xuất nông nghiệp giảm.", "shortfalls"),

@@ -71,7 +71,7 @@ _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\
                             r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới|quyết tâm))"
                             r"[^;]*?(?:\bđã\b|đạt được)")
 # "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
-_SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?\b(?:quan tâm|tập trung|chủ động|tăng cường|"
+_SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?(?<!được )\b(?:quan tâm|tập trung|chủ động|tăng cường|"
                            r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
 _DETAIL = re.compile(r"^(?:trong đó|cụ thể|bao gồm|gồm|nhất là|đặc biệt là)\b")
@@ -104,6 +104,8 @@ _NOT_A_SHORTFALL = re.compile(
     r"(?:vượt qua|khắc phục được)(?: \w+){0,2} (?:khó khăn|thách thức)|"
     r"không (?:để )?(?:xảy ra|phát sinh)(?: \w+){0,4}|"
     r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm|"
+    r"(?:mặc dù|tuy)\b[^;]{0,120}?,? (?:nhưng|song)\b(?=[^;]*\bđã\b)|"  # "mặc dù … khó khăn … nhưng … đã đạt được …"
+    r"\bđã\b[^;]{0,80}?khắc phục(?: \w+){0,2} (?:khó khăn|hạn chế)|"
     r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)"
 )
 _SHORTFALL_STRONG = re.compile(
