@@ -114,6 +114,16 @@ def test_surnames_and_titles_the_corpus_taught(text, name):
     assert name in found(text)
 
 
+@pytest.mark.parametrize("text, name, titles", [
+    ("Thông báo kết luận của Phó Thủ tướng Chính phủ Phạm Thị Thanh Trà tại buổi làm việc.", "Phạm Thị Thanh Trà",
+     ["Phó Thủ tướng Chính phủ"]),  # tune g11
+    ("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy – Hoàng Đình Cán đến dự.", "Hoàng Đình Cán",
+     ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"]),  # tune g02: titles, a dash, the name
+])
+def test_titles_before_a_name_across_chinh_phu_and_a_dash(text, name, titles):
+    assert found(text)[name] == (titles, "official")
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

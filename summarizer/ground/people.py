@@ -45,6 +45,7 @@ _TITLE_WORDS = {
     "tổ", "quốc", "thư", "tịch", "viên", "sở", "phòng", "công", "an", "quân", "sự", "kiểm", "tra",
     "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá", "và", "đặc", "khu",
     "thôn", "bản", "ấp", "buôn", "làng", "xóm", "plei", "sóc", "khóm", "tổ", "dân", "phố",  # "Trưởng thôn Buôn Đôn"
+    "phủ",  # "Phó Thủ tướng Chính phủ"
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
 _UNIT_WORDS = r"tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ"
@@ -290,7 +291,7 @@ def _titles_before(before: str, place: str = "") -> list[str]:
     before = re.split(r"[;:]|\svà\s(?=(?:Phó|Chủ|Bí|Trưởng|Giám|Ủy|Uỷ|Thường|[Đđ]ồng chí|[Ôô]ng|[Bb]à)\b)", before)[-1]
     if place:
         before = before.rstrip() + " " + place
-    stripped = before.rstrip()
+    stripped = re.sub(r"\s[-–—]$", "", before.rstrip())  # "Trưởng ban Tuyên giáo Tỉnh ủy – Hoàng Đình Cán"
     if not stripped or stripped[-1] in ",;:.":
         return []
     # the title block: the longest tail of `before` that starts with a title head and holds only title words
