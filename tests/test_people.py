@@ -124,6 +124,14 @@ def test_titles_before_a_name_across_chinh_phu_and_a_dash(text, name, titles):
     assert found(text)[name] == (titles, "official")
 
 
+@pytest.mark.parametrize("caption, people", [
+    ("Các đại biểu tham dự kỳ họp lần thứ 10. Ảnh: K.Phụng", {"K.Phụng": ([], "reporter")}),  # tune g05
+    ("Toàn cảnh kỳ họp. Ảnh: Internet", {}),  # one plain word is no name
+])
+def test_an_initial_joined_to_a_name_in_a_photo_credit_is_a_reporter(caption, people):
+    assert found(caption) == people
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

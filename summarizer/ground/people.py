@@ -109,7 +109,9 @@ def _credits(doc: Document) -> list[str]:
             if name := credit_name(m.group(1)):
                 names.append(name)
         for m in _PHOTO_CREDIT.finditer(s.text):
-            if name := credit_name(m.group(1) or m.group(2)):
+            said = (m.group(1) or m.group(2)).strip()
+            # an initial and a name in one word ("Ảnh: K.Phụng") is a name; one plain word ("Internet") is not
+            if name := credit_name(said) or (re.fullmatch(r"[^\W\d_]\.[^\W\d_]+", said) and credit_name("Ảnh: " + said)):
                 names.append(name)
     return list(dict.fromkeys(names))
 

@@ -56,7 +56,7 @@ _CREDIT_LEAD = re.compile(
     r"cộng tác viên|nhóm pv|theo|nguồn|video|clip|đồ họa|thực hiện)\b\s*[:.\-–]?\s*",
     re.I,
 )
-_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?)$")
+_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?|[{_UP}]\.[{_UP}][{_LOW}]+)$")  # "K.Phụng"
 # Caption openers and the verbs of a photo's description.
 _CAPTION_START = re.compile(
     r"^(?:toàn cảnh|quang cảnh|các đại biểu|đại biểu|đoàn công tác|lãnh đạo|ảnh\b|hình ảnh|một số hình ảnh|"
