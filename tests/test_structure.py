@@ -74,6 +74,16 @@ def test_a_project_a_report_given_and_a_request_made_at_the_meeting_are_body(fra
     assert role_of(VISIT, fragment) == role
 
 
+@pytest.mark.parametrize("line", [
+    # what the meeting discussed, though it names next year's targets (tune g08, g04)
+    "Ngày 3-12, Hội nghị Ban Chấp hành Đảng bộ tỉnh đã thảo luận kết quả năm 2025; cho ý kiến về chỉ tiêu, nhiệm vụ năm 2026.",
+    "Kỳ họp tập trung xem xét, đánh giá các kết quả thực hiện nhiệm vụ; phương hướng nhiệm vụ 6 tháng cuối năm 2025.",
+])
+def test_what_the_meeting_discussed_is_the_opening_not_a_task(line):
+    text = f"Hội nghị Ban Chấp hành Đảng bộ tỉnh\n{line}\nNăm 2025, thu ngân sách đạt 105% dự toán.\n"
+    assert role_of(text, line[:20]) == "opening"
+
+
 def test_a_category_label_above_the_headline_is_furniture_and_the_headline_is_the_longer_line():
     text = "Quốc hội - Hội đồng nhân dân\nKỳ họp thứ Ba, HĐND xã Thanh Ba khóa I, nhiệm kỳ 2021-2026\nNgày 19/12, HĐND xã Thanh Ba tổ chức kỳ họp.\n"
     assert role_of(text, "Quốc hội") == "furniture"

@@ -76,7 +76,8 @@ _WHEN = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|vừa
                    r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bngày \d{1,2}\b", re.I)
 _MEETING = re.compile(r"hội nghị|kỳ họp|phiên họp|buổi làm việc|cuộc họp|làm việc với|đoàn công tác|lễ\b|đại hội|"
                       r"giao ban|hội thảo|tọa đàm|tiếp xúc cử tri|khảo sát|kiểm tra", re.I)
-_ANNOUNCE = re.compile(r"tổ chức|diễn ra|khai mạc|bế mạc|đã họp|họp\b|tiến hành|làm việc|triệu tập|có buổi|dự và chỉ đạo|chủ trì", re.I)
+_ANNOUNCE = re.compile(r"tổ chức|diễn ra|khai mạc|bế mạc|đã họp|họp\b|tiến hành|làm việc|triệu tập|có buổi|dự và chỉ đạo|chủ trì|"
+                       r"đã thảo luận|cho ý kiến", re.I)
 _ATTENDANCE = re.compile(r"^(?:dự và chỉ đạo|dự và chủ trì|dự hội nghị|dự kỳ họp|dự buổi|tham dự|cùng dự|dự lễ|"
                          r"đến dự|chủ trì hội nghị|chủ trì kỳ họp|đồng chủ trì|về dự|dự\b(?! án| toán| kiến| thảo| báo| trữ)|cùng tham dự|"
                          r"tiếp và làm việc|cùng đi|đi cùng)", re.I)
@@ -191,7 +192,7 @@ def _heading(line: str, words: list[str]) -> bool:
 # thảo luận, cho ý kiến …", "Tại hội nghị, … trao giấy khen …", "Báo cáo … ; Tờ trình …").
 _BUSINESS = re.compile(
     r"^(?:tại (?:hội nghị|kỳ họp|buổi làm việc|phiên họp)|hội nghị (?:đã |cũng )?(?:dành thời gian |tập trung )?"
-    r"(?:thảo luận|nghe|cho ý kiến|thông qua|biểu quyết|xem xét|đã tiến hành)|kỳ họp (?:đã |cũng )?(?:thảo luận|nghe|"
+    r"(?:thảo luận|nghe|cho ý kiến|thông qua|biểu quyết|xem xét|đã tiến hành)|kỳ họp (?:đã |cũng )?(?:tập trung |dành thời gian )?(?:thảo luận|nghe|"
     r"thông qua|xem xét|biểu quyết)|các đại biểu (?:đã |cũng )?(?:thảo luận|nghe|tập trung thảo luận|cho ý kiến|"
     r"biểu quyết)|đồng thời,? (?:thảo luận|cho ý kiến|thông qua|xem xét)|"
     r"(?:báo cáo|tờ trình|dự thảo) (?![^.]*(?:cho thấy|cho biết|nêu|khẳng định|đánh giá|chỉ rõ)))",
