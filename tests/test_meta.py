@@ -65,6 +65,13 @@ def test_a_title_followed_by_a_person_is_not_a_place():
     ("6 tháng đầu năm, thu ngân sách năm 2021 đạt 81% kế hoạch. Hội nghị quán triệt "
      "Nghị quyết phát triển huyện giai đoạn 2021-2025, tầm nhìn đến năm 2030 và Đề án du lịch đến năm 2030.",
      "6 tháng đầu năm 2021"),
+    # the coming rest of a year, a date things run from and the coming year are never the period (tune g02, g07, f11)
+    ("Huyện ủy đánh giá tình hình 9 tháng và triển khai nhiệm vụ những tháng cuối năm 2022. 9 tháng năm 2022, thu "
+     "ngân sách đạt 70% dự toán.", "9 tháng năm 2022"),
+    ("Ngày 12/1, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2025. Bộ máy mới đi vào vận hành từ tháng 7/2025.",
+     "năm 2025"),
+    ("Hội nghị thảo luận về giải pháp thực hiện nhiệm vụ năm 2026. Báo cáo tình hình thực hiện nhiệm vụ năm 2025 nêu "
+     "rõ: năm 2025 có 11 chỉ tiêu vượt kế hoạch.", "năm 2025"),
 ])
 def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(text, period):
     assert find_period(doc(text)) == period

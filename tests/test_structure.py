@@ -206,6 +206,7 @@ def test_the_base_of_a_comparison_is_not_the_year_under_review():
     ("Hội nghị đánh giá kết quả công tác quí I, đề ra nhiệm vụ công tác quí II năm 2023.", 2023),
     # a review of how the year's tasks went names the year under review
     ("Hội nghị sơ kết 6 tháng thực hiện nhiệm vụ năm 2023.", 2023),
+    ("Hội nghị nghe kế hoạch năm 2026 và báo cáo thực hiện nhiệm vụ quốc phòng - an ninh năm 2025.", 2025),  # tune g03
     # an award for a year gone is neither (tune b07)
     ("Trao giấy khen cho 8 chi bộ hoàn thành xuất sắc nhiệm vụ năm 2022; đề ra nhiệm vụ quí II năm 2023.", 2023),
     # "Năm 2025," opening a sentence counts like "năm 2025"

@@ -162,10 +162,15 @@ def find_period(doc: Document) -> str | None:
     text = doc.text
     candidates: list[tuple[int, int, str, str | None]] = []  # (priority, position, period, year)
     head_end = doc.sentences[min(3, len(doc.sentences) - 1)].end if doc.sentences else 0
+    coming = (y + 1) if (y := reviewed_year(doc)) else None
     for m in _PERIOD.finditer(text):
         before = text[max(0, m.start() - 40):m.start()].lower()
-        if (m.group("part") or "") == " cuối" or _AHEAD.search(before):
-            continue
+        if (m.group("part") or "") == " cuối" or _AHEAD.search(before) or re.search(r"cuối\s*$", before):
+            continue  # the coming rest of a year ("nhiệm vụ những tháng cuối năm 2022")
+        if m.group("month") and re.search(r"\b(?:từ|kể từ|đến|sau)\s*$", before):
+            continue  # a date things run from ("đi vào vận hành từ tháng 7/2025"), not a period reviewed
+        if coming and str(coming) in m.group(0):
+            continue  # the year after the one under review is planned for, never reviewed
         if m.group("months"):
             year = m.group("year1")
             period, rank = f"{m.group('months')} tháng{m.group('part') or ''} năm", 0

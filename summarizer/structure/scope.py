@@ -188,7 +188,7 @@ _YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:
 _AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|tháng cuối|triển khai|định hướng|chỉ tiêu|"
                     r"giải pháp|dự toán|tầm nhìn|đến)[^.;:]{0,45}$")
 # … unless it is what is being reviewed ("Báo cáo tình hình thực hiện nhiệm vụ năm 2025")
-_REVIEWED = re.compile(r"(?:tình hình|kết quả|đánh giá|sơ kết|tổng kết)\s+(?:[\w-]+\s+){0,3}?thực hiện\s+(?:các\s+)?"
+_REVIEWED = re.compile(r"(?:tình hình|kết quả|đánh giá|sơ kết|tổng kết|báo cáo)\s+(?:[\w-]+\s+){0,3}?thực hiện\s+(?:các\s+)?"
                        r"(?:nhiệm vụ|kế hoạch|chỉ tiêu|nghị quyết)[^.;:]{0,30}$")
 # a plan for a single coming year, which a report that names no other year reviews the year before of
 _PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|chỉ tiêu|giải pháp|dự toán)[^.;:]{0,45}$")
