@@ -35,6 +35,10 @@ def test_a_ward_report_names_the_ward_not_the_city_and_says_when_the_model_disag
     ("Chiều 3/11, Ban Thường vụ Tỉnh ủy Đồng Tháp tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh.", "tỉnh Đồng Tháp"),
     ("Đoàn công tác của tỉnh làm việc với huyện Chư Păh về kết quả 6 tháng đầu năm 2024. Chủ tịch UBND tỉnh Gia Lai "
      "Trương Hải Long chủ trì.", "huyện Chư Păh"),
+    # two words opening with a surname are a place; a member's commune is not the host (tune g06)
+    ("Ngày 5/7, Ban Chấp hành Đảng bộ huyện Châu Đức tổ chức hội nghị lần thứ 10. Ông Nguyễn Văn Việt, Bí thư Huyện "
+     "ủy Châu Đức trao Huy hiệu 75 năm tuổi Đảng cho ông Phùng Bá Kỳ, đảng viên sinh hoạt tại Chi bộ thôn Tân Phú, "
+     "Đảng ủy xã Bàu Chinh.", "huyện Châu Đức"),
 ])
 def test_the_unit_that_holds_or_hosts_the_meeting_is_the_locality(text, locality):
     assert find_locality(doc(text)) == locality

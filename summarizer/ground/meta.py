@@ -101,14 +101,15 @@ _MIDDLE_NAMES = set("Văn Thị Hữu Đức Quang Xuân Thế Công Bá Đình 
 def _capitalised(words: str) -> list[str]:
     """The capitalised words a place name is made of, up to where a person's name starts: a common
     surname followed by another capitalised word ("tỉnh Cà Mau Nguyễn Hồ Hải" → Cà Mau); none when
-    the words are a person's ("thành phố Lê Ngọc Châu": surname and a middle name)."""
+    the words are a person's ("thành phố Lê Ngọc Châu": surname, a middle name and a given name; two
+    words such as "huyện Châu Đức" are a place)."""
     out = []
     for w in words.split():
         if not w[0].isupper() and not w[0].isdigit():
             break
         out.append(w)
-    if len(out) >= 2 and out[0] in _SURNAMES and out[1] in _MIDDLE_NAMES:
-        return []
+    if len(out) >= 3 and out[0] in _SURNAMES and out[1] in _MIDDLE_NAMES:
+        return []  # (two words are a place: "huyện Châu Đức"; a person has three or more)
     for i in range(1, len(out) - 1):
         if out[i] in _SURNAMES and out[i + 1][0].isupper():
             return out[:i]
@@ -121,6 +122,8 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
     head = " ".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body"))
     named: list[tuple[int, int, str]] = []  # (rank, position, locality) of the organisers and hosts
     for m in _ORGANIZER.finditer(head):
+        if re.search(r"\b(?:sinh hoạt tại|sinh hoạt ở|thuộc)\b[^.;:]{0,40}$", head[max(0, m.start() - 60):m.start()]):
+            continue  # a member's branch ("đảng viên sinh hoạt tại Chi bộ thôn Tân Phú, Đảng ủy xã Bàu Chinh")
         if m.group(1):
             unit, name = m.group(1).lower(), m.group(2)
         elif m.group(3):
