@@ -332,6 +332,31 @@ def test_directives_targets_and_what_was_done(paragraph, sections):
     assert [s for s, _ in found][2:] == sections
 
 
+@pytest.mark.parametrize("paragraph, sections", [
+    # a lead that reports goals reached governs results (tune h03)
+    ("Trong năm 2025, UBND phường hoàn thành thắng lợi các mục tiêu chủ yếu: kinh tế duy trì ổn định; an sinh xã hội "
+     "được đảm bảo.", ["achievements", "achievements"]),
+    # the rest of the year and a resolve set for it are tasks (tune h06, h08)
+    ("Trong những tháng còn lại của năm 2025, UBND huyện sẽ tập trung lãnh đạo tăng cường công tác thu ngân sách; "
+     "đẩy nhanh tiến độ xây dựng nông thôn mới.", ["tasks", "tasks"]),
+    ("Trong bối cảnh đó, xã xác định quyết tâm khai thác hiệu quả các tiềm năng; huy động các nguồn lực.",
+     ["tasks", "tasks"]),
+    # "Lãnh đạo xã" who reports is no task verb (tune h04); a source's tag hides no task verb (tune h05)
+    ("Lãnh đạo xã cho biết, an ninh chính trị, trật tự an toàn xã hội trên địa bàn ổn định.", ["achievements"]),
+    ("(kontumtv.vn) – Đẩy mạnh thực hiện 3 lĩnh vực đột phá của tỉnh.", ["tasks"]),
+    # a place is no "cần" (tune h11); fighting losses is no shortfall (tune h12)
+    ("Các tuyến giao thông kết nối liên vùng được đầu tư mạnh, gồm tuyến Cần Thơ - Xuân Quang.", ["achievements"]),
+    ("Công tác quản lý thu ngân sách được tăng cường, đồng bộ các giải pháp chống thất thu, thu hồi nợ đọng.",
+     ["achievements"]),
+    # a concession before what was reached names no shortfall (tune h06)
+    ("Trong 9 tháng, tuy gặp nhiều khó khăn thách thức nhưng với sự nỗ lực của cả hệ thống chính trị, kinh tế tăng "
+     "trưởng khá.", ["achievements"]),
+])
+def test_kinds_from_the_third_tune_batch(paragraph, sections):
+    found = clauses(REVIEW_2025 + paragraph + "\n")
+    assert [s for s, _ in found][2:] == sections
+
+
 def test_a_line_ending_in_a_photo_credit_is_a_caption():  # tune g07
     text = ("UBND tỉnh tổng kết năm 2025\nNăm 2025, thu ngân sách đạt 105%.\n\nCao tốc Biên Hòa - Vũng Tàu quyết tâm "
             "hoàn thành trong năm 2026 (Ảnh: Nam Anh).\n\nChủ tịch UBND tỉnh phát biểu.\n")

@@ -58,7 +58,7 @@ _TASK_VERBS = (
     "kiện toàn|tháo gỡ|lãnh đạo|quản lý tốt|bảo đảm|đảm bảo|theo dõi|giám sát|phối hợp|tiến hành|"
     "cải thiện|nâng|mở rộng|hỗ trợ|tạo điều kiện|đặc biệt quan tâm|không để"
 )
-_TASK_START = re.compile(rf"^(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*|trong đó,?\s*|cụ thể,?\s*)?(?:{_TASK_VERBS})\b")
+_TASK_START = re.compile(rf"^(?!lãnh đạo (?:xã|phường|huyện|tỉnh|thành phố|đặc khu|ubnd|sở|các|địa phương)\b)(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*|trong đó,?\s*|cụ thể,?\s*)?(?:{_TASK_VERBS})\b")
 # weak-task openers: also open achievements ("Bảo đảm an sinh xã hội" can be either)
 _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo|duy trì|lãnh đạo|thực hiện|tổ chức|triển khai|xây dựng|hoàn thành)\b")
 _SPEAKER = re.compile(
@@ -82,7 +82,8 @@ _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|
                               r"[Ll]ãnh đạo|Thường trực|Ban Thường vụ|[Kk]ết luận)[^;]{0,160}?(?:yêu cầu|đề nghị|nhấn mạnh|"
                               r"lưu ý|chỉ đạo|giao)")
 _COMING = re.compile(
-    r"đặt (?:ra )?mục tiêu|quyết tâm (?:đạt|hoàn thành|phấn đấu)|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
+    r"đặt (?:ra )?mục tiêu|quyết tâm (?:đạt|hoàn thành|phấn đấu)|(?:những|các) tháng còn lại|thời gian còn lại|"
+    r"xác định (?:quyết tâm|rõ nhiệm vụ|nhiệm vụ|mục tiêu|phương hướng)|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
     r"(?<!sự )(?<!nỗ lực )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
 )
 _SHORTFALL = re.compile(
@@ -104,8 +105,9 @@ _NOT_A_SHORTFALL = re.compile(
     r"(?:vượt qua|khắc phục được)(?: \w+){0,2} (?:khó khăn|thách thức)|"
     r"không (?:để )?(?:xảy ra|phát sinh)(?: \w+){0,4}|"
     r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm|"
-    r"(?:mặc dù|tuy)\b[^;]{0,120}?,? (?:nhưng|song)\b(?=[^;]*\bđã\b)|"  # "mặc dù … khó khăn … nhưng … đã đạt được …"
+    r"(?:mặc dù|mặt dù|tuy)\b[^;]{0,120}?,? (?:nhưng|song)\b(?=[^;]*\b(?:đã|vẫn|đạt|với sự)\b)|"  # "mặc dù … khó khăn … nhưng … đã đạt được …"
     r"\bđã\b[^;]{0,80}?khắc phục(?: \w+){0,2} (?:khó khăn|hạn chế)|"
+    r"(?:chống|phòng,? chống|thu hồi|ngăn chặn|ngăn ngừa)\s+(?:\w+\s+)?(?:thất thu|nợ đọng|vi phạm|ô nhiễm|tai nạn|cháy)|"
     r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)"
 )
 _SHORTFALL_STRONG = re.compile(
@@ -121,7 +123,7 @@ _ACHIEVEMENT = re.compile(
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
     r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
-    r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
+    r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
@@ -148,10 +150,12 @@ _DIRECTS = re.compile(r"(?:\bông |\bbà |đồng chí|bí thư|chủ tịch|tr�
 _REVIEW_OPENER = re.compile(r"^(?:trong\s+)?(?:\d{1,2} tháng(?: đầu)?(?: năm)?(?: \d{4})?|năm \d{4}|năm qua|thời gian qua|"
                             r"qu[ýí] [ivx]+(?: năm \d{4})?)\s*,")
 _TASK_VERB_ANYWHERE = re.compile(rf"\b(?:{_TASK_VERBS})\b")
+_DATELINE = re.compile(r"^(?:\([^()]{2,30}\)|[a-zđ]{2,6}(?:\.vn)?)\s*[-–—]\s+")
 # a task verb that names the subject of a passive ("Xây dựng cơ bản được tập trung lãnh, chỉ đạo …"): done
 _PASSIVE = re.compile(r"^(?:[-–•+*]\s*)?(?:[\w-]+\s+){1,4}được\s+(?!giao\b|đề ra\b)")
 # what must be done: "cần", "phải" before what to do (not "phải ứng phó với khó khăn", which was endured)
-_MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|ứng phó|đối mặt|đối diện|chịu\b|gánh|trải qua|không\b)\w")
+_MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|ứng phó|đối mặt|đối diện|chịu\b|gánh|trải qua|không\b|"
+                   r"thơ\b|giờ\b|đước\b|giuộc\b)\w")  # (Cần Thơ, Cần Giờ, Cần Đước, Cần Giuộc are places)
 # what makes a task-verb clause ask for something rather than report it
 _ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
@@ -172,7 +176,8 @@ def _lead_section(text: str) -> str | None:
     if _LEAD_SHORTFALL.search(low) and not _REMEDY.search(low):
         return SHORTFALLS
     task = _LEAD_TASK.search(low)
-    done = re.search(r"\bđã\b(?! (?:đề ra|thảo luận|thống nhất|bàn|xác định|quán triệt))", low)
+    done = re.search(r"\bđã\b(?! (?:đề ra|thảo luận|thống nhất|bàn|xác định|quán triệt))|\b(?:hoàn thành|đạt|vượt)\b(?: thắng lợi| tốt| xuất sắc)?"
+                     r" (?:các |những |\d+/\d+ )?(?:mục tiêu|chỉ tiêu|nhiệm vụ)", low)
     if task and done and done.start() < task.start() and not _COMING.search(low) and not _SPEAKER.search(low):
         return ACHIEVEMENTS  # "6 tháng đầu năm, … đã tập trung lãnh đạo thực hiện hiệu quả các chỉ tiêu chủ yếu:"
     if task or _SPEAKER.search(low) or _REMEDY.search(low):
@@ -271,6 +276,7 @@ def opens_a_task(text: str) -> bool:
 def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
+    low = _DATELINE.sub("", low)  # "(kontumtv.vn) – Đẩy mạnh …", "TPO - …": the source's tag, not the clause
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]) and not _PASSIVE.match(low):
         if _ACHIEVED.search(low) and not _COMING.search(low) and not _TARGET.search(low) \
                 and not (next_year and next_year in low) and not _PURPOSE.search(low):
