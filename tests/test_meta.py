@@ -76,6 +76,9 @@ def test_a_title_followed_by_a_person_is_not_a_place():
      "năm 2025"),
     ("Hội nghị thảo luận về giải pháp thực hiện nhiệm vụ năm 2026. Báo cáo tình hình thực hiện nhiệm vụ năm 2025 nêu "
      "rõ: năm 2025 có 11 chỉ tiêu vượt kế hoạch.", "năm 2025"),
+    # "up to the end of 2023" is reviewed; a comparison's base is not (seed 002)
+    ("Huyện ủy triển khai nhiệm vụ năm 2024. Tổng giá trị sản xuất đến hết năm 2023 đạt trên 720 tỷ đồng, tăng 24% so "
+     "với năm 2020.", "năm 2023"),
 ])
 def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(text, period):
     assert find_period(doc(text)) == period

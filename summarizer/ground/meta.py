@@ -56,7 +56,7 @@ _PERIOD = re.compile(
     re.I,
 )
 _AHEAD = re.compile(r"(?:(?<!thực hiện )(?<!kết quả )nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|triển khai|"
-                    r"định hướng|chỉ tiêu|dự toán|tầm nhìn|đến)\s*(?:[\w,–-]+\s+){0,2}$")
+                    r"định hướng|chỉ tiêu|dự toán|tầm nhìn)\s*(?:[\w,–-]+\s+){0,2}$|\bđến\s*$")
 # A body that holds meetings, written out with its place (the meeting's title names it so).
 _UNIT_ANYCASE = rf"(?i:{_UNITS}|TP)"  # "Phường Phan Thiết" after an abbreviation in brackets
 _BODY = (rf"(?:(?:Ban Chấp hành|Ban chấp hành|BCH) Đảng bộ {_UNIT_ANYCASE} {_NAME}"
@@ -172,6 +172,8 @@ def find_period(doc: Document) -> str | None:
             continue  # the coming rest of a year ("nhiệm vụ những tháng cuối năm 2022")
         if m.group("month") and re.search(r"\b(?:từ|kể từ|đến|sau)\s*$", before):
             continue  # a date things run from ("đi vào vận hành từ tháng 7/2025"), not a period reviewed
+        if re.search(r"\bso(?: với)?(?: cùng kỳ)?\s*$", before):
+            continue  # the base of a comparison ("tăng 24% so với năm 2020")
         if coming and str(coming) in m.group(0):
             continue  # the year after the one under review is planned for, never reviewed
         if m.group("months"):

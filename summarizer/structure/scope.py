@@ -191,7 +191,7 @@ _YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:
 # a year the report plans for: the nearest words before it name a plan ("giải pháp thực hiện nhiệm vụ
 # năm 2026", "nhiệm vụ phát triển kinh tế - xã hội của phường trong năm 2026", "tầm nhìn đến năm 2030")
 _AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|tháng cuối|triển khai|định hướng|chỉ tiêu|"
-                    r"giải pháp|dự toán|tầm nhìn|đến)[^.;:]{0,45}$")
+                    r"giải pháp|dự toán|tầm nhìn)[^.;:]{0,45}$|\bđến\s*$")  # "đến năm 2030", not "đến hết năm 2023"
 # … unless it is what is being reviewed ("Báo cáo tình hình thực hiện nhiệm vụ năm 2025")
 _REVIEWED = re.compile(r"(?:tình hình|kết quả|đánh giá|sơ kết|tổng kết|báo cáo)\s+(?:[\w-]+\s+){0,3}?thực hiện\s+(?:các\s+)?"
                        r"(?:nhiệm vụ|kế hoạch|chỉ tiêu|nghị quyết)[^.;:]{0,30}$")
