@@ -165,7 +165,8 @@ def find_period(doc: Document) -> str | None:
     text = doc.text
     candidates: list[tuple[int, int, str, str | None]] = []  # (priority, position, period, year)
     head_end = doc.sentences[min(3, len(doc.sentences) - 1)].end if doc.sentences else 0
-    coming = (y + 1) if (y := reviewed_year(doc)) else None
+    reviewed = reviewed_year(doc)
+    coming = reviewed + 1 if reviewed else None
     for m in _PERIOD.finditer(text):
         before = text[max(0, m.start() - 40):m.start()].lower()
         if (m.group("part") or "") == " cuối" or _AHEAD.search(before) or re.search(r"cuối\s*$", before):
@@ -196,7 +197,7 @@ def find_period(doc: Document) -> str | None:
     # năm 2021", "quí II năm 2023"); else the year most named
     rest = _REST_OF_YEAR.search(text) if best[3] is None and best[2] != "năm" else None
     # (the year under review, not one the report plans for, compares with or sets as a horizon)
-    year = best[3] or (rest and rest.group(1)) or (str(y) if (y := reviewed_year(doc)) else None) or _reviewed_year(
+    year = best[3] or (rest and rest.group(1)) or (str(reviewed) if reviewed else None) or _reviewed_year(
         [c[3] for c in candidates if c[3]] or re.findall(_ANY_YEAR, text))
     return f"{best[2]} {year}" if year else best[2]
 
