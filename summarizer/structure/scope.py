@@ -13,7 +13,12 @@ tâm như: …"), or before a turn ("…, tuy nhiên …", "…, song …"). Cla
 - The **coming period** ("năm tới", "6 tháng cuối năm", "thời gian tới", the year after the one under
   review, "phấn đấu", "mục tiêu") is tasks, never the reported period's achievements.
 - Otherwise cue words decide: a task verb opening the clause ("Tập trung", "Tăng cường", …), shortfall
-  words ("hạn chế", "còn chậm", "chưa", "đạt thấp", …), result words with a figure ("đạt 54% kế hoạch").
+  words ("hạn chế", "còn chậm", "chưa", "đạt thấp", "thiếu", "xuống cấp", …), "cần"/"phải" before what to
+  do, result words with a figure ("đạt 54% kế hoạch"). Words that name no shortfall are read past: the
+  setting ("trong bối cảnh … khó khăn, thách thức đan xen"), a concession before results ("mặc dù … nhưng
+  … đã …"), a difficulty overcome or prevented ("không để xảy ra cháy rừng"). A clause that only says
+  there are shortfalls ("Tuy nhiên, … còn một số khó khăn.") is no item: it leads the ones it announces.
+  A report that states ("Báo cáo … nêu rõ: …") is no item either; what it states is judged on its own.
 
 `strong` says a structural cue (heading, lead, speaker, coming period, task verb, explicit shortfall
 word, a result with a figure) decided; a weak label is a guess from general wording. Sources of the
