@@ -132,6 +132,17 @@ def test_an_initial_joined_to_a_name_in_a_photo_credit_is_a_reporter(caption, pe
     assert found(caption) == people
 
 
+def test_every_photographer_a_credit_names_is_a_reporter():  # tune h04
+    assert found("Tổng Bí thư Tô Lâm làm việc với xã Si Pa Phìn. Ảnh: Văn Hiếu - Vũ Lợi.") == {
+        "Tô Lâm": (["Tổng Bí thư"], "official"), "Văn Hiếu": ([], "reporter"), "Vũ Lợi": ([], "reporter")}
+
+
+def test_each_name_of_a_list_after_cac_dong_chi_is_a_person():  # tune a11
+    people = found("Lãnh đạo huyện trao Huy hiệu 30 năm tuổi Đảng cho các đồng chí: Sùng Mí Thề, Chi bộ Văn phòng "
+                   "UBND huyện; Tống Đức Bách, Chi bộ UBKT Huyện ủy.")
+    assert {"Sùng Mí Thề", "Tống Đức Bách"} <= set(people)
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from summarizer.core.document import Document
 from summarizer.core.schema import DraftPerson, Person
 from summarizer.core.text import canonical, find_spelling
-from summarizer.structure.roles import credit_name
+from summarizer.structure.roles import credit_name, credit_names
 
 SURNAMES = set(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đào Đinh Mai Trịnh "
@@ -110,9 +110,9 @@ def _credits(doc: Document) -> list[str]:
                 names.append(name)
         for m in _PHOTO_CREDIT.finditer(s.text):
             said = (m.group(1) or m.group(2)).strip()
-            # an initial and a name in one word ("Ảnh: K.Phụng") is a name; one plain word ("Internet") is not
-            if name := credit_name(said) or (re.fullmatch(r"[^\W\d_]\.[^\W\d_]+", said) and credit_name("Ảnh: " + said)):
-                names.append(name)
+            # every photographer ("Ảnh: Văn Hiếu - Vũ Lợi"); an initial and a name in one word ("Ảnh: K.Phụng")
+            # is a name, one plain word ("Internet") is not
+            names += credit_names(said) or (credit_names("Ảnh: " + said) if re.fullmatch(r"[^\W\d_]\.[^\W\d_]+", said) else [])
     return list(dict.fromkeys(names))
 
 
@@ -236,7 +236,9 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
         titles_after = _titles_after(after)
         if first and not titles_before:
             continue  # capitalised words before the name that no title explains: not a name
-        if titles_before or titles_after or HONORIFICS.search(before):
+        listed = first == 0 and words[0] in SURNAMES and re.search(r"[;]\s*$", before) and re.search(
+            r"(?:các|những) (?:đồng chí|ông|bà)\s*:", before, re.I)  # "cho các đồng chí: A, Chi bộ …; B, Chi bộ …"
+        if titles_before or titles_after or HONORIFICS.search(before) or listed:
             # "2 Phó Chủ tịch UBND tỉnh … Lê Văn Phước và …": a counted or plural title is shared
             shared = titles_before if titles_before and re.search(
                 rf"(?:\b\d+|\bhai|\bba|\bcác|\bnhững)\s+{re.escape(titles_before[0].split()[0])}", before) else []

@@ -120,9 +120,17 @@ def is_furniture(line: str) -> bool:
 
 def credit_name(line: str) -> str | None:
     """The name of a byline or photo credit line ("ANH TUÂN", "Tin, ảnh: Minh Hà", "(Ảnh: Lê Hòa)",
-    "CTV Nguyễn B"), or None when the line is not one. A name is 1–5 capitalised or all-capital words."""
+    "CTV Nguyễn B"), or None when the line is not one. A name is 1–5 capitalised or all-capital words.
+    The first one when the line credits several (see credit_names)."""
+    names = credit_names(line)
+    return names[0] if names else None
+
+
+def credit_names(line: str) -> list[str]:
+    """Every name a byline or credit line gives ("Ảnh: Văn Hiếu - Vũ Lợi" → both), up to three; [] when
+    the line is not a credit."""
     if re.match(r"(?:[IVXLC]+|\d{1,2})[.)]\s", line.strip()):
-        return None  # "I. KẾT QUẢ ĐẠT ĐƯỢC" is a heading, however short
+        return []  # "I. KẾT QUẢ ĐẠT ĐƯỢC" is a heading, however short
     text = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()) or line.strip()  # "CTV Phương Lộc (Huyện Ia Grai)"
     text = text.strip("()[]").strip()
     lead = _CREDIT_LEAD.match(text)
@@ -130,18 +138,18 @@ def credit_name(line: str) -> str | None:
     rest = rest.strip().rstrip(".").strip()
     names = [n.strip() for n in re.split(r"\s*[,;–-]\s*|\s+và\s+", rest) if n.strip()]
     if not names or len(names) > 3:
-        return None
+        return []
     for name in names:
         words = name.split()
         if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
-            return None
+            return []
         if any(len(w) == 1 for w in words) and not name.isupper():
-            return None  # "Tại H": a cut-off sentence, not a name ("N. Lân" and "M.H" pass)
+            return []  # "Tại H": a cut-off sentence, not a name ("N. Lân" and "M.H" pass)
         if len(words) == 1 and not lead and not name.isupper():
-            return None
+            return []
     if not lead and len(names[0].split()) < 2 and not names[0].isupper():
-        return None
-    return names[0]
+        return []
+    return names
 
 
 def _caption(line: str, words: list[str]) -> bool:
