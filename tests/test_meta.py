@@ -44,6 +44,11 @@ def test_the_unit_that_holds_or_hosts_the_meeting_is_the_locality(text, locality
     assert find_locality(doc(text)) == locality
 
 
+def test_a_headline_ending_in_the_place_does_not_run_into_the_opening():  # a new user's case
+    text = "Huyện ủy tổng kết năm 2023 tại huyện Văn Bàn\nNgày 15/7, Huyện ủy Văn Bàn tổ chức hội nghị tổng kết.\n"
+    assert find_locality(split_document("r.txt", text)) == "huyện Văn Bàn"
+
+
 def test_a_title_followed_by_a_person_is_not_a_place():
     text = "Chủ tịch UBND thành phố Lê Ngọc Châu làm việc với Đảng ủy đặc khu Bạch Long Vĩ."
     assert find_locality(doc(text), {"Lê Ngọc Châu"}) == "đặc khu Bạch Long Vĩ"
@@ -79,6 +84,8 @@ def test_a_title_followed_by_a_person_is_not_a_place():
     # "up to the end of 2023" is reviewed; a comparison's base is not (seed 002)
     ("Huyện ủy triển khai nhiệm vụ năm 2024. Tổng giá trị sản xuất đến hết năm 2023 đạt trên 720 tỷ đồng, tăng 24% so "
      "với năm 2020.", "năm 2023"),
+    # the meeting's date is no period (a new user's case)
+    ("Ngày 20 tháng 12 năm 2023, Huyện ủy Văn Bàn tổ chức hội nghị tổng kết công tác năm 2023.", "năm 2023"),
 ])
 def test_the_period_under_review_never_the_term_the_date_or_the_coming_period(text, period):
     assert find_period(doc(text)) == period

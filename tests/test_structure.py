@@ -357,6 +357,34 @@ def test_kinds_from_the_third_tune_batch(paragraph, sections):
     assert [s for s, _ in found][2:] == sections
 
 
+@pytest.mark.parametrize("paragraph, sections", [
+    # a new user's cases after session 7: a goal reached or missed is no coming period
+    ("Có 15/18 chỉ tiêu đạt và vượt mục tiêu đề ra.", ["achievements"]),
+    ("Công tác xây dựng nông thôn mới chưa đạt mục tiêu đề ra.", ["shortfalls"]),  # seed 002
+    ("Thu ngân sách chỉ đạt 40% dự toán.", ["shortfalls"]),
+    # a place is no "cần", what people endured is no "phải"
+    ("Cần Thơ tiếp tục thu hút đầu tư, thu ngân sách đạt 105% dự toán.", ["achievements"]),
+    # a concession stays with what it concedes to
+    ("Mặc dù còn nhiều khó khăn, nhưng huyện đã hoàn thành 18/20 chỉ tiêu.", ["achievements"]),
+    ("Tuy còn khó khăn, song thu ngân sách đã đạt 60% dự toán. An ninh chính trị được giữ vững.",
+     ["achievements", "achievements"]),
+    # a turn past the results still leads the shortfalls it lists (seed 002)
+    ("Bên cạnh những kết quả đạt được, huyện còn một số khó khăn, hạn chế như: giải ngân chậm; thiếu vốn đối ứng.",
+     ["shortfalls", "shortfalls"]),
+    # "chỉ đạo:" leads what is directed
+    ("Chủ tịch UBND tỉnh chỉ đạo: Sở Xây dựng hướng dẫn các xã lập quy hoạch; Sở Tài chính bố trí vốn đối ứng.",
+     ["tasks", "tasks"]),
+])
+def test_kinds_a_new_user_found(paragraph, sections):
+    found = clauses(REVIEW_2025 + paragraph + "\n")
+    assert [s for s, _ in found][2:] == sections
+
+
+def test_what_people_had_to_endure_is_no_task():
+    found = clauses(REVIEW_2025 + "Nhiều hộ dân phải di dời do sạt lở đất; học sinh phải nghỉ học do mưa lũ.\n")
+    assert "tasks" not in [s for s, _ in found]
+
+
 def test_a_line_ending_in_a_photo_credit_is_a_caption():  # tune g07
     text = ("UBND tỉnh tổng kết năm 2025\nNăm 2025, thu ngân sách đạt 105%.\n\nCao tốc Biên Hòa - Vũng Tàu quyết tâm "
             "hoàn thành trong năm 2026 (Ảnh: Nam Anh).\n\nChủ tịch UBND tỉnh phát biểu.\n")

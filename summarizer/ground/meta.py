@@ -119,7 +119,9 @@ def _capitalised(words: str) -> list[str]:
 def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
     """The report's main unit: its meeting's organiser or a visit's host in the headline or opening,
     else the most named unit (lower levels first on ties). `people`: names that are not places."""
-    head = " ".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body"))
+    # (joined so that a headline's last word never runs into the next sentence's first: "… huyện Văn Bàn" +
+    # "Ngày 15/7, …" is not "huyện Văn Bàn Ngày")
+    head = "\n".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body"))
     named: list[tuple[int, int, str]] = []  # (rank, position, locality) of the organisers and hosts
     for m in _ORGANIZER.finditer(head):
         if re.search(r"\b(?:sinh hoạt tại|sinh hoạt ở|thuộc)\b[^.;:]{0,40}$", head[max(0, m.start() - 60):m.start()]):
@@ -171,8 +173,8 @@ def find_period(doc: Document) -> str | None:
         before = text[max(0, m.start() - 40):m.start()].lower()
         if (m.group("part") or "") == " cuối" or _AHEAD.search(before) or re.search(r"cuối\s*$", before):
             continue  # the coming rest of a year ("nhiệm vụ những tháng cuối năm 2022")
-        if m.group("month") and re.search(r"\b(?:từ|kể từ|đến|sau)\s*$", before):
-            continue  # a date things run from ("đi vào vận hành từ tháng 7/2025"), not a period reviewed
+        if m.group("month") and re.search(r"\b(?:từ|kể từ|đến|sau|ngày \d{1,2})\s*$", before):
+            continue  # a date ("từ tháng 7/2025", "Ngày 20 tháng 12 năm 2023"), not a period reviewed
         if re.search(r"\bso(?: với)?(?: cùng kỳ)?\s*$", before):
             continue  # the base of a comparison ("tăng 24% so với năm 2020")
         if coming and str(coming) in m.group(0):

@@ -57,7 +57,7 @@ class Clause:
 _TASK_VERBS = (
     "tập trung|tăng cường|đẩy mạnh|đẩy nhanh|tiếp tục|triển khai|chỉ đạo|thực hiện|chú trọng|quan tâm|"
     "phát huy|huy động|chuẩn bị|chủ động|thường xuyên|tổ chức|kiểm tra|quyết liệt|nâng cao|đề nghị|bố trí|"
-    "rà soát|khẩn trương|đôn đốc|xây dựng|hoàn thành|phấn đấu|kiên quyết|làm tốt|giải quyết|ưu tiên|cần|"
+    "rà soát|khẩn trương|đôn đốc|xây dựng|hoàn thành|phấn đấu|kiên quyết|làm tốt|giải quyết|ưu tiên|cần(?! thơ| giờ| đước| giuộc)|"
     "phải|sớm|nghiên cứu|kịp thời|tích cực|duy trì|đổi mới|hoàn thiện|tranh thủ|thu hút|khai thác|"
     "đẩy mạnh|tuyên truyền|vận động|siết chặt|xử lý|ngăn chặn|phòng ngừa|chăm lo|củng cố|sắp xếp|"
     "kiện toàn|tháo gỡ|lãnh đạo|quản lý tốt|bảo đảm|đảm bảo|theo dõi|giám sát|phối hợp|tiến hành|"
@@ -89,11 +89,12 @@ _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|
 _COMING = re.compile(
     r"đặt (?:ra )?mục tiêu|quyết tâm (?:đạt|hoàn thành|phấn đấu)|(?:những|các) tháng còn lại|thời gian còn lại|"
     r"xác định (?:quyết tâm|rõ nhiệm vụ|nhiệm vụ|mục tiêu|phương hướng)|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
-    r"(?<!sự )(?<!nỗ lực )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
+    r"(?<!sự )(?<!nỗ lực )(?<!đạt )(?<!mục tiêu )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|"
+    r"(?<!đạt )(?<!vượt )(?<!đạt các )(?<!vượt các )(?<!hoàn thành )(?<!hoàn thành các )mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
 )
 _SHORTFALL = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
-    r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
+    r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|chỉ đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
@@ -117,7 +118,7 @@ _NOT_A_SHORTFALL = re.compile(
 )
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
-    r"mới đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
+    r"mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
     r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
 )
@@ -143,7 +144,7 @@ _RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|
 _LEAD_SHORTFALL = re.compile(r"hạn chế|khó khăn|tồn tại|yếu kém|vướng mắc|bất cập|đạt thấp|chưa đạt|nguyên nhân")
 _LEAD_TASK = re.compile(r"(?<!thực hiện )(?<!hoàn thành )(?<!kết quả )nhiệm vụ(?! chính trị)|giải pháp|phương hướng|"
                         r"mục tiêu(?! quốc gia)|kiến nghị|đề xuất|yêu cầu|đề nghị|chỉ tiêu (?:năm|chủ yếu|chính)|"
-                        r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b")
+                        r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b|chỉ đạo\s*$")
 _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý)\s+(?:\w+\s+){0,3}(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)")
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
 # a report or a speaker introducing what it states: the words before the colon are no item
@@ -160,6 +161,7 @@ _DATELINE = re.compile(r"^(?:\([^()]{2,30}\)|[a-zđ]{2,6}(?:\.vn)?)\s*[-–—]\
 _PASSIVE = re.compile(r"^(?:[-–•+*]\s*)?(?:[\w-]+\s+){1,4}được\s+(?!giao\b|đề ra\b)")
 # what must be done: "cần", "phải" before what to do (not "phải ứng phó với khó khăn", which was endured)
 _MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|ứng phó|đối mặt|đối diện|chịu\b|gánh|trải qua|không\b|"
+                   r"di dời|sơ tán|nghỉ\b|bỏ\b|thừa nhận|nhập viện|"
                    r"thơ\b|giờ\b|đước\b|giuộc\b)\w")  # (Cần Thơ, Cần Giờ, Cần Đước, Cần Giuộc are places)
 # what makes a task-verb clause ask for something rather than report it
 _ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
@@ -174,7 +176,7 @@ def _lead_section(text: str) -> str | None:
     """The section a lead or heading names. Shortfall words win ("… thực hiện nhiệm vụ vẫn còn một số
     khó khăn, hạn chế, như:") unless a remedy governs them ("giải pháp tháo gỡ khó khăn:" is tasks);
     result words name achievements only when nothing else is named."""
-    low = text.lower()
+    low = re.sub(r"bên cạnh (?:những |các )?(?:kết quả|thành tích)(?: đạt được)?", "", text.lower())  # a turn, not the review
     review = re.search(r"tình hình|kết quả", low)
     if review and not any(m and m.start() < review.start() for m in (_LEAD_TASK.search(low), _LEAD_SHORTFALL.search(low))):
         return None  # "Báo cáo tình hình thực hiện nhiệm vụ …: …" introduces the review itself
@@ -255,6 +257,8 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
     spans = []
     cursor = 0
     for m in _CUT.finditer(text):
+        if m.group().startswith(",") and re.match(r"\s*(?:mặc dù|mặt dù|dù|tuy)\b(?! nhiên| vậy)", text[cursor:], re.I):
+            continue  # "Mặc dù còn nhiều khó khăn, nhưng huyện đã …": the concession stays with what it concedes to
         if m.group().startswith(":") and (_lead_section(text[cursor:m.start()]) is None and not
                                           _REPORT_FRAME.search(text[cursor:m.start()]) or _in_credit(text, m.start())):
             continue
