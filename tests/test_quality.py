@@ -16,8 +16,8 @@ CASSETTES = [str(ROOT / "cassettes" / f"seed_{p.stem}.json") for p in SEEDS]
 # from 0.94 to 0.90 when the section rules were rewritten on the corpus's tune half (they were written
 # on these five seeds before); grounding fell from 0.99 to 0.95 because claim words are now checked.
 FLOORS = {
-    "item_recall": 0.90,
-    "item_precision": 0.75,
+    "item_recall": 0.93,
+    "item_precision": 0.77,
     "people_precision": 1.0,  # people the source does not name are left out (named in the notes)
     "people_recall": 1.0,
     "number_fidelity": 1.0,
