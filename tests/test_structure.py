@@ -380,6 +380,19 @@ def test_kinds_a_new_user_found(paragraph, sections):
     assert [s for s, _ in found][2:] == sections
 
 
+@pytest.mark.parametrize("paragraph, sections", [
+    # a result and next year's target joined by a comma are two clauses (a new user's case)
+    ("Thu nhập bình quân đạt 68 triệu đồng, năm 2026 phấn đấu đạt 75 triệu đồng.", ["achievements", "tasks"]),
+    ("Tỷ lệ hộ nghèo giảm còn 2,1%, chỉ tiêu năm 2026 giảm xuống dưới 1,5%.", ["achievements", "tasks"]),
+    # a lead ending in "sau." governs the list after it (a new user's case)
+    ("Thời gian tới, huyện tập trung thực hiện tốt các nhiệm vụ trọng tâm sau. Đảm bảo học sinh được đến trường an "
+     "toàn. Giữ vững quốc phòng, an ninh.", ["tasks", "tasks"]),
+])
+def test_a_target_after_a_comma_and_a_list_after_sau(paragraph, sections):
+    found = clauses(REVIEW_2025 + paragraph + "\n")
+    assert [s for s, _ in found][2:] == sections
+
+
 def test_what_people_had_to_endure_is_no_task():
     found = clauses(REVIEW_2025 + "Nhiều hộ dân phải di dời do sạt lở đất; học sinh phải nghỉ học do mưa lũ.\n")
     assert "tasks" not in [s for s, _ in found]

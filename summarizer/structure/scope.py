@@ -169,7 +169,8 @@ _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
 
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
-_CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị)\b)")
+_CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
+                  r"(?:chỉ tiêu|kế hoạch|mục tiêu) năm \d{4}|năm \d{4} (?:phấn đấu|dự kiến|kế hoạch))\b)")
 
 
 def _lead_section(text: str) -> str | None:
@@ -383,7 +384,8 @@ def _label(doc: Document):
         before: tuple[str | None, bool] = (None, False)  # the previous clause's section, strength
         for start, end in _split(s.text, s.start):
             text = doc.text[start:end]
-            colon = doc.text[end:end + 1] == ":" or text.endswith(":")
+            # a lead ends in a colon, or in "sau." ("… các nhiệm vụ trọng tâm sau.", the list in the lines after it)
+            colon = doc.text[end:end + 1] == ":" or text.endswith(":") or re.search(r"\b(?:sau|như sau)\s*\.$", text) is not None
             if colon and _REPORT_FRAME.search(text.rstrip(":")) and not _lead_section(text):
                 # "Báo cáo tình hình … năm 2025, mục tiêu … năm 2026 nêu rõ:": who reports, not what
                 yield Clause(s.number, start, end, text, None, True, "lead")
