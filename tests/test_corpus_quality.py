@@ -21,7 +21,7 @@ RULES_FLOORS = {
     "check": {"item_recall": 0.88, "item_precision": 0.82, "people_precision": 0.98, "people_recall": 0.83,
               "locality_ok": 19, "period_ok": 18},
     "fresh": {"item_recall": 0.79, "item_precision": 0.79, "people_precision": 0.88, "people_recall": 0.77,
-              "locality_ok": 10, "period_ok": 11},
+              "locality_ok": 11, "period_ok": 11},
 }
 REPORTS = {"tune": 60, "check": 20, "fresh": 12}
 
