@@ -186,9 +186,10 @@ def _lead_section(text: str) -> str | None:
     task = _LEAD_TASK.search(low)
     done = re.search(r"\bđã\b(?! (?:đề ra|thảo luận|thống nhất|bàn|xác định|quán triệt))|\b(?:hoàn thành|đạt|vượt)\b(?: thắng lợi| tốt| xuất sắc)?"
                      r" (?:các |những |\d+/\d+ )?(?:mục tiêu|chỉ tiêu|nhiệm vụ)", low)
-    if task and done and done.start() < task.start() and not _COMING.search(low) and not _SPEAKER.search(low):
+    speaker = _SPEAKER.search(low)
+    if task and done and done.start() < task.start() and not _COMING.search(low) and not speaker:
         return ACHIEVEMENTS  # "6 tháng đầu năm, … đã tập trung lãnh đạo thực hiện hiệu quả các chỉ tiêu chủ yếu:"
-    if task or _SPEAKER.search(low) or _REMEDY.search(low):
+    if task or speaker or _REMEDY.search(low):
         return TASKS
     if _LEAD_ACHIEVEMENT.search(low):
         return ACHIEVEMENTS
@@ -386,19 +387,20 @@ def _label(doc: Document):
             text = doc.text[start:end]
             # a lead ends in a colon, or in "sau." ("… các nhiệm vụ trọng tâm sau.", the list in the lines after it)
             colon = doc.text[end:end + 1] == ":" or text.endswith(":") or re.search(r"\b(?:sau|như sau)\s*\.$", text) is not None
-            if colon and _REPORT_FRAME.search(text.rstrip(":")) and not _lead_section(text):
+            named = _lead_section(text) if colon else None  # the section a lead names, read once
+            if colon and not named and _REPORT_FRAME.search(text.rstrip(":")):
                 # "Báo cáo tình hình … năm 2025, mục tiêu … năm 2026 nêu rõ:": who reports, not what
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
-            ends_lead = colon and _lead_section(text)
-            if ends_lead:
-                section = _lead_section(text)
+            if named:
+                section = named
                 in_sentence = section
                 lead = section
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
             own, strong, why = _cue(text, next_year)
+            lowered = text.lower()
             if own == SHORTFALLS and not in_sentence and not lead and _names_no_shortfall(text):
                 # "Tuy nhiên, trong quá trình triển khai còn một số khó khăn.": what follows names them
                 lead = SHORTFALLS
@@ -407,13 +409,13 @@ def _label(doc: Document):
             governing = in_sentence or lead or heading
             if in_sentence:
                 section, strong, why = in_sentence, True, "lead in the sentence"
-            elif before[0] and _DETAIL.match(text.lower()):
+            elif before[0] and _DETAIL.match(lowered):
                 section, strong, why = before[0], True, "details the clause before"
             elif lead and strong and own == SHORTFALLS and lead != SHORTFALLS:
                 section, lead = own, None  # a clause with a strong cue of its own ends the lead's list
             elif lead:
                 section, strong, why = lead, True, "lead"
-            elif own == TASKS and why == "task verb" and before[0] == ACHIEVEMENTS and not _ASKS.search(text.lower()):
+            elif own == TASKS and why == "task verb" and before[0] == ACHIEVEMENTS and not _ASKS.search(lowered):
                 # "… gieo trồng đạt 100% kế hoạch; làm tốt công tác phòng, chống dịch bệnh; không để xảy ra cháy
                 # rừng": the subject that reached the result did the rest too
                 section, strong, why = ACHIEVEMENTS, before[1], "continues the sentence"
@@ -423,19 +425,19 @@ def _label(doc: Document):
                 section, strong, why = heading, True, "heading"
             elif before[0] is not None and before[1] and (own is None or (own == TASKS and not strong)):
                 section, strong, why = before[0], before[1], "continues the sentence"
-            elif own == TASKS and previous_task and (_TASK_START.match(text.lower()) or why == "task verb after its subject"):
+            elif own == TASKS and previous_task and (_TASK_START.match(lowered) or why == "task verb after its subject"):
                 section, strong, why = TASKS, True, "task run"
             else:
                 section = own
             before = (section, strong)
-            if why == "coming period" and section == TASKS and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", text.lower()) \
-                    and not re.search(r"\bđã\b", text.lower()):
+            if why == "coming period" and section == TASKS and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered) \
+                    and not re.search(r"\bđã\b", lowered):
                 in_sentence = TASKS  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
             if why == "speaker frame" and section == TASKS:
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
                 if _SPEAKER_SUBJECT.search(text):
                     lead = TASKS  # and, when an official speaks, the rest of the paragraph
-            if governing is None and section == SHORTFALLS and re.match(r"(?:tuy nhiên|tuy vậy|song|nhưng|bên cạnh)", text.lower()):
+            if governing is None and section == SHORTFALLS and re.match(r"(?:tuy nhiên|tuy vậy|song|nhưng|bên cạnh)", lowered):
                 in_sentence = SHORTFALLS
             yield Clause(s.number, start, end, text, section, strong, why)
         previous_task = before == (TASKS, True)
