@@ -143,6 +143,39 @@ def test_each_name_of_a_list_after_cac_dong_chi_is_a_person():  # tune a11
     assert {"Sùng Mí Thề", "Tống Đức Bách"} <= set(people)
 
 
+@pytest.mark.parametrize("text, names", [
+    # a new user's case: every name of a comma list after "các đồng chí", with or without "và"
+    ("Dự hội nghị có các đồng chí Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường.",
+     {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}),
+    ("Tham dự có các đồng chí Hoàng Văn Lâm, Đỗ Thị Mai và Phạm Quốc Huy, Ủy viên Ban Thường vụ Tỉnh ủy.",
+     {"Hoàng Văn Lâm", "Đỗ Thị Mai", "Phạm Quốc Huy"}),
+    # a comma list with no plural honorific is not a list of people ("Lê Lợi, Trần Phú" are streets)
+    ("Nâng cấp các tuyến đường Lê Lợi, Trần Phú, Nguyễn Huệ.", set()),
+])
+def test_every_name_of_a_comma_list_after_cac_dong_chi_is_a_person(text, names):
+    assert set(found(text)) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bà Tôn Nữ Thị Ninh, Phó Chủ tịch UBND tỉnh, phát biểu.", "Tôn Nữ Thị Ninh"),  # a new user's case
+    ("Phó Chủ tịch UBND tỉnh Tôn Thất Hòa phát biểu.", "Tôn Thất Hòa"),
+    ("Ông Cấn Văn Tuấn, Bí thư Đảng ủy xã, phát biểu.", "Cấn Văn Tuấn"),
+])
+def test_less_common_surnames_open_names(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text, reporters", [
+    ("Quang cảnh hội nghị (Ảnh: TTXVN)", set()),  # a news agency is not a reporter
+    ("Quang cảnh hội nghị. Ảnh: Ngọc Ánh/TTXVN", {"Ngọc Ánh"}),  # the photographer, not the agency
+    ("Lãnh đạo xã dự kỳ họp (ảnh: N.T.Hà)", {"N.T.Hà"}),  # two initials and a name
+    ("Quang cảnh kỳ họp. Ảnh: K. Phụng\nThu ngân sách đạt 12 tỷ đồng.\nKIM PHỤNG\n", {"KIM PHỤNG"}),  # one person
+    ("Quang cảnh kỳ họp. Ảnh: Minh Hà\nThu ngân sách đạt 12 tỷ đồng.\nPV\n", {"Minh Hà"}),  # "PV" is "reporter"
+])
+def test_photo_credits_name_people_not_agencies_and_each_reporter_once(text, reporters):
+    assert {n for n, (_, kind) in found(text).items() if kind == "reporter"} == reporters
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

@@ -25,7 +25,7 @@ SURNAMES = set(
     "Châu Trình Văn Khúc Tòng Hoàng Lường Cầm Mã Sầm Hà Mông Thào Vừ Lầu Hờ Chảo Bàn Đèo Quàng Điêu Lùng "
     "Hoàng Y Ksor Siu Rơ Kpă Nay Rcom Rmah Puih Rah Đinh Ka Kơ Bế Lý Mạc Mai Thạch Danh Sơn Kim Lâm An "
     "Từ Tiêu Khuất Biện Giáp Ninh Lạc Lục Chế Tưởng Thiều Đàm Giang Lò Vương Nghiêm Liêu Lưu "
-    "Mùa Điểu Lại".split()
+    "Mùa Điểu Lại Tôn Cấn Phí Đậu Bạch Hàn Khương Nhữ Lữ Ôn Quản Mẫn Kha Ung".split()
 )
 # The most frequent Vietnamese surnames (about 90 % of the population; Lê Trung Hoa, "Họ và tên người
 # Việt Nam", 2005): when a run of capitalised words after a title could start a name at two places
@@ -112,8 +112,20 @@ def _credits(doc: Document) -> list[str]:
             said = (m.group(1) or m.group(2)).strip()
             # every photographer ("Ảnh: Văn Hiếu - Vũ Lợi"); an initial and a name in one word ("Ảnh: K.Phụng")
             # is a name, one plain word ("Internet") is not
-            names += credit_names(said) or (credit_names("Ảnh: " + said) if re.fullmatch(r"[^\W\d_]\.[^\W\d_]+", said) else [])
-    return list(dict.fromkeys(names))
+            names += credit_names(said) or (credit_names("Ảnh: " + said)
+                                            if re.fullmatch(r"(?:[^\W\d_]\.\s?)+[^\W\d_]+", said) else [])
+    names = list(dict.fromkeys(names))
+    # one reporter credited twice, once by initials ("Ảnh: K. Phụng") and once in full ("KIM PHỤNG"): the full name
+    return [n for n in names if not any(other != n and _abbreviates(n, other) for other in names)]
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` writes `full` with initials: "K. Phụng" or "K.Phụng" for "KIM PHỤNG", "N.T.Hà" for
+    "Nguyễn Thị Hà" (case aside). At least one word of `short` must be an initial."""
+    parts, words = re.findall(r"[^\W\d_]+\.?", short), full.split()
+    return len(parts) == len(words) and any(p.endswith(".") for p in parts) and all(
+        w.casefold().startswith(p[:-1].casefold()) if p.endswith(".") else w.casefold() == p.casefold()
+        for p, w in zip(parts, words))
 
 
 def _name_in_run(words: list[str]) -> int | None:
@@ -209,7 +221,9 @@ def _after_place(words: list[str], named: set[str]) -> int | None:
 def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = frozenset(),
                titled: set[str] = frozenset()):
     """(name, titles) of each person `text` (one sentence) names; see the module docstring."""
-    last: tuple[int, list[str]] | None = None  # where the last person's name ended, and the titles they share
+    # where the last person's name ended, the titles they share, and whether a plural honorific ("các đồng
+    # chí") opened their list
+    last: tuple[int, list[str], bool] | None = None
     for words, run_start, run_end in _runs(text):
         if words[0] in _HONORIFIC_WORDS:  # "Bà Hoàng Thị Duyên" at the start of a sentence
             run_start = text.index(words[1], run_start + len(words[0])) if len(words) > 1 else run_end
@@ -242,12 +256,16 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
             # "2 Phó Chủ tịch UBND tỉnh … Lê Văn Phước và …": a counted or plural title is shared
             shared = titles_before if titles_before and re.search(
                 rf"(?:\b\d+|\bhai|\bba|\bcác|\bnhững)\s+{re.escape(titles_before[0].split()[0])}", before) else []
-            last = (run_end, shared)
+            plural = bool(re.search(r"\b(?:các|những)\s+(?:đồng chí|ông|bà)\s*:?\s*$", before, re.I)) or bool(
+                last and last[2] and re.fullmatch(r"\s*(?:,|,?\s+và)\s*", text[last[0]:run_start]))
+            last = (run_end, shared, plural)
             yield name, titles_before + [t for t in titles_after if t not in titles_before]
-        elif first == 0 and last and re.fullmatch(r"\s+và\s+", text[last[0]:run_start]) and len(words) >= 3 \
-                and words[0] in SURNAMES:
-            # "… Lê Văn Phước và Nguyễn Thị Minh Thúy chủ trì": a full name joined to a person's is one too
-            last = (run_end, last[1])
+        elif first == 0 and last and words[0] in SURNAMES and (
+                (re.fullmatch(r"\s+và\s+", text[last[0]:run_start]) and len(words) >= 3)
+                or (last[2] and re.fullmatch(r"\s*(?:,|,?\s+và)\s*", text[last[0]:run_start]))):
+            # "… Lê Văn Phước và Nguyễn Thị Minh Thúy chủ trì": a full name joined to a person's is one too;
+            # so is each name of a list a plural honorific opens ("các đồng chí A, B và C")
+            last = (run_end, last[1], last[2])
             yield name, list(last[1])
 
 

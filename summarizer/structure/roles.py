@@ -56,7 +56,10 @@ _CREDIT_LEAD = re.compile(
     r"cộng tác viên|nhóm pv|theo|nguồn|video|clip|đồ họa|thực hiện)\b\s*[:.\-–]?\s*",
     re.I,
 )
-_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?|[{_UP}]\.[{_UP}][{_LOW}]+)$")  # "K.Phụng"
+_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?|(?:[{_UP}]\.)+[{_UP}][{_LOW}]+)$")  # "K.Phụng", "N.T.Hà"
+# News agencies and the abbreviations of "reporter" a credit may give instead of a person ("Ảnh: TTXVN",
+# "Ảnh: Ngọc Ánh/TTXVN", "PV"): never a reporter's name.
+_AGENCIES = {"TTXVN", "VNA", "VOV", "VTV", "QĐND", "CAND", "PV", "CTV", "BTV", "NLĐ", "SGGP", "TTO", "VNE"}
 # Caption openers and the verbs of a photo's description.
 _CAPTION_START = re.compile(
     r"^(?:toàn cảnh|quang cảnh|các đại biểu|đại biểu|đoàn công tác|lãnh đạo|ảnh\b|hình ảnh|một số hình ảnh|"
@@ -136,7 +139,9 @@ def credit_names(line: str) -> list[str]:
     lead = _CREDIT_LEAD.match(text)
     rest = text[lead.end():] if lead else text
     rest = rest.strip().rstrip(".").strip()
-    names = [n.strip() for n in re.split(r"\s*[,;–-]\s*|\s+và\s+", rest) if n.strip()]
+    names = [n.strip() for n in re.split(r"\s*[,;/–-]\s*|\s+và\s+", rest) if n.strip()]
+    # an agency, or one all-capital word with no vowel ("TTXVN", "PV"), credits no person
+    names = [n for n in names if n not in _AGENCIES and not re.fullmatch(r"[B-DF-HJ-NP-TV-ZĐ]+", n)]
     if not names or len(names) > 3:
         return []
     for name in names:
