@@ -130,6 +130,21 @@ def test_what_an_official_asks_for_is_tasks_clause_by_clause():
     assert [s for s, _ in found] == ["tasks"] * 4
 
 
+@pytest.mark.parametrize("text, sections", [
+    # a new user's cases: a result with its figure, said to be done ("đã"), ends what the speaker asks for
+    ("Phát biểu kết luận, ông Nguyễn Văn An, Bí thư Huyện ủy đề nghị các xã tập trung thu ngân sách. Năm 2024, huyện "
+     "đã thu ngân sách đạt 120% kế hoạch, tăng 15% so với năm trước. Các xã cần đẩy mạnh chuyển đổi số.",
+     ["tasks", "achievements", "tasks"]),
+    ("Ông Trần Văn Bình, Chủ tịch UBND huyện yêu cầu các ngành tập trung cải cách hành chính; huyện đã hoàn thành 18/18 "
+     "chỉ tiêu, trong đó 5 chỉ tiêu vượt kế hoạch.", ["tasks", "achievements"]),
+    # without "đã" a figure in the speaker's list is what is asked for
+    ("Ông Trần Văn Bình, Chủ tịch UBND huyện yêu cầu các ngành tập trung cải cách hành chính; thu ngân sách đạt 120% "
+     "dự toán.", ["tasks", "tasks"]),
+])
+def test_a_result_said_done_ends_what_a_speaker_asks_for(text, sections):
+    assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị huyện ủy\n" + text + "\n")] == sections
+
+
 @pytest.mark.parametrize("said, section", [
     ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả quan trọng, thu ngân sách đạt 120% dự toán.", "achievements"),
     ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả, thời gian tới cần tập trung thu ngân sách.", "tasks"),

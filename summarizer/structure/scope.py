@@ -155,6 +155,8 @@ _DIRECTS = re.compile(r"(?:\bông |\bbà |đồng chí|bí thư|chủ tịch|tr�
 # a clause opening with the period under review ("9 tháng năm 2022, …", "Năm qua, …", "Trong 6 tháng đầu năm, …")
 _REVIEW_OPENER = re.compile(r"^(?:trong\s+)?(?:\d{1,2} tháng(?: đầu)?(?: năm)?(?: \d{4})?|năm \d{4}|năm qua|thời gian qua|"
                             r"qu[ýí] [ivx]+(?: năm \d{4})?)\s*,")
+# done in the period: "đã" before what was done (not "đã đề ra", "đã được giao": what was set)
+_PAST = re.compile(r"\bđã\b(?! đề ra)(?! được giao)(?! xác định)(?! ban hành)(?! đặt ra)(?! được phê duyệt)")
 _TASK_VERB_ANYWHERE = re.compile(rf"\b(?:{_TASK_VERBS})\b")
 _DATELINE = re.compile(r"^(?:\([^()]{2,30}\)|[a-zđ]{2,6}(?:\.vn)?)\s*[-–—]\s+")
 # a task verb that names the subject of a passive ("Xây dựng cơ bản được tập trung lãnh, chỉ đạo …"): done
@@ -310,7 +312,7 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     readies = re.sub(r"tạo (?:nền tảng|tiền đề|đà|động lực|cơ sở)[^;.]*", "", low)
     ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", readies)
                                     and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
-    past = re.search(r"\bđã\b(?! đề ra)(?! được giao)(?! xác định)(?! ban hành)(?! đặt ra)(?! được phê duyệt)", low) and not \
+    past = _PAST.search(low) and not \
         re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
     if ahead and not (past and not (next_year and next_year in readies)):
         return TASKS, True, "coming period"
@@ -360,6 +362,7 @@ def _label(doc: Document):
     lead: str | None = None  # the section a lead set, until its paragraph (or list) ends
     previous_end = -1
     previous_task = False  # the last body clause was a task: a task verb after it continues the run
+    spoken = False  # the tasks lead (or the sentence's) was set by a speaker, not by a named lead or heading
     for s in doc.sentences:
         gap = doc.text[previous_end:s.start] if previous_end >= 0 else "\n"
         previous_end = s.end
@@ -396,6 +399,7 @@ def _label(doc: Document):
                 section = named
                 in_sentence = section
                 lead = section
+                spoken = False
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
@@ -407,7 +411,12 @@ def _label(doc: Document):
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
             governing = in_sentence or lead or heading
-            if in_sentence:
+            if (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong \
+                    and _PAST.search(lowered):
+                # "Bí thư … đề nghị các xã tập trung thu ngân sách. Năm 2024, huyện đã thu đạt 120% …": what
+                # was done, with its figure, is no request; the speaker's list ends there
+                section, in_sentence, lead, spoken = own, None, None, False
+            elif in_sentence:
                 section, strong, why = in_sentence, True, "lead in the sentence"
             elif before[0] and _DETAIL.match(lowered):
                 section, strong, why = before[0], True, "details the clause before"
@@ -432,8 +441,9 @@ def _label(doc: Document):
             before = (section, strong)
             if why == "coming period" and section == TASKS and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered) \
                     and not re.search(r"\bđã\b", lowered):
-                in_sentence = TASKS  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
+                in_sentence, spoken = TASKS, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
             if why == "speaker frame" and section == TASKS:
+                spoken = True
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
                 if _SPEAKER_SUBJECT.search(text):
                     lead = TASKS  # and, when an official speaks, the rest of the paragraph
