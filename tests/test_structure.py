@@ -145,6 +145,26 @@ def test_a_result_said_done_ends_what_a_speaker_asks_for(text, sections):
     assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị huyện ủy\n" + text + "\n")] == sections
 
 
+@pytest.mark.parametrize("text, sections", [
+    # a new user's cases: a lead alone in its paragraph governs the plain paragraphs of its list, until one
+    # has a cue of another section
+    ("Bên cạnh kết quả đạt được, huyện còn những hạn chế sau:\nCông tác quản lý đất đai có nơi buông lỏng.\n"
+     "Một số công trình trọng điểm triển khai không đúng tiến độ.\nNăm 2025, huyện phấn đấu thu ngân sách 500 tỷ đồng.",
+     ["shortfalls", "shortfalls", "tasks"]),
+    ("Tuy nhiên, vẫn còn một số hạn chế.\nCông tác quản lý đất đai có nơi buông lỏng.\n"
+     "Một số công trình trọng điểm triển khai không đúng tiến độ.", ["shortfalls", "shortfalls"]),
+    # a lead inside a paragraph governs only that paragraph
+    ("Tuy nhiên, vẫn còn một số hạn chế. Công tác quản lý đất đai có nơi buông lỏng.\n"
+     "Một số công trình trọng điểm triển khai không đúng tiến độ.", ["shortfalls", None]),
+    # "Một là, …": a numbered list in words; a purpose ("Để hoàn thành …") does not make its lead a result
+    ("Để hoàn thành mục tiêu năm 2025, hội nghị thống nhất các giải pháp sau:\nMột là, nâng cao chất lượng giáo dục.\n"
+     "Hai là, thu ngân sách đạt 500 tỷ đồng.\nBa là, phát triển du lịch cộng đồng.\n"
+     "Năm 2024, huyện đã thu ngân sách đạt 450 tỷ đồng.", ["tasks", "tasks", "tasks", "achievements"]),
+])
+def test_a_lead_alone_in_its_paragraph_governs_the_list_after_it(text, sections):
+    assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị huyện ủy\n" + text + "\n")] == sections
+
+
 @pytest.mark.parametrize("said, section", [
     ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả quan trọng, thu ngân sách đạt 120% dự toán.", "achievements"),
     ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả, thời gian tới cần tập trung thu ngân sách.", "tasks"),

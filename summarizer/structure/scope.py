@@ -168,7 +168,11 @@ _MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|
 # what makes a task-verb clause ask for something rather than report it
 _ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
-_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+# a list item spelled out: "Một là, …", "Hai là …", "Thứ nhất, …" (the written form of a numbered list)
+_ORDINAL = re.compile(r"^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
+                      r"\s*[,:]?\s+", re.I)
+_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)]|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|"
+                     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b)\s*")
 
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
 _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
@@ -188,6 +192,8 @@ def _lead_section(text: str) -> str | None:
     task = _LEAD_TASK.search(low)
     done = re.search(r"\bđã\b(?! (?:đề ra|thảo luận|thống nhất|bàn|xác định|quán triệt))|\b(?:hoàn thành|đạt|vượt)\b(?: thắng lợi| tốt| xuất sắc)?"
                      r" (?:các |những |\d+/\d+ )?(?:mục tiêu|chỉ tiêu|nhiệm vụ)", low)
+    if done and re.search(r"\b(?:để|nhằm)\s+(?:\S+\s+){0,2}$", low[:done.start()]):
+        done = None  # "Để hoàn thành mục tiêu năm 2025, … các giải pháp sau:": a purpose, not what was done
     speaker = _SPEAKER.search(low)
     if task and done and done.start() < task.start() and not _COMING.search(low) and not speaker:
         return ACHIEVEMENTS  # "6 tháng đầu năm, … đã tập trung lãnh đạo thực hiện hiệu quả các chỉ tiêu chủ yếu:"
@@ -290,6 +296,7 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
     low = _DATELINE.sub("", low)  # "(kontumtv.vn) – Đẩy mạnh …", "TPO - …": the source's tag, not the clause
+    low = _ORDINAL.sub("", low, count=1)  # "Một là, nâng cao …": the verb after the list's marker
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]) and not _PASSIVE.match(low):
         if _ACHIEVED.search(low) and not _COMING.search(low) and not _TARGET.search(low) \
                 and not (next_year and next_year in low) and not _PURPOSE.search(low):
@@ -362,6 +369,8 @@ def _label(doc: Document):
     lead: str | None = None  # the section a lead set, until its paragraph (or list) ends
     previous_end = -1
     previous_task = False  # the last body clause was a task: a task verb after it continues the run
+    listed: str | None = None  # a lead that ended its paragraph, for the paragraph after it
+    lead_alone = False  # the current lead ended its paragraph
     spoken = False  # the tasks lead (or the sentence's) was set by a speaker, not by a named lead or heading
     for s in doc.sentences:
         gap = doc.text[previous_end:s.start] if previous_end >= 0 else "\n"
@@ -383,7 +392,12 @@ def _label(doc: Document):
             continue
         if new_paragraph and lead is not None and not _BULLET.match(s.text) and not _GOES_ON.match(s.text.lower()) and not (
                 lead == TASKS and (_TASK_START.match(s.text.lower()) or _SUBJECT_TASK.match(s.text.lower()))):
+            # a lead that ended its own paragraph ("… còn những hạn chế sau:") opens a list of plain paragraphs:
+            # it goes on while they have no cue of another section of their own
+            listed = lead if lead_alone else None
             lead = None
+        elif not new_paragraph:
+            listed = None
         in_sentence: str | None = None  # a lead or speaker inside this sentence governs what follows
         before: tuple[str | None, bool] = (None, False)  # the previous clause's section, strength
         for start, end in _split(s.text, s.start):
@@ -400,6 +414,7 @@ def _label(doc: Document):
                 in_sentence = section
                 lead = section
                 spoken = False
+                lead_alone = _ends_paragraph(doc.text, end)
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
@@ -408,8 +423,13 @@ def _label(doc: Document):
             if own == SHORTFALLS and not in_sentence and not lead and _names_no_shortfall(text):
                 # "Tuy nhiên, trong quá trình triển khai còn một số khó khăn.": what follows names them
                 lead = SHORTFALLS
+                lead_alone = _ends_paragraph(doc.text, end)
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
+            if listed and not in_sentence and not lead:
+                if own in (None, listed):
+                    lead = listed  # the list's next paragraph
+                listed = None
             governing = in_sentence or lead or heading
             if (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong \
                     and _PAST.search(lowered):
@@ -446,11 +466,16 @@ def _label(doc: Document):
                 spoken = True
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
                 if _SPEAKER_SUBJECT.search(text):
-                    lead = TASKS  # and, when an official speaks, the rest of the paragraph
+                    lead, lead_alone = TASKS, False  # and, when an official speaks, the rest of the paragraph
             if governing is None and section == SHORTFALLS and re.match(r"(?:tuy nhiên|tuy vậy|song|nhưng|bên cạnh)", lowered):
                 in_sentence = SHORTFALLS
             yield Clause(s.number, start, end, text, section, strong, why)
         previous_task = before == (TASKS, True)
+
+
+def _ends_paragraph(text: str, end: int) -> bool:
+    """Whether only a colon, a full stop or spaces stand between `end` and the next line break."""
+    return re.match(r"[:.…]?[ \t]*(?:\r?\n|$)", text[end:]) is not None
 
 
 def by_sentence(doc: Document) -> dict[int, list[Clause]]:
