@@ -510,3 +510,53 @@ def test_a_lettered_heading_in_capitals_is_a_heading_never_a_reporter():
                              "Toàn xã đạt 61%.")
     assert [s.role for s in doc.sentences] == ["headline", "heading", "body", "heading", "body"]
     assert find_people(doc) == []
+
+
+# --- kinds the fifth tune batch taught (session 8; corpus/reviews/tune-5-second-reading.md) -------------
+
+@pytest.mark.parametrize("line", [
+    # "họp phiên thứ 6" is a meeting as "phiên họp" is (tune i16)
+    "Ngày 14/10, UBND tỉnh Thái Nguyên họp phiên thứ 6 để đánh giá tình hình phát triển kinh tế - xã hội 9 tháng "
+    "năm 2025, triển khai các giải pháp 3 tháng cuối năm.",
+    # the topics the delegates discussed are business, not claims (tune i13)
+    "Tiếp đó, các đại biểu tập trung trao đổi, thảo luận về các vấn đề như: công tác chăm sóc sức khỏe nhân dân; "
+    "công tác cải cách hành chính.",
+])
+def test_a_meeting_held_and_the_topics_it_discussed_are_the_opening(line):
+    assert role_of(f"Tiêu đề bài viết về phiên họp\n{line}\nThu ngân sách đạt 12 tỷ đồng.\n", line[:20]) == "opening"
+
+
+def test_the_solutions_the_delegates_set_out_are_tasks():  # tune i15
+    text = ("Tiêu đề bài viết về hội nghị\nNăm 2025, thu ngân sách đạt 12 tỷ đồng.\nTại hội nghị, các đại biểu tập trung làm rõ "
+            "những đề xuất, giải pháp trọng tâm để nâng cao chất lượng điều hành kinh tế năm 2026; nâng cao chất lượng "
+            "đời sống nhân dân; nâng cao công tác sinh hoạt chi bộ trong thời gian tới.\n")
+    assert [s for s, _ in clauses(text)] == ["achievements", "tasks", "tasks", "tasks"]
+
+
+def test_a_target_opened_by_a_task_verb_opens_a_list_of_targets():  # tune i07
+    text = ("Tiêu đề bài viết về hội nghị\nNăm 2026, xã phấn đấu hoàn thành 23 chỉ tiêu chủ yếu. Trong đó phấn đấu tốc "
+            "độ tăng trưởng đạt 13% trở lên; thu nhập bình quân đầu người đạt trên 81 triệu đồng/người/năm; kết nạp mới "
+            "từ 50 đảng viên trở lên.\n")
+    assert [s for s, _ in clauses(text)] == ["tasks"] * 4
+
+
+@pytest.mark.parametrize("clause, section", [
+    # a district that "quan tâm chỉ đạo" a commune to a result reports it (tune i01)
+    ("Thực hiện chương trình xây dựng NTM, quan tâm chỉ đạo xã Tân Lập hoàn thành 19/19 tiêu chí NTM.", "achievements"),
+    # a measure that fell against last year is a shortfall (tune i05), unless what fell is bad
+    ("Thu ngân sách ước đạt 9,7 tỷ đồng, giảm hơn 31% so với năm trước.", "shortfalls"),
+    ("Lượng khách du lịch đến Lý Sơn giảm 72% so với cùng kỳ năm trước.", "shortfalls"),
+    # slow against plan (tune i09), offences that happened (tune i12), a heavy blow (tune i16)
+    ("Giải ngân vốn đầu tư công đạt 21,12% chậm so với kế hoạch.", "shortfalls"),
+    ("Tình hình an ninh trật tự có nhiều diễn biến, trong đó đã xảy ra 2 vụ việc đánh bạc.", "shortfalls"),
+    ("Từ đầu năm đến nay, tỉnh bị tác động lớn bởi 14 vụ thiên tai.", "shortfalls"),
+])
+def test_results_and_shortfalls_the_fifth_batch_taught(clause, section):
+    found = [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về hội nghị\n{clause}\n"))
+             if c.section]
+    assert found == [(section, True)]
+
+
+@pytest.mark.parametrize("clause", ["Tai nạn giao thông giảm 12% so với cùng kỳ.", "Tỷ lệ hộ nghèo giảm 2% so với năm 2023."])
+def test_a_bad_measure_that_fell_is_no_decline(clause):
+    assert all(c.why != "a decline" for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết\n{clause}\n")))

@@ -77,7 +77,7 @@ _TASK_FRAME = re.compile(r"đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|gi
 # The opening that announces the meeting, and attendance lines.
 _WHEN = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|vừa qua|trong các ngày|trong 2 ngày|từ ngày)\b|"
                    r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bngày \d{1,2}\b", re.I)
-_MEETING = re.compile(r"hội nghị|kỳ họp|phiên họp|buổi làm việc|cuộc họp|làm việc với|đoàn công tác|lễ\b|đại hội|"
+_MEETING = re.compile(r"hội nghị|kỳ họp|phiên họp|họp phiên|phiên thứ|họp thường kỳ|buổi làm việc|cuộc họp|làm việc với|đoàn công tác|lễ\b|đại hội|"
                       r"giao ban|hội thảo|tọa đàm|tiếp xúc cử tri|khảo sát|kiểm tra", re.I)
 _ANNOUNCE = re.compile(r"tổ chức|diễn ra|khai mạc|bế mạc|đã họp|họp\b|tiến hành|làm việc|triệu tập|có buổi|dự và chỉ đạo|chủ trì|"
                        r"đã thảo luận|cho ý kiến", re.I)
@@ -216,6 +216,11 @@ _AWARD = re.compile(r"\btrao (?:tặng )?(?:giấy khen|bằng khen|huy hiệu|k
 
 def _business(text: str) -> bool:
     """Meeting business with no content of its own: no task asked for, no list after a colon."""
+    if re.search(r"(?:thảo luận|trao đổi|cho ý kiến)[^:;.]{0,40}?(?:các|những) (?:vấn đề|nội dung)(?: như)?\s*:", text, re.I):
+        return True  # "các đại biểu tập trung trao đổi, thảo luận về các vấn đề như: …": the topics, not claims
+    if ";" in text and not re.search(r"thông qua|báo cáo|tờ trình|dự thảo", text, re.I) and re.search(
+            r"(?:làm rõ|đề ra|thống nhất|bàn)\s+(?:những |các |nhiều )?(?:đề xuất, )?giải pháp[^;]{0,80}?\b(?:để|nhằm)\b", text, re.I):
+        return False  # "Tại hội nghị, các đại biểu làm rõ những giải pháp … để nâng cao …; nâng cao …": the solutions
     listed = re.search(r":\s*(\S+)", text)
     if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
         return False

@@ -67,7 +67,7 @@ _TASK_START = re.compile(rf"^(?!lãnh đạo (?:xã|phường|huyện|tỉnh|th�
 # weak-task openers: also open achievements ("Bảo đảm an sinh xã hội" can be either)
 _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo|duy trì|lãnh đạo|thực hiện|tổ chức|triển khai|xây dựng|hoàn thành)\b")
 _SPEAKER = re.compile(
-    r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!với )(?<!các )(?<!những )(?<!được )(?<!của )"
+    r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!với )(?<!các )(?<!những )(?<!được )(?<!của )(?<!quan tâm )(?<!tập trung )"
     r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
     r"mong muốn|đề ra nhiệm vụ|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
 )
@@ -98,6 +98,7 @@ _SHORTFALL = re.compile(
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
+    r"tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
     r"quá tải|lỏng lẻo|tạm bợ|tác động tiêu cực|ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
 )
 # shortfall words that name no shortfall: the setting ("trong bối cảnh thuận lợi, khó khăn, thách thức đan
@@ -120,8 +121,13 @@ _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
     r"mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
-    r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
+    r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ"
 )
+# a measure that fell against last year ("thu ngân sách … giảm hơn 31% so với năm trước"): a shortfall, unless
+# what fell is itself bad (accidents, poor households, offences …)
+_DECLINE = re.compile(r"giảm(?: mạnh| sâu| hơn| gần| khoảng| trên)*(?: \d+(?:[.,]\d+)?\s*%)? so với (?:cùng kỳ|năm trước|kỳ trước|năm \d{4})")
+_BAD_MEASURE = re.compile(r"tai nạn|\bvụ\b|hộ nghèo|nghèo|tội phạm|vi phạm|cháy|ô nhiễm|số ca|thiệt hại|\bnợ\b|sinh con|"
+                          r"suy dinh dưỡng|tử vong|chết|bị thương|chi phí|thất nghiệp|khiếu nại|tố cáo|ma túy|đơn thư|tỷ lệ")
 _ACHIEVEMENT = re.compile(
     r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|nâng lên|"
     r"tiến bộ|chuyển dịch|phát triển|được quan tâm|thực hiện tốt|phê duyệt|được tăng cường|chuyển biến|"
@@ -134,8 +140,8 @@ _ACHIEVEMENT = re.compile(
 _FIGURE = re.compile(r"\d")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
 # a target speaks ("phấn đấu đạt", "chỉ tiêu … đạt", "dự kiến đạt")
-_ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d")
-_TARGET = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
+_ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d|hoàn thành\s+\d+/\d+")  # "hoàn thành 19/19 tiêu chí"
+_TARGET = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
 # "để … đạt": what an action is for, a target and not a result
 _PURPOSE = re.compile(r"\b(?:để|nhằm|nhằm mục tiêu|bảo đảm|đảm bảo)\b[^;]{0,60}?\b(?:đạt|vượt|hoàn thành)\b")
 _RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có|ban hành)\b[^;]{0,80}\d")
@@ -327,6 +333,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if remedy and not re.search(r"\bđã\b", low[:remedy.start()]) or _SUBJECT_TASK.match(low):
         return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn": done
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
+    if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
+        return SHORTFALLS, True, "a decline"
     if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
         return SHORTFALLS, True, "shortfall words"
     if (must := _MUST.search(low)) and not re.search(r"\bđã\b", low[:must.start()]):
@@ -459,8 +467,9 @@ def _label(doc: Document):
             else:
                 section = own
             before = (section, strong)
-            if why == "coming period" and section == TASKS and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered) \
-                    and not re.search(r"\bđã\b", lowered):
+            if section == TASKS and not re.search(r"\bđã\b", lowered) and (
+                    (why == "coming period" and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered))
+                    or (why == "task verb" and strong and re.search(r"phấn đấu|mục tiêu", lowered))):
                 in_sentence, spoken = TASKS, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
             if why == "speaker frame" and section == TASKS:
                 spoken = True
