@@ -1,3 +1,4 @@
+import re
 """Grounding is code, not model: evidence spans, number checks, realignment, flags and --strict."""
 
 from summarizer.core.schema import DraftItem, DraftPerson, Extraction, Provenance, Usage
@@ -160,3 +161,29 @@ def test_repeats_are_kept_once_and_counted_but_different_numbers_are_not_repeats
     b = build_briefing(DOC, extraction, PROV, fill=False)
     assert b.flags.items_merged == 1 and len(b.achievements) == 2
     assert b.achievements[0].text == text and b.achievements[1].status == "invented"
+
+
+def test_the_briefing_speaks_vietnamese_to_the_editor():
+    # a new user's cases: a clause cut at ";" shown in lower case, English notes in a Vietnamese briefing, the
+    # unclear "máy bổ sung", an item moved by a cue that did not say so
+    from summarizer.render.html import to_html
+    from summarizer.render.markdown import to_markdown
+
+    short, task = sentence_with("32% KH"), sentence_with("lụt bão")
+    extraction = _extraction(
+        achievements=[DraftItem(text="Giải ngân vốn đầu tư công mới đạt 32% KH.", sentences=[short])],
+        tasks=[DraftItem(text="tăng cường công tác phòng, chống lụt bão, đạt 99% kế hoạch.", sentences=[task])],
+    )
+    b = build_briefing(DOC, extraction, PROV)
+    md = to_markdown(b)
+    assert "(chuyển từ mục Thành tích: câu nguồn thuộc mục Hạn chế)" in md
+    assert "Tăng cường công tác phòng, chống lụt bão" in md and "1. tăng" not in md
+    assert "Kiểm tra: số liệu không có trong bài: 99" in md
+    assert "nguyên văn câu nguồn, chương trình tự thêm" in md and "máy bổ sung" not in md
+    assert not re.search(r"moved from|numbers not in|the model|evidence (?:realigned|narrowed)", md)
+    page = to_html(b, DOC)
+    assert "chuyển từ mục Thành tích" in page and "numbers not in the source" not in page
+    # the JSON keeps the source's exact span and the English note, for programs
+    assert any(i.text.startswith("tăng cường") for i in b.tasks + b.review)
+    assert any("numbers not in the source: 99" in p for _, i in b.items() for p in i.problems) or any(
+        "numbers not in the source: 99" in p for i in b.review for p in i.problems)

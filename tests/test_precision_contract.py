@@ -91,7 +91,7 @@ def test_a_section_whose_answer_fails_validation_comes_from_the_rules_and_the_re
     b = Summarizer(ModelConfig(model="m"), FailingShortfalls()).summarize_document(DOC)
     assert b.flags.sections_from_rules == ["shortfalls"]
     assert any("32%" in i.text for i in b.shortfalls)  # the rules' shortfalls are there
-    assert "do máy lập theo quy tắc" in to_markdown(b)
+    assert "do chương trình lập theo quy tắc" in to_markdown(b)
     assert b.provenance.usage.requests == 2  # the two sections that answered
 
 

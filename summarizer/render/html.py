@@ -11,6 +11,7 @@ from summarizer.core.figures import vietnamese_number
 from summarizer.core.schema import Briefing, Item
 from summarizer.ground.lead import lead_of
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, STATUS_LABELS
+from summarizer.render.verification import RULES_MARK, in_vietnamese, moved_note, shown
 from summarizer.render.verification import verification_line
 from summarizer.structure import scope
 
@@ -28,7 +29,7 @@ ol{padding-left:1.4rem;margin:.2rem 0}li.item{margin:.35rem 0;padding:.2rem .4re
 li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-color:var(--ach)}
 .shortfalls li.item{border-color:var(--sho)}.tasks li.item{border-color:var(--tas)}
 .cite{color:var(--muted);font-size:.85rem}.flag{color:#8a4b00;font-weight:600;font-size:.85rem}
-.rules{color:var(--muted);font-style:italic;font-size:.85rem}
+.rules,.moved{color:var(--muted);font-style:italic;font-size:.85rem}
 .sent{border-radius:3px}.hl{outline:2px solid currentColor}
 .hl.achievements{background:#d8f3df;color:#0b3d1c}.hl.shortfalls{background:#fbdcd9;color:#5c130e}
 .hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
@@ -59,13 +60,16 @@ document.querySelectorAll('li.item').forEach(function(li){
 def _item(section: str, item: Item, doc: Document) -> str:
     sentences = " ".join(str(n) for n in item.sentences)
     evidence = " ".join(evidence_ids(item, doc))
-    parts = [escape(item.text), f' <span class="cite">(câu {escape(", ".join(map(str, item.sentences)))})</span>']
+    problems = "; ".join(in_vietnamese(p) for p in item.problems)
+    parts = [escape(shown(item.text)), f' <span class="cite">(câu {escape(", ".join(map(str, item.sentences)))})</span>']
     if item.status != "grounded":
-        parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">{STATUS_LABELS[item.status]}</span>')
+        parts.append(f' <span class="flag" title="{escape(problems)}">{STATUS_LABELS[item.status]}</span>')
     if item.found_by == "rules":
-        parts.append(' <span class="rules">câu nguồn, máy bổ sung</span>')
+        parts.append(f' <span class="rules">{RULES_MARK}</span>')
+    if moved := moved_note(item):
+        parts.append(f' <span class="moved">{escape(moved)}</span>')
     if item.placement == "review" and item.proposed:
-        parts.append(f' <span class="flag" title="{escape("; ".join(item.problems))}">⚠ mô hình đề xuất: '
+        parts.append(f' <span class="flag" title="{escape(problems)}">⚠ mô hình đề xuất: '
                      f'{escape(SECTION_TITLES[item.proposed])}</span>')
     return (f'<li class="item" tabindex="0" data-section="{section}" data-sentences="{sentences}" '
             f'data-evidence="{evidence}" data-status="{item.status}">{"".join(parts)}</li>')
@@ -153,7 +157,7 @@ def to_html(b: Briefing, doc: Document) -> str:
     f, p = b.flags, b.provenance
     body.append(
         f"<footer>{escape(verification_line(f))}"
-        + (f"<ul>{''.join(f'<li>{escape(note)}</li>' for note in f.notes)}</ul>" if f.notes else " ")
+        + (f"<ul>{''.join(f'<li>{escape(in_vietnamese(note))}</li>' for note in f.notes)}</ul>" if f.notes else " ")
         + f"Nguồn: {escape(p.source)} (sha256 {p.sha256[:12]}), mô hình "
         f"{escape(p.model)}, prompt {escape(p.prompt_version)}.</footer>")
     lead = f'<p class="lead">{escape(text)}</p>' if (text := lead_of(b)) else ""

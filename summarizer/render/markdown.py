@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from summarizer.core.schema import Briefing, Item
 from summarizer.ground.lead import lead_of
-from summarizer.render.verification import SECTION_TITLES, verification_line
+from summarizer.render.verification import RULES_MARK, SECTION_TITLES, in_vietnamese, moved_note, shown, verification_line
 
 KIND_LABELS = {"official": "cán bộ", "reporter": "phóng viên", "other": "khác"}
 STATUS_LABELS = {"misattributed": "⚠ dẫn chứng không khớp", "invented": "⚠ không có trong bài"}
@@ -49,11 +49,13 @@ def md_link(text: str, target: str) -> str:
 
 def _item(n: int, item: Item) -> list[str]:
     cites = ", ".join(str(s) for s in item.sentences)
-    line = f"{n}. {md_text(item.text)} *(câu {cites})*"
+    line = f"{n}. {md_text(shown(item.text))} *(câu {cites})*"
     if item.status != "grounded":
         line += f" **{STATUS_LABELS[item.status]}**"
     if item.found_by == "rules":
-        line += " _(câu nguồn, máy bổ sung)_"
+        line += f" _({RULES_MARK})_"
+    if moved := moved_note(item):  # moved by a cue of the source: say from where
+        line += f" _({md_text(moved)})_"
     if item.placement == "review" and item.proposed:
         line += f" **⚠ mô hình đề xuất: {SECTION_TITLES[item.proposed]}**"
     lines = [line]
@@ -65,7 +67,7 @@ def _item(n: int, item: Item) -> list[str]:
         lines.append(f"   > {md_text(quoted)}")
     for problem in item.problems:
         if item.status != "grounded" or item.placement == "review":
-            lines.append(f"   - Kiểm tra: {md_text(problem)}")
+            lines.append(f"   - Kiểm tra: {md_text(in_vietnamese(problem))}")
     return lines
 
 
@@ -108,7 +110,7 @@ def to_markdown(b: Briefing) -> str:
     out.append("---")
     out.append(verification_line(f))
     for note in f.notes:
-        out.append(f"- {md_text(note)}")
+        out.append(f"- {md_text(in_vietnamese(note))}")
     p = b.provenance
     out.append(
         f"Nguồn: {md_code(p.source)} (sha256 {p.sha256[:12]}), mô hình {md_code(p.model)}, prompt {md_code(p.prompt_version)}, "

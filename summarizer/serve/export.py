@@ -17,6 +17,7 @@ from summarizer.core.schema import SECTIONS, Item
 from summarizer.core.text import xml_safe
 from summarizer.ground.lead import build_lead
 from summarizer.render.markdown import KIND_LABELS, SECTION_TITLES, md_code, md_text
+from summarizer.render.verification import shown
 from summarizer.review import Reviewed, ReviewedItem, as_json
 
 SECTION_LABELS = dict(SECTION_TITLES)
@@ -64,7 +65,7 @@ def to_markdown(reviewed: Reviewed) -> str:
 
     def block(n: int, i: ReviewedItem) -> list[str]:
         cites = ", ".join(map(str, i.sentences))
-        line = f"{n}. {md_text(i.text)}" + (f" *(câu {cites})*" if cites else "")
+        line = f"{n}. {md_text(shown(i.text))}" + (f" *(câu {cites})*" if cites else "")
         if m := marks(i):
             line += f" _({md_text('; '.join(m))})_"
         lines = [line]
@@ -144,7 +145,7 @@ def to_docx(reviewed: Reviewed) -> bytes:
         p.paragraph_format.left_indent = Pt(18)
         p.paragraph_format.first_line_indent = Pt(-18)
         p.add_run(f"{n}. ")
-        p.add_run(_x(i.text))
+        p.add_run(_x(shown(i.text)))
         note = "; ".join(([f"câu {', '.join(map(str, i.sentences))}"] if i.sentences else []) + marks(i))
         if note:
             p.add_run(_x(f" ({note})")).italic = True
