@@ -176,6 +176,20 @@ def test_photo_credits_name_people_not_agencies_and_each_reporter_once(text, rep
     assert {n for n, (_, kind) in found(text).items() if kind == "reporter"} == reporters
 
 
+@pytest.mark.parametrize("text, name, titles, kind", [
+    # a Khmer name ("Kiên" is no surname we list) framed by an honorific and titles (tune j04)
+    ("Đến dự có ông Kiên Quân, Tỉnh ủy viên, Phó Chủ tịch HĐND tỉnh; ông Nguyễn Quốc Phương.", "Kiên Quân",
+     ["Tỉnh ủy viên", "Phó Chủ tịch HĐND tỉnh"], "official"),
+    # a title written in lower case (tune i09)
+    ("Chủ tịch HĐND huyện Huỳnh Thanh Tuấn, Phó chủ tịch HĐND huyện Tạ Văn Lâm chủ trì kỳ họp.", "Tạ Văn Lâm",
+     ["Phó chủ tịch HĐND huyện"], "official"),
+    # a photo credit in capitals (tune i05)
+    ("Đồng chí Đặng Ngọc Huy thị sát nhà máy nước tại đảo Bé. ẢNH: X.Thiên", "X.Thiên", [], "reporter"),
+])
+def test_names_the_sixth_batch_taught(text, name, titles, kind):
+    assert found(text)[name] == (titles, kind)
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

@@ -560,3 +560,55 @@ def test_results_and_shortfalls_the_fifth_batch_taught(clause, section):
 @pytest.mark.parametrize("clause", ["Tai nạn giao thông giảm 12% so với cùng kỳ.", "Tỷ lệ hộ nghèo giảm 2% so với năm 2023."])
 def test_a_bad_measure_that_fell_is_no_decline(clause):
     assert all(c.why != "a decline" for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết\n{clause}\n")))
+
+
+# --- kinds the sixth tune batch taught (session 8, j01–j16) -----------------------------------------------
+
+def test_the_difficulties_a_remedy_lead_lists_are_shortfalls():  # tune j10
+    text = ("Tiêu đề bài viết về hội nghị\nHội nghị tập trung thảo luận, đề ra các giải pháp tháo gỡ những khó khăn: "
+            "tỷ lệ giải ngân vốn đầu tư xây dựng thấp; tỷ lệ cấp giấy chứng nhận chỉ đạt 33,1% so với kế hoạch; "
+            "tình trạng thiếu giáo viên ở các cấp học.\n")
+    assert [s for s, _ in clauses(text)] == ["shortfalls"] * 3
+
+
+def test_business_that_goes_on_to_results_is_body():  # tune j09
+    line = ("Tại hội nghị, Ban Chấp hành thống nhất cao với Tờ trình số 51-TTr/HU của Ban Thường vụ Huyện ủy; nhận định "
+            "năm 2017 huyện đạt 14/15 chỉ tiêu.")
+    assert role_of(f"Tiêu đề bài viết về hội nghị\n{line}\n", "Tại hội nghị") == "body"
+
+
+def test_a_kicker_and_a_lone_stop_above_the_headline_are_furniture():  # tune j12
+    text = ("Thứ Sáu, 03/07/2020, 21:49 (GMT+7)\n.\nĐẢNG BỘ HUYỆN CÁI BÈ:\n\nTập trung lãnh đạo, chỉ đạo thực hiện tốt "
+            "các nhiệm vụ còn lại năm 2020\n\n(ABO) Chiều 3-7, Ban Chấp hành Đảng bộ huyện Cái Bè tổ chức Hội nghị sơ kết "
+            "6 tháng đầu năm 2020.\nThu ngân sách đạt 120 tỷ đồng.\n")
+    assert role_of(text, "Tập trung lãnh đạo") == "headline"
+    assert role_of(text, "ĐẢNG BỘ") == "furniture" and role_of(text, ".") == "furniture"
+
+
+@pytest.mark.parametrize("clause, section, strong", [
+    ("Huyện sẽ tiếp tục triển khai đề án tái cơ cấu ngành nông nghiệp.", "tasks", False),  # tune j03
+    ("Năm 2025, xã đã sắp xếp tổ chức bộ máy; tổ chức thành công Đại hội đại biểu Đảng bộ xã lần thứ I.",
+     "achievements", True),  # tune j16: held, not to hold
+    ("Việc học tập, quán triệt nghị quyết, chỉ thị của Đảng nghiêm túc.", "achievements", False),  # tune j11
+    ("Đội ngũ cán bộ, đảng viên từng bước đáp ứng yêu cầu nhiệm vụ.", "achievements", False),  # tune j15
+    ("Công tác chính trị, tư tưởng tiếp tục có nhiều đổi mới cả về nội dung và phương thức.", "achievements", False),
+    ("Tỷ lệ giải ngân vốn đầu tư xây dựng thấp.", "shortfalls", True),  # tune j10
+])
+def test_clauses_the_sixth_batch_taught(clause, section, strong):
+    found = [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về hội nghị\n{clause}\n"))
+             if c.section]
+    assert found[-1] == (section, strong)
+
+
+@pytest.mark.parametrize("clause", [
+    "Tại các phiên họp tiếp theo các đại biểu sẽ tiến hành thảo luận tổ.",  # the agenda, not a task (tune h09)
+    "Nhờ thực hiện các giải pháp tháo gỡ khó khăn nên giá trị ngành chăn nuôi vẫn tăng.",  # done (tune j03)
+])
+def test_what_is_no_task(clause):
+    assert "tasks" not in [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")]
+
+
+def test_a_sentence_that_details_the_task_before_it_is_a_task():  # tune j15
+    text = ("Tiêu đề bài viết về hội nghị\nNăm 2025, thu ngân sách đạt 12 tỷ đồng.\nNăm 2026, Đảng bộ phường tiếp tục coi "
+            "xây dựng, chỉnh đốn Đảng là nhiệm vụ then chốt. Trọng tâm là nâng cao năng lực lãnh đạo, sức chiến đấu.\n")
+    assert [s for s, _ in clauses(text)] == ["achievements", "tasks", "tasks"]

@@ -32,7 +32,7 @@ SURNAMES = set(
 # ("phường Tân Ninh Lê Minh Thế"), the name starts at the more frequent surname.
 COMMON_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
 TITLE_HEADS = [
-    "Phó Bí thư", "Bí thư", "Phó Chủ tịch", "Chủ tịch", "Ủy viên", "Uỷ viên", "Phó Trưởng", "Trưởng",
+    "Phó Bí thư", "Bí thư", "Phó Chủ tịch", "Chủ tịch", "Phó chủ tịch", "Phó bí thư", "Phó giám đốc", "Phó trưởng", "Ủy viên", "Uỷ viên", "Phó Trưởng", "Trưởng",
     "Phó Giám đốc", "Giám đốc", "Phó Chánh", "Chánh", "Phó Tổng", "Tổng Bí thư", "Tổng Biên tập", "Tổng Giám đốc", "Bộ trưởng",
     "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Đại biểu", "Chỉ huy trưởng", "Thường trực",
     "Tỉnh ủy viên", "Tỉnh uỷ viên", "Huyện ủy viên", "Thành ủy viên", "TUV", "UVBTV", "UVTV", "PBT", "Phó Chủ nhiệm",
@@ -67,7 +67,7 @@ _NAME = re.compile(rf"(?<![\w'’])({_SYL}(?:[ \t]+{_SYL})*)(?![\w'’])")  # a 
 _CREDIT_LABEL = re.compile(rf"(?:Người đăng|Người viết|Tác giả|Phóng viên|Biên tập)\s*:\s*"
                            rf"({_SYL}(?:[ ](?!Ngày|Lượt|Cập|Nguồn|Chuyên){_SYL}){{0,3}})")
 # A photo credit inside or at the end of a caption: "(Ảnh: Đàm Thanh)", "(ảnh N. Lân)", "…, Ảnh: Dũng Nhân".
-_PHOTO_CREDIT = re.compile(r"\([Ảả]nh(?: minh họa)?\s*:?\s*([^()]{2,40})\)|(?:^|[,.;]\s*)[Ảả]nh\s*:\s*([^():;,]{2,40}?)\s*$")
+_PHOTO_CREDIT = re.compile(r"\((?:[Ảả]nh|ẢNH)(?: minh họa)?\s*:?\s*([^()]{2,40})\)|(?:^|[,.;]\s*)(?:[Ảả]nh|ẢNH)\s*:\s*([^():;,]{2,40}?)\s*$")
 
 
 @dataclass
@@ -231,6 +231,9 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
         if not words:
             continue
         first = _name_in_run(words)
+        if first is None and 2 <= len(words) <= 4 and not set(words) & _ORG_WORDS and \
+                re.search(r"\b(?:ông|bà|đồng chí)\s*$", text[:run_start], re.I) and _titles_after(text[run_end:]):
+            first = 0  # "ông Kiên Quân, Tỉnh ủy viên, …": an honorific and titles frame a name we have no surname for
         if first and (k := _after_place(words, named)) is not None and k < first:
             first = k
         if first == 0 and len(words) <= 2 and _UNIT_BEFORE.search(text[:run_start]) and " ".join(words) not in titled and (

@@ -107,6 +107,8 @@ def _is_caps(text: str) -> bool:
 def is_furniture(line: str) -> bool:
     """Reading tools, counters, share buttons, time stamps, a site's menu."""
     low = line.strip().lower()
+    if not re.search(r"\w", low):
+        return True  # a line of punctuation only (a lone "." under the date)
     if "|" in low and len(re.findall(r"[^\W\d_]{2,}", low)) <= 3:
         return True  # "A+ | A | A-", "15:26 | 28/08/2025"
     if _FURNITURE.match(low) and len(low.split()) <= 12:
@@ -221,6 +223,8 @@ def _business(text: str) -> bool:
     if ";" in text and not re.search(r"thông qua|báo cáo|tờ trình|dự thảo", text, re.I) and re.search(
             r"(?:làm rõ|đề ra|thống nhất|bàn)\s+(?:những |các |nhiều )?(?:đề xuất, )?giải pháp[^;]{0,80}?\b(?:để|nhằm)\b", text, re.I):
         return False  # "Tại hội nghị, các đại biểu làm rõ những giải pháp … để nâng cao …; nâng cao …": the solutions
+    if re.search(r";[^;]*\b(?:đạt|vượt)\b[^;]{0,60}?\d", text):
+        return False  # "Tại hội nghị, Ban Chấp hành thống nhất với Tờ trình …; nhận định … đạt 14/15 chỉ tiêu": results
     listed = re.search(r":\s*(\S+)", text)
     if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
         return False
@@ -269,6 +273,9 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
     leading: list[int] = []
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
         if is_furniture(line):
+            continue
+        if not leading and len(idx) == 1 and _is_caps(line) and line.rstrip().endswith(":") and len(_words(line)) <= 12:
+            leading.append(k)  # a kicker above the headline: "ĐẢNG BỘ HUYỆN CÁI BÈ:"
             continue
         if len(idx) > 1 or line.rstrip()[-1:] in ".!?…:;" or len(_words(line)) > 45:
             break

@@ -79,7 +79,7 @@ _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\
 _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?(?<!được )\b(?:quan tâm|tập trung|chủ động|tăng cường|"
                            r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
-_DETAIL = re.compile(r"^(?:trong đó|cụ thể|bao gồm|gồm|nhất là|đặc biệt là)\b")
+_DETAIL = re.compile(r"^(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|nhất là|đặc biệt là|trọng tâm là)\b")
 # a paragraph that goes on with the list of the paragraph before ("Trong đó, …", "Đồng thời, …")
 _GOES_ON = re.compile(r"^(?:trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác)\b")
 # who speaks: an official or a body, named before the speaker's verb
@@ -98,7 +98,7 @@ _SHORTFALL = re.compile(
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
-    r"tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
+    r"tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
     r"quá tải|lỏng lẻo|tạm bợ|tác động tiêu cực|ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
 )
 # shortfall words that name no shortfall: the setting ("trong bối cảnh thuận lợi, khó khăn, thách thức đan
@@ -121,7 +121,8 @@ _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
     r"mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
-    r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ"
+    r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
+    r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp"
 )
 # a measure that fell against last year ("thu ngân sách … giảm hơn 31% so với năm trước"): a shortfall, unless
 # what fell is itself bad (accidents, poor households, offences …)
@@ -134,7 +135,7 @@ _ACHIEVEMENT = re.compile(
     r"hiệu quả|nâng cao|khởi sắc|thành công|giảm còn|giảm xuống|giảm \d|được đầu tư|được triển khai|"
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
-    r"tổ chức thành công|đi vào hoạt động|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
+    r"tổ chức thành công|đi vào hoạt động|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
     r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
@@ -303,6 +304,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     low = plain(text).lower().lstrip(" -–•+*")
     low = _DATELINE.sub("", low)  # "(kontumtv.vn) – Đẩy mạnh …", "TPO - …": the source's tag, not the clause
     low = _ORDINAL.sub("", low, count=1)  # "Một là, nâng cao …": the verb after the list's marker
+    if re.match(r"(?:tổ chức|triển khai) thành công\b", low):
+        return ACHIEVEMENTS, True, "done"  # "tổ chức thành công Đại hội đại biểu Đảng bộ xã …": held, not to hold
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]) and not _PASSIVE.match(low):
         if _ACHIEVED.search(low) and not _COMING.search(low) and not _TARGET.search(low) \
                 and not (next_year and next_year in low) and not _PURPOSE.search(low):
@@ -330,13 +333,15 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if ahead and not (past and not (next_year and next_year in readies)):
         return TASKS, True, "coming period"
     remedy = _REMEDY.search(low)
-    if remedy and not re.search(r"\bđã\b", low[:remedy.start()]) or _SUBJECT_TASK.match(low):
-        return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn": done
+    if remedy and not re.search(r"\bđã\b|\bnhờ\b", low[:remedy.start()]) or _SUBJECT_TASK.match(low):
+        return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn", "nhờ … tháo gỡ khó khăn": done
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
     if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
         return SHORTFALLS, True, "a decline"
     if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
         return SHORTFALLS, True, "shortfall words"
+    if (will := re.search(rf"\bsẽ\s+(?!tiến hành)(?:{_TASK_VERBS})\b", low)) and not re.search(r"\bđã\b", low[:will.start()]):
+        return TASKS, False, "will"  # "Huyện sẽ tiếp tục triển khai đề án tái cơ cấu …"
     if (must := _MUST.search(low)) and not re.search(r"\bđã\b", low[:must.start()]):
         return TASKS, False, "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
     if _SHORTFALL.search(wanting):
@@ -379,6 +384,8 @@ def _label(doc: Document):
     previous_task = False  # the last body clause was a task: a task verb after it continues the run
     listed: str | None = None  # a lead that ended its paragraph, for the paragraph after it
     lead_alone = False  # the current lead ended its paragraph
+    last_sentence: tuple[str | None, bool] = (None, False)  # the last body sentence's last section, strength
+    remedy = False  # the tasks lead names a remedy for difficulties it lists
     spoken = False  # the tasks lead (or the sentence's) was set by a speaker, not by a named lead or heading
     for s in doc.sentences:
         gap = doc.text[previous_end:s.start] if previous_end >= 0 else "\n"
@@ -422,6 +429,9 @@ def _label(doc: Document):
                 in_sentence = section
                 lead = section
                 spoken = False
+                # "… đề ra các giải pháp tháo gỡ những khó khăn: tỷ lệ giải ngân thấp; …": what it lists are the
+                # difficulties to remedy, each a shortfall where it names one
+                remedy = named == TASKS and _REMEDY.search(text.lower()) is not None
                 lead_alone = _ends_paragraph(doc.text, end)
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
@@ -439,7 +449,9 @@ def _label(doc: Document):
                     lead = listed  # the list's next paragraph
                 listed = None
             governing = in_sentence or lead or heading
-            if (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong \
+            if remedy and (in_sentence == TASKS or lead == TASKS) and own == SHORTFALLS and strong:
+                section, why = SHORTFALLS, "a difficulty the remedy names"
+            elif (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong \
                     and _PAST.search(lowered):
                 # "Bí thư … đề nghị các xã tập trung thu ngân sách. Năm 2024, huyện đã thu đạt 120% …": what
                 # was done, with its figure, is no request; the speaker's list ends there
@@ -448,6 +460,10 @@ def _label(doc: Document):
                 section, strong, why = in_sentence, True, "lead in the sentence"
             elif before[0] and _DETAIL.match(lowered):
                 section, strong, why = before[0], True, "details the clause before"
+            elif last_sentence[0] and not new_paragraph and start == s.start and _DETAIL.match(lowered) and not strong:
+                # "Năm 2026, Đảng bộ … coi … là nhiệm vụ then chốt. Trọng tâm là nâng cao …": the next sentence
+                # details the one before
+                section, strong, why = last_sentence[0], last_sentence[1], "details the sentence before"
             elif lead and strong and own == SHORTFALLS and lead != SHORTFALLS:
                 section, lead = own, None  # a clause with a strong cue of its own ends the lead's list
             elif lead:
@@ -470,9 +486,9 @@ def _label(doc: Document):
             if section == TASKS and not re.search(r"\bđã\b", lowered) and (
                     (why == "coming period" and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered))
                     or (why == "task verb" and strong and re.search(r"phấn đấu|mục tiêu", lowered))):
-                in_sentence, spoken = TASKS, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
+                in_sentence, spoken, remedy = TASKS, False, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
             if why == "speaker frame" and section == TASKS:
-                spoken = True
+                spoken, remedy = True, False
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
                 if _SPEAKER_SUBJECT.search(text):
                     lead, lead_alone = TASKS, False  # and, when an official speaks, the rest of the paragraph
@@ -480,6 +496,7 @@ def _label(doc: Document):
                 in_sentence = SHORTFALLS
             yield Clause(s.number, start, end, text, section, strong, why)
         previous_task = before == (TASKS, True)
+        last_sentence = before
 
 
 def _ends_paragraph(text: str, end: int) -> bool:
