@@ -75,8 +75,10 @@ def test_briefing_counts_flags_and_strict_drops_what_is_not_grounded():
         people=[DraftPerson(name="Trần Văn Bịa", titles=["Bí thư"], kind="official")],
     )
     loose = build_briefing(DOC, extraction, PROV, fill=False)
-    assert (loose.flags.items_grounded, loose.flags.items_invented, loose.flags.people_left_out) == (1, 1, 1)
-    assert len(loose.achievements) == 2
+    assert (loose.flags.items_grounded, loose.flags.items_review, loose.flags.people_left_out) == (1, 1, 1)
+    # a figure the source does not have never stands in a section: it waits for the editor
+    assert len(loose.achievements) == 1 and [i.status for i in loose.review] == ["invented"]
+    assert loose.flags.to_check >= 1
     # a person the source never names is left out of the list at once, and named in the notes
     assert "Trần Văn Bịa" not in {p.name for p in loose.people}
     assert any("Trần Văn Bịa" in note for note in loose.flags.notes)
@@ -159,8 +161,9 @@ def test_repeats_are_kept_once_and_counted_but_different_numbers_are_not_repeats
         DraftItem(text=text.replace("188%", "189%"), sentences=[n]),
     ])
     b = build_briefing(DOC, extraction, PROV, fill=False)
-    assert b.flags.items_merged == 1 and len(b.achievements) == 2
-    assert b.achievements[0].text == text and b.achievements[1].status == "invented"
+    assert b.flags.items_merged == 1 and len(b.achievements) == 1 and b.achievements[0].text == text
+    # the changed figure is no repeat: it waits for the editor under "Cần kiểm tra", never inside a section
+    assert [(i.status, i.proposed) for i in b.review] == [("invented", "achievements")]
 
 
 def test_the_briefing_speaks_vietnamese_to_the_editor():

@@ -120,7 +120,15 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
                 item.sentences = sorted({c.sentence for c in clauses})
             keys[id(item)] = frozenset((c.start, c.end) for c in clauses)
             label, strong = _label(clauses)
-            if label == section:
+            if item.status == "invented":
+                # a number the source does not have, or words no sentence of it says ("Máy dò từ khóa gợi ý xem
+                # các câu: [7] …", the prompt's own hint echoed): whatever the section, the editor decides
+                item.placement = "review"
+                item.proposed = section
+                said = SECTION_NAMES[label] if label else "không thuộc mục nào"
+                item.problems.append(f"only the model files this under {SECTION_NAMES[section]}; code reads: {said}")
+                review.append(item)
+            elif label == section:
                 item.placement = "agreed"
                 out[section].append(item)
             elif label and strong:
@@ -152,6 +160,8 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
     # what the sections already say needs no second look; repeats among the rest are kept once
     said = {span for items in out.values() for it in items for span in keys[id(it)]}
     before = len(review)
-    review = _without_repeats([it for it in review if not keys[id(it)] <= said], keys)
+    # (a figure the source does not have stays for the editor to see, whatever the sections say)
+    review = _without_repeats([it for it in review if not keys[id(it)] <= said
+                               or (it.status == "invented" and numbers_in(it.text))], keys)
     counts.merged += before - len(review)
     return out, review, counts
