@@ -612,3 +612,26 @@ def test_a_sentence_that_details_the_task_before_it_is_a_task():  # tune j15
     text = ("Tiêu đề bài viết về hội nghị\nNăm 2025, thu ngân sách đạt 12 tỷ đồng.\nNăm 2026, Đảng bộ phường tiếp tục coi "
             "xây dựng, chỉnh đốn Đảng là nhiệm vụ then chốt. Trọng tâm là nâng cao năng lực lãnh đạo, sức chiến đấu.\n")
     assert [s for s, _ in clauses(text)] == ["achievements", "tasks", "tasks"]
+
+
+# --- kinds three full-length tune reports taught (session 8, k01, k03, k04) --------------------------------
+
+def test_in_a_paragraph_of_results_a_task_verb_that_asks_nothing_reports_what_was_done():  # tune k01
+    text = ("Tiêu đề bài viết về hội nghị\nVề nông nghiệp, diện tích gieo trồng đều tăng 5% so với cùng kỳ 2018. Chỉ "
+            "đạo thường xuyên theo dõi, kiểm soát dịch bệnh gia súc, gia cầm. Ngành công nghiệp xây dựng trên địa bàn "
+            "tiếp tục phát triển.\nNhiệm vụ 6 tháng cuối năm:\n- Tăng cường kiểm soát dịch bệnh.\n")
+    assert [s for s, _ in clauses(text)] == ["achievements", "achievements", "achievements", "tasks"]
+
+
+def test_awards_are_business_even_after_a_semicolon():  # tune k01
+    line = ("Hội nghị cũng đã trao tặng Bằng Khen của tỉnh ủy cho 2 tập thể 8 cá nhân có thành tích xuất sắc; Trao quyết "
+            "định công nhận đơn vị đạt trong sạch vững mạnh 2018 cho 20 đơn vị.")
+    assert role_of(f"Tiêu đề bài viết về hội nghị\nThu ngân sách đạt 12 tỷ đồng.\n{line}\n", "Hội nghị cũng") == "opening"
+
+
+def test_a_caption_line_that_ends_with_its_photo_credit():  # tune k04
+    text = ("Tiêu đề bài viết về buổi làm việc\nThu ngân sách đạt 12 tỷ đồng.\nChủ tịch UBND tỉnh Phạm Anh Tuấn phát "
+            "biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ\nHuyện giải ngân đạt 60% kế hoạch.\n")
+    assert role_of(text, "Chủ tịch UBND") == "caption" and role_of(text, "Ảnh: T.SỸ") == "byline"
+    from summarizer.ground.people import find_people
+    assert {p.name: p.kind for p in find_people(split_document("r.txt", text))}["T.SỸ"] == "reporter"

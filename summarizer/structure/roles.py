@@ -56,7 +56,7 @@ _CREDIT_LEAD = re.compile(
     r"cộng tác viên|nhóm pv|theo|nguồn|video|clip|đồ họa|thực hiện)\b\s*[:.\-–]?\s*",
     re.I,
 )
-_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?|(?:[{_UP}]\.)+[{_UP}][{_LOW}]+)$")  # "K.Phụng", "N.T.Hà"
+_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LOW}]*|[{_UP}]+|[{_UP}]\.|(?:[{_UP}]\.)+[{_UP}]\.?|(?:[{_UP}]\.)+[{_UP}][{_LOW}]+|(?:[{_UP}]\.)+[{_UP}]{{2,}})$")  # "K.Phụng", "N.T.Hà", "T.SỸ"
 # News agencies and the abbreviations of "reporter" a credit may give instead of a person ("Ảnh: TTXVN",
 # "Ảnh: Ngọc Ánh/TTXVN", "PV"): never a reporter's name.
 _AGENCIES = {"TTXVN", "VNA", "VOV", "VTV", "QĐND", "CAND", "PV", "CTV", "BTV", "NLĐ", "SGGP", "TTO", "VNE"}
@@ -152,8 +152,8 @@ def credit_names(line: str) -> list[str]:
             return []
         if any(len(w) == 1 for w in words) and not name.isupper():
             return []  # "Tại H": a cut-off sentence, not a name ("N. Lân" and "M.H" pass)
-        if len(words) == 1 and not lead and not name.isupper():
-            return []
+        if len(words) == 1 and not name.isupper() and "." not in name:
+            return []  # one plain word ("Ảnh: Internet", "Theo Baochinhphu") is a source, not a person
     if not lead and len(names[0].split()) < 2 and not names[0].isupper():
         return []
     return names
@@ -162,7 +162,9 @@ def credit_names(line: str) -> list[str]:
 def _caption(line: str, words: list[str]) -> bool:
     """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame."""
     if len(words) <= 40 and re.search(r"\((?:[Ảả]nh|[Ảả]nh minh họa|[Ảả]nh minh hoạ)\s*:[^()]*\)\s*\.?$", line.strip()):
-        return True  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
+        return True
+    if len(words) <= 40 and re.search(r"[.!]\s+(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
+        return True  # "Chủ tịch UBND tỉnh … phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ"  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
     if len(words) > 32 or re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn|người|hộ)", line):
         return False
     if _TASK_FRAME.search(line) and len(words) > 12 and line.rstrip()[-1:] in _TERMINAL:
@@ -223,7 +225,7 @@ def _business(text: str) -> bool:
     if ";" in text and not re.search(r"thông qua|báo cáo|tờ trình|dự thảo", text, re.I) and re.search(
             r"(?:làm rõ|đề ra|thống nhất|bàn)\s+(?:những |các |nhiều )?(?:đề xuất, )?giải pháp[^;]{0,80}?\b(?:để|nhằm)\b", text, re.I):
         return False  # "Tại hội nghị, các đại biểu làm rõ những giải pháp … để nâng cao …; nâng cao …": the solutions
-    if re.search(r";[^;]*\b(?:đạt|vượt)\b[^;]{0,60}?\d", text):
+    if re.search(r";[^;]*\b(?:đạt|vượt)\b[^;]{0,60}?\d", text) and not _AWARD.search(text):
         return False  # "Tại hội nghị, Ban Chấp hành thống nhất với Tờ trình …; nhận định … đạt 14/15 chỉ tiêu": results
     listed = re.search(r":\s*(\S+)", text)
     if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
@@ -310,6 +312,13 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             first_content = first_content and (role == "furniture" or k in leading)
             continue
         first_content = False
+        credit = text[sentences[idx[-1]][0]:sentences[idx[-1]][1]].strip()
+        if len(idx) <= 3 and len(words) <= 40 and re.fullmatch(r"(?:[Ảả]nh|ẢNH)\s*:\s*[^:;()]{1,30}", credit):
+            # "Chủ tịch UBND tỉnh … phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ": a photo's caption and its credit
+            for i in idx[:-1]:
+                roles[i] = "caption"
+            roles[idx[-1]] = "byline"
+            continue
         for i in idx:
             start, end = sentences[i]
             if re.fullmatch(r"\(\s*[Ảả]nh\b[^()]*\)", text[start:end].strip()):

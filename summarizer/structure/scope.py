@@ -78,6 +78,8 @@ _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\
 # "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
 _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?(?<!được )\b(?:quan tâm|tập trung|chủ động|tăng cường|"
                            r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b")
+# "Ngành công nghiệp … tiếp tục phát triển.": a sector that goes on growing, with nothing asked of anyone
+_GOES_ON_WELL = re.compile(r"tiếp tục (?:phát triển|ổn định|tăng trưởng|khởi sắc|chuyển biến tích cực|tăng)\W*$")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
 _DETAIL = re.compile(r"^(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|nhất là|đặc biệt là|trọng tâm là)\b")
 # a paragraph that goes on with the list of the paragraph before ("Trong đó, …", "Đồng thời, …")
@@ -333,7 +335,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if ahead and not (past and not (next_year and next_year in readies)):
         return TASKS, True, "coming period"
     remedy = _REMEDY.search(low)
-    if remedy and not re.search(r"\bđã\b|\bnhờ\b", low[:remedy.start()]) or _SUBJECT_TASK.match(low):
+    if remedy and not re.search(r"\bđã\b|\bnhờ\b", low[:remedy.start()]) or (
+            _SUBJECT_TASK.match(low) and not _GOES_ON_WELL.search(low)):
         return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn", "nhờ … tháo gỡ khó khăn": done
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
     if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
@@ -468,6 +471,11 @@ def _label(doc: Document):
                 section, lead = own, None  # a clause with a strong cue of its own ends the lead's list
             elif lead:
                 section, strong, why = lead, True, "lead"
+            elif own == TASKS and why == "task verb" and start == s.start and not new_paragraph and \
+                    last_sentence == (ACHIEVEMENTS, True) and not _ASKS.search(lowered):
+                # "… đều tăng so với cùng kỳ 2018. Chỉ đạo thường xuyên theo dõi … Ngành công nghiệp … tiếp tục phát
+                # triển.": in a paragraph of results, a task verb with no ask reports what was done
+                section, strong, why = ACHIEVEMENTS, False, "continues the paragraph"
             elif own == TASKS and why == "task verb" and before[0] == ACHIEVEMENTS and not _ASKS.search(lowered):
                 # "… gieo trồng đạt 100% kế hoạch; làm tốt công tác phòng, chống dịch bệnh; không để xảy ra cháy
                 # rừng": the subject that reached the result did the rest too
