@@ -635,3 +635,12 @@ def test_a_caption_line_that_ends_with_its_photo_credit():  # tune k04
     assert role_of(text, "Chủ tịch UBND") == "caption" and role_of(text, "Ảnh: T.SỸ") == "byline"
     from summarizer.ground.people import find_people
     assert {p.name: p.kind for p in find_people(split_document("r.txt", text))}["T.SỸ"] == "reporter"
+
+
+@pytest.mark.parametrize("line", [
+    "(BĐ) - Chiều 22.4, Chủ tịch UBND tỉnh Phạm Anh Tuấn có buổi làm việc với huyện Vân Canh về tình hình phát "
+    "triển KT-XH quý I/2025 và việc triển khai sắp xếp các đơn vị hành chính.",  # tune k04
+    "(Báo Quảng Ngãi)- Chiều 22.9, Phó Bí thư Thường trực Tỉnh ủy có buổi làm việc với Ban Thường vụ Huyện ủy Lý Sơn.",
+])
+def test_an_opening_dated_with_dots_is_the_opening(line):
+    assert role_of(f"Tiêu đề bài viết về buổi làm việc\n{line}\nThu ngân sách đạt 12 tỷ đồng.\n", line[:12]) == "opening"

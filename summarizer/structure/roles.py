@@ -76,7 +76,8 @@ _CAPTION_VERB = re.compile(
 _TASK_FRAME = re.compile(r"đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|giao |lưu ý|đề xuất|kiến nghị|cho rằng|khẳng định", re.I)
 # The opening that announces the meeting, and attendance lines.
 _WHEN = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|vừa qua|trong các ngày|trong 2 ngày|từ ngày)\b|"
-                   r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bngày \d{1,2}\b", re.I)
+                   r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bngày \d{1,2}\b|"
+                   r"\b(?:sáng|chiều|tối|trưa|ngày|hôm) \d{1,2}\.\d{1,2}\b", re.I)  # "Chiều 22.4" (a dotted date)
 _MEETING = re.compile(r"hội nghị|kỳ họp|phiên họp|họp phiên|phiên thứ|họp thường kỳ|buổi làm việc|cuộc họp|làm việc với|đoàn công tác|lễ\b|đại hội|"
                       r"giao ban|hội thảo|tọa đàm|tiếp xúc cử tri|khảo sát|kiểm tra", re.I)
 _ANNOUNCE = re.compile(r"tổ chức|diễn ra|khai mạc|bế mạc|đã họp|họp\b|tiến hành|làm việc|triệu tập|có buổi|dự và chỉ đạo|chủ trì|"
