@@ -190,6 +190,24 @@ def test_names_the_sixth_batch_taught(text, name, titles, kind):
     assert found(text)[name] == (titles, kind)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # titles, a comma, then the name (tune l05)
+    ("Ngày 2/11, Ủy viên Trung ương Đảng, Phó chủ tịch nước, Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung "
+     "ương, Võ Thị Ánh Xuân đến dự Đại hội.",
+     {"Võ Thị Ánh Xuân": (["Ủy viên Trung ương Đảng", "Phó chủ tịch nước",
+                           "Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"], "official")}),
+    # "TP Hà Nội" after the titles is a place (tune l07)
+    ("Ông Trần Đức Hải, Bí thư huyện uỷ huyện Đan Phượng, TP Hà Nội cho hay.",
+     {"Trần Đức Hải": (["Bí thư huyện uỷ huyện Đan Phượng"], "official")}),
+])
+def test_people_batch_l_taught(text, expected):
+    assert found(text) == expected
+
+
+def test_a_byline_in_bold_markdown_is_a_reporter():  # tune l07
+    assert found("Tiêu đề bài viết về hội nghị\nThu ngân sách đạt 12 tỷ đồng.\n**D.Ngân**\n") == {"D.Ngân": ([], "reporter")}
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

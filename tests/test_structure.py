@@ -586,7 +586,7 @@ def test_a_kicker_and_a_lone_stop_above_the_headline_are_furniture():  # tune j1
 
 
 @pytest.mark.parametrize("clause, section, strong", [
-    ("Huyện sẽ tiếp tục triển khai đề án tái cơ cấu ngành nông nghiệp.", "tasks", False),  # tune j03
+    ("Huyện sẽ tiếp tục triển khai đề án tái cơ cấu ngành nông nghiệp.", "tasks", True),  # tune j03
     ("Năm 2025, xã đã sắp xếp tổ chức bộ máy; tổ chức thành công Đại hội đại biểu Đảng bộ xã lần thứ I.",
      "achievements", True),  # tune j16: held, not to hold
     ("Việc học tập, quán triệt nghị quyết, chỉ thị của Đảng nghiêm túc.", "achievements", False),  # tune j11
@@ -644,3 +644,32 @@ def test_a_caption_line_that_ends_with_its_photo_credit():  # tune k04
 ])
 def test_an_opening_dated_with_dots_is_the_opening(line):
     assert role_of(f"Tiêu đề bài viết về buổi làm việc\n{line}\nThu ngân sách đạt 12 tỷ đồng.\n", line[:12]) == "opening"
+
+
+# --- kinds the eight full-length reports of batch l taught (session 8) -------------------------------------
+
+@pytest.mark.parametrize("clause, section, strong", [
+    ("Mưa lũ lớn gây sạt lở bờ sông, hư hỏng nhiều công trình hạ tầng.", "shortfalls", True),  # tune l03
+    ("Toàn thành phố còn hơn 5.970 ngôi nhà bị ngập.", "shortfalls", True),
+    ("Trong tháng đã ghi nhận 165 trường hợp sốt xuất huyết, 27 trường hợp mắc bệnh sởi.", "shortfalls", True),  # l08
+    ("Trong lũ không có người chết.", "achievements", False),
+    ("Tỷ lệ hộ nghèo chỉ còn 0,16%.", "achievements", True),  # tune l07
+    ("Đồng chí Bí thư Tỉnh ủy giao UBND tỉnh chỉ đạo Sở Y tế xây dựng đề án tổng thể.", "tasks", True),  # l02
+    ("Huyện sẽ tập trung phát triển làng nghề truyền thống có lợi thế.", "tasks", True),  # tune l07
+    ("Các đơn vị phải đánh giá, thống kê lại có bao nhiêu hồ còn tồn tại trong khu vực.", "tasks", True),  # l06
+])
+def test_clauses_batch_l_taught(clause, section, strong):
+    found = [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về buổi làm việc\n{clause}\n"))
+             if c.section]
+    assert found == [(section, strong)]
+
+
+def test_fighting_waterlogging_names_no_shortfall():
+    text = "Tiêu đề bài viết\nPhường tổ chức ra quân chống ngập úng, vệ sinh môi trường.\n"
+    assert "shortfalls" not in [s for s, _ in clauses(text)]
+
+
+def test_where_someone_stands_in_a_photo_marks_a_caption():  # tune l06
+    line = ("Ông Hồ Văn Mười (thứ hai, bên trái), Chủ tịch UBND tỉnh Lâm Đồng xem tình trạng ngập lụt gây thiệt hại tại "
+            "xã Hàm Thạnh.")
+    assert role_of(f"Tiêu đề bài viết về buổi làm việc\nThu ngân sách đạt 12 tỷ đồng.\n{line}\nKết thúc.\n", "Ông Hồ") == "caption"

@@ -46,9 +46,11 @@ _TITLE_WORDS = {
     "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá", "và", "đặc", "khu",
     "thôn", "bản", "ấp", "buôn", "làng", "xóm", "plei", "sóc", "khóm", "tổ", "dân", "phố",  # "Trưởng thôn Buôn Đôn"
     "phủ",  # "Phó Thủ tướng Chính phủ"
+    "nước", "thứ", "nhất", "đua", "khen", "thưởng",  # "Phó chủ tịch nước", "Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"
+    "-",
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
-_UNIT_WORDS = r"tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|đặc khu|ủy|uỷ"
+_UNIT_WORDS = r"tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|tp\.?|đặc khu|ủy|uỷ"
 _UNIT_BEFORE = re.compile(rf"\b(?:{_UNIT_WORDS})\s*$", re.I)
 _HONORIFIC_WORDS = {"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Cụ", "Em"}
 _ORG_WORDS = {"Ban", "Huyện", "Tỉnh", "Đảng", "UBND", "HĐND", "Hội", "Sở", "Phòng", "Chương", "Nghị", "Bộ"}
@@ -317,6 +319,20 @@ def _titles_before(before: str, place: str = "") -> list[str]:
     if place:
         before = before.rstrip() + " " + place
     stripped = re.sub(r"\s[-–—]$", "", before.rstrip())  # "Trưởng ban Tuyên giáo Tỉnh ủy – Hoàng Đình Cán"
+    if stripped.endswith(",") and not place:
+        # "… Phó chủ tịch nước, Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương, Võ Thị Ánh Xuân đến
+        # dự": the titles, a comma, then the name; only a block of titles from a clause's start counts
+        block = stripped[:-1].rstrip()
+        clause = re.split(r"[;:.]|\b(?:có|của|với|cùng|và)\s", block)[-1].strip()
+        clause = re.sub(r"^(?:\d{1,2}/\d{1,2}|ngày \d{1,2}(?:/\d{1,2})?|sáng|chiều|tối)\W*", "", clause, flags=re.I).strip()
+        parts = [t.strip() for t in clause.split(",") if t.strip()]
+        def whole_title(t: str) -> bool:
+            head = next((h for h in TITLE_HEADS if t.startswith(h)), None)
+            rest = t[len(head):].split() if head else []
+            return head is not None and _title_span(rest) == len(rest)
+        if parts and all(whole_title(t) for t in parts):
+            return parts
+        return []
     if not stripped or stripped[-1] in ",;:.":
         return []
     # the title block: the longest tail of `before` that starts with a title head and holds only title words

@@ -70,7 +70,7 @@ _CAPTION_VERB = re.compile(
     r"phát biểu|trao (?:quyết định|tặng|giấy khen|bằng khen|kỷ niệm chương|quà|hoa)|tặng hoa|tặng quà|chụp ảnh|"
     r"chủ trì hội nghị|chủ trì kỳ họp|dự hội nghị|dự kỳ họp|dự buổi làm việc|tại hội nghị|tại kỳ họp|"
     r"tại buổi làm việc|thông qua báo cáo|trình bày báo cáo|báo cáo tại|kiểm tra thực tế|thăm|biểu quyết|"
-    r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|nhận|dâng hương",
+    r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|(?<!ghi )(?<!tiếp )nhận|dâng hương|kiểm tra tình hình|xem tình trạng",
     re.I,
 )
 _TASK_FRAME = re.compile(r"đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|giao |lưu ý|đề xuất|kiến nghị|cho rằng|khẳng định", re.I)
@@ -138,7 +138,7 @@ def credit_names(line: str) -> list[str]:
     if re.match(r"(?:[IVXLC]+|\d{1,2})[.)]\s", line.strip()):
         return []  # "I. KẾT QUẢ ĐẠT ĐƯỢC" is a heading, however short
     text = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()) or line.strip()  # "CTV Phương Lộc (Huyện Ia Grai)"
-    text = text.strip("()[]").strip()
+    text = text.strip("()[]*_").strip()  # "**D.Ngân**": a byline set in bold Markdown
     lead = _CREDIT_LEAD.match(text)
     rest = text[lead.end():] if lead else text
     rest = rest.strip().rstrip(".").strip()
@@ -155,8 +155,8 @@ def credit_names(line: str) -> list[str]:
             return []  # "Tại H": a cut-off sentence, not a name ("N. Lân" and "M.H" pass)
         if len(words) == 1 and not name.isupper() and "." not in name:
             return []  # one plain word ("Ảnh: Internet", "Theo Baochinhphu") is a source, not a person
-    if not lead and len(names[0].split()) < 2 and not names[0].isupper():
-        return []
+    if not lead and len(names[0].split()) < 2 and not names[0].isupper() and not re.match(r"[^\W\d_]\.", names[0]):
+        return []  # (an initial and a name in one word, "D.Ngân", is a byline)
     return names
 
 
@@ -166,6 +166,8 @@ def _caption(line: str, words: list[str]) -> bool:
         return True
     if len(words) <= 40 and re.search(r"[.!]\s+(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
         return True  # "Chủ tịch UBND tỉnh … phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ"  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
+    if len(words) <= 40 and re.search(r"\((?:thứ|đứng|ngồi|bìa|ngoài cùng|bên|giữa|từ trái|từ phải)\b[^()]{0,30}\)", line):
+        return True  # "Ông Hồ Văn Mười (thứ hai, bên trái), Chủ tịch UBND tỉnh …": where someone stands in a photo
     if len(words) > 32 or re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn|người|hộ)", line):
         return False
     if _TASK_FRAME.search(line) and len(words) > 12 and line.rstrip()[-1:] in _TERMINAL:

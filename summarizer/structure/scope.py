@@ -69,7 +69,7 @@ _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo
 _SPEAKER = re.compile(
     r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!với )(?<!các )(?<!những )(?<!được )(?<!của )(?<!quan tâm )(?<!tập trung )"
     r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
-    r"mong muốn|đề ra nhiệm vụ|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
+    r"mong muốn|đề ra nhiệm vụ|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp)|(?<!bàn )giao (?:ubnd|sở|ban|các|cơ quan|đơn vị|huyện|xã|phường|tỉnh|thành phố|đặc khu))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
 )
 # "nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả": a speaker who stresses a fact asks for nothing
 _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\bphải\b|tiếp tục|tập trung|tăng cường|đẩy mạnh|"
@@ -94,6 +94,10 @@ _COMING = re.compile(
     r"(?<!sự )(?<!nỗ lực )(?<!đạt )(?<!mục tiêu )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|"
     r"(?<!đạt )(?<!vượt )(?<!đạt các )(?<!vượt các )(?<!hoàn thành )(?<!hoàn thành các )mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
 )
+# what a disaster or an epidemic did ("gây sạt lở bờ sông", "5.970 ngôi nhà bị ngập", "3 người thiệt mạng", "165
+# trường hợp sốt xuất huyết"): a loss the report names
+_DAMAGE = (r"sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|thiệt mạng|người chết|bị chết|mất tích|cuốn trôi|vỡ (?:hồ|đê)|"
+           r"\d[\d.,]* (?:ca|trường hợp)(?: bệnh)? (?:mắc|sốt|nhiễm|bệnh)")
 _SHORTFALL = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
     r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|chỉ đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
@@ -101,6 +105,7 @@ _SHORTFALL = re.compile(
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
     r"tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
+    + _DAMAGE + "|"
     r"quá tải|lỏng lẻo|tạm bợ|tác động tiêu cực|ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát"
 )
 # shortfall words that name no shortfall: the setting ("trong bối cảnh thuận lợi, khó khăn, thách thức đan
@@ -116,7 +121,8 @@ _NOT_A_SHORTFALL = re.compile(
     r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm|"
     r"(?:mặc dù|mặt dù|tuy)\b[^;]{0,120}?,? (?:nhưng|song)\b(?=[^;]*\b(?:đã|vẫn|đạt|với sự)\b)|"  # "mặc dù … khó khăn … nhưng … đã đạt được …"
     r"\bđã\b[^;]{0,80}?khắc phục(?: \w+){0,2} (?:khó khăn|hạn chế)|"
-    r"(?:chống|phòng,? chống|thu hồi|ngăn chặn|ngăn ngừa)\s+(?:\w+\s+)?(?:thất thu|nợ đọng|vi phạm|ô nhiễm|tai nạn|cháy)|"
+    r"(?:chống|phòng,? chống|thu hồi|ngăn chặn|ngăn ngừa|khắc phục)\s+(?:\w+\s+)?(?:thất thu|nợ đọng|vi phạm|ô nhiễm|tai nạn|cháy|"
+    r"ngập úng|ngập lụt|sạt lở|hư hỏng)|không có (?:người )?(?:chết|thiệt mạng|mất tích)|"
     r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)"
 )
 _SHORTFALL_STRONG = re.compile(
@@ -124,7 +130,7 @@ _SHORTFALL_STRONG = re.compile(
     r"mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
     r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
-    r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp"
+    r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|" + _DAMAGE
 )
 # a measure that fell against last year ("thu ngân sách … giảm hơn 31% so với năm trước"): a shortfall, unless
 # what fell is itself bad (accidents, poor households, offences …)
@@ -137,7 +143,7 @@ _ACHIEVEMENT = re.compile(
     r"hiệu quả|nâng cao|khởi sắc|thành công|giảm còn|giảm xuống|giảm \d|được đầu tư|được triển khai|"
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
-    r"tổ chức thành công|đi vào hoạt động|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
+    r"tổ chức thành công|đi vào hoạt động|không có người (?:chết|thiệt mạng)|(?:hộ nghèo|tỷ lệ nghèo)[^;]{0,30}còn\s+[\d,]+\s*%|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
     r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
@@ -338,13 +344,16 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if remedy and not re.search(r"\bđã\b|\bnhờ\b", low[:remedy.start()]) or (
             _SUBJECT_TASK.match(low) and not _GOES_ON_WELL.search(low)):
         return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn", "nhờ … tháo gỡ khó khăn": done
+    if re.match(r"(?:các|cấp|ngành|mỗi|từng)\b[^.;:]{0,60}?\b(?:cần|phải)\s+(?!là\b|được\b)\w", low):
+        # "Các đơn vị phải đánh giá, thống kê lại có bao nhiêu hồ còn tồn tại …": who must act, then what
+        return TASKS, True, "must after its subject"
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
     if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
         return SHORTFALLS, True, "a decline"
     if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
         return SHORTFALLS, True, "shortfall words"
     if (will := re.search(rf"\bsẽ\s+(?!tiến hành)(?:{_TASK_VERBS})\b", low)) and not re.search(r"\bđã\b", low[:will.start()]):
-        return TASKS, False, "will"  # "Huyện sẽ tiếp tục triển khai đề án tái cơ cấu …"
+        return TASKS, True, "will"  # "Huyện sẽ tiếp tục triển khai đề án tái cơ cấu …"
     if (must := _MUST.search(low)) and not re.search(r"\bđã\b", low[:must.start()]):
         return TASKS, False, "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
     if _SHORTFALL.search(wanting):
