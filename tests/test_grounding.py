@@ -190,3 +190,19 @@ def test_the_briefing_speaks_vietnamese_to_the_editor():
     assert any(i.text.startswith("tăng cường") for i in b.tasks + b.review)
     assert any("numbers not in the source: 99" in p for _, i in b.items() for p in i.problems) or any(
         "numbers not in the source: 99" in p for i in b.review for p in i.problems)
+
+
+def test_a_moved_item_a_repeat_absorbed_is_not_counted_and_the_lead_does_not_say_the_period_twice():
+    # a new user's cases (session 8): "1 mục được chuyển mục" named an item the editor could not find;
+    # "Huyện Như Xuân, 9 tháng năm 2024: 9 tháng năm 2024, …"
+    from summarizer.render.markdown import to_markdown
+
+    short = sentence_with("32% KH")
+    extraction = _extraction(shortfalls=[DraftItem(text="Giải ngân vốn đầu tư công mới đạt 32% KH.", sentences=[short])],
+                             tasks=[DraftItem(text="Giải ngân vốn đầu tư công mới đạt 32% KH.", sentences=[short])])
+    b = build_briefing(DOC, extraction, PROV)
+    moved = [i for _, i in b.items() if i.placement == "cue"]
+    assert b.flags.items_moved == len(moved) == 0 and b.flags.items_merged >= 1  # the move was absorbed by the repeat
+    md = to_markdown(b)
+    assert md.count("chuyển từ mục") == len(moved)
+    assert f"{b.period}: {b.period}" not in (b.lead or "").lower()

@@ -99,3 +99,11 @@ def test_digest_sorts_reports_links_them_and_lists_each_person_once(tmp_path):
     assert ("Anh Tuân", (), "reporter", ["003_9da10d9c084d8620"]) in people
     page = digest.to_html(entries)
     assert page.count("<article>") == 5 and 'href="003_9da10d9c084d8620.html"' in page
+
+
+def test_the_editor_reads_roles_and_measures_in_vietnamese():  # a new user's case (session 8)
+    doc, b = make(next((ROOT / "seeds").glob("003*.txt")), achievements=[DraftItem(
+        text="Thu ngân sách 9 tháng ước đạt 1.401,351 tỷ đồng.", sentences=[1])])
+    page = html.to_html(b, doc)
+    assert 'data-label="chú thích ảnh"' in page and "content:attr(data-label)" in page
+    assert not re.search(r"<td>(?:amount|plan|year_on_year|change|share)</td>", page)

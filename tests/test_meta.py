@@ -170,3 +170,9 @@ def test_a_place_written_in_both_tone_placements_is_counted_once():
 ])
 def test_the_organiser_is_read_in_capitals_too(text):
     assert find_locality(doc(text), set()) == "phường Hòa Bình"
+
+
+def test_a_bare_year_the_source_says_better_is_no_note_for_the_editor():  # a new user's case (session 8)
+    text = "Huyện Bảo Thắng tổng kết năm 2024\nNăm 2024, thu ngân sách của huyện Bảo Thắng đạt 135 tỷ đồng.\n"
+    meta, notes = check_meta(doc(text), draft(period="2024"))
+    assert meta["period"] == "năm 2024" and notes == []

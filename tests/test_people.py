@@ -208,6 +208,35 @@ def test_a_byline_in_bold_markdown_is_a_reporter():  # tune l07
     assert found("Tiêu đề bài viết về hội nghị\nThu ngân sách đạt 12 tỷ đồng.\n**D.Ngân**\n") == {"D.Ngân": ([], "reporter")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a new user's cases (session 8): departments' names with lower-case syllables, "TP Hồ Chí Minh", "và" + a name
+    ("Giám đốc Sở Khoa học và Công nghệ Trần Văn Bình phát biểu.",
+     {"Trần Văn Bình": (["Giám đốc Sở Khoa học và Công nghệ"], "official")}),
+    ("Phó Giám đốc Sở Nông nghiệp và Môi trường Lý Seo Chứ báo cáo.",
+     {"Lý Seo Chứ": (["Phó Giám đốc Sở Nông nghiệp và Môi trường"], "official")}),
+    ("Trưởng ban Kinh tế - Ngân sách HĐND huyện Nguyễn Thị Mai trình bày.",
+     {"Nguyễn Thị Mai": (["Trưởng ban Kinh tế - Ngân sách HĐND huyện"], "official")}),
+    ("Ông Lê Văn An, Phó Chủ tịch UBND TP Hồ Chí Minh phát biểu.",
+     {"Lê Văn An": (["Phó Chủ tịch UBND TP Hồ Chí Minh"], "official")}),
+    ("Dự có các đồng chí: Đỗ Thị Lan, Trưởng Ban Dân vận Tỉnh ủy và Vũ Đức Thắng, Giám đốc Sở Tài chính.",
+     {"Đỗ Thị Lan": (["Trưởng Ban Dân vận Tỉnh ủy"], "official"), "Vũ Đức Thắng": (["Giám đốc Sở Tài chính"], "official")}),
+    ("Bà Lù Thị Dương phát biểu.", {"Lù Thị Dương": ([], "official")}),
+])
+def test_people_a_new_user_named_in_session_8(text, expected):
+    assert found(text) == expected
+
+
+def test_the_model_cannot_give_a_person_a_title_the_source_writes_beside_someone_else():
+    doc = split_document("r.txt", "Huyện Bảo Thắng tổng kết năm 2024\nBí thư Huyện ủy Nguyễn Văn Hùng phát biểu.\n"
+                                  "Ông Lý Seo Chứ cho biết huyện đã trồng 500 ha rừng.\n")
+    merged = {p.name: p for p in merge_people(doc, [DraftPerson(name="Lý Seo Chứ", titles=["Bí thư Huyện ủy"], kind="official")])}
+    assert merged["Lý Seo Chứ"].titles == [] and merged["Nguyễn Văn Hùng"].titles == ["Bí thư Huyện ủy"]
+    doc = split_document("r.txt", "Huyện Bảo Thắng tổng kết năm 2024\nBí thư Huyện ủy Nguyễn Văn Hùng phát biểu.\n"
+                                  "Thu ngân sách đạt 12 tỷ đồng, Lý Seo Chứ cho biết.\n")
+    merged = {p.name: p for p in merge_people(doc, [DraftPerson(name="Lý Seo Chứ", titles=["Bí thư Huyện ủy"], kind="official")])}
+    assert merged["Lý Seo Chứ"].status == "misattributed" and merged["Lý Seo Chứ"].titles == []
+
+
 def test_a_place_named_again_after_its_unit_is_not_a_person():
     text = ("HĐND phường Phan Thiết tổ chức kỳ họp. Ông Nguyễn Văn Tám, Chủ tịch HĐND phường Phan Thiết chủ tọa. "
             "Chủ tịch HĐND phường Phan Thiết phát biểu.")

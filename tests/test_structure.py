@@ -673,3 +673,53 @@ def test_where_someone_stands_in_a_photo_marks_a_caption():  # tune l06
     line = ("Ông Hồ Văn Mười (thứ hai, bên trái), Chủ tịch UBND tỉnh Lâm Đồng xem tình trạng ngập lụt gây thiệt hại tại "
             "xã Hàm Thạnh.")
     assert role_of(f"Tiêu đề bài viết về buổi làm việc\nThu ngân sách đạt 12 tỷ đồng.\n{line}\nKết thúc.\n", "Ông Hồ") == "caption"
+
+
+# --- a new user's cases, session 8 (the kinds: captions that are body, lists that stop too soon, damage, falls) ---
+
+@pytest.mark.parametrize("line", [
+    "Chỉ số cải cách hành chính của tỉnh xếp thứ 8 cả nước (đứng thứ 2 khu vực Bắc Trung Bộ).",
+    "Một số dự án giao thông (bên trong khu kinh tế Vũng Áng) còn chậm giải phóng mặt bằng.",
+    "Xã Bảo Hà được công nhận đạt chuẩn nông thôn mới nâng cao.",
+    "Việc cấp giấy chứng nhận quyền sử dụng đất cho người dân còn chậm.",
+    "Hoạt động thăm dò, khai thác khoáng sản trái phép vẫn diễn ra.",
+    "Đồng chí Bí thư yêu cầu các xã đẩy nhanh giải ngân.",
+    "Lãnh đạo huyện chưa kịp thời nắm bắt tâm tư của nhân dân.",
+])
+def test_body_lines_that_look_like_captions_are_body(line):
+    assert role_of(f"Tiêu đề bài viết về hội nghị\nThu ngân sách đạt 12 tỷ đồng.\n{line}\nKết thúc.\n", line[:10]) == "body"
+
+
+@pytest.mark.parametrize("text, sections", [
+    # a weak cue of another section does not end a list a lead opened alone in its paragraph
+    ("Bên cạnh những kết quả đạt được, vẫn còn một số hạn chế sau:\nHiệu quả hoạt động của các hợp tác xã không cao.\n"
+     "Nhiều tuyến đường giao thông nông thôn xuống cấp.", ["shortfalls", "shortfalls"]),
+    # a request, then a result of the year under review or "đến nay", without "đã"
+    ("Năm 2024, huyện hoàn thành 18/20 chỉ tiêu.\nBí thư Tỉnh ủy yêu cầu huyện tập trung thu ngân sách. Năm 2024, thu "
+     "ngân sách của huyện đạt 120% dự toán, tăng 18% so với năm 2023. Đến nay, huyện giải ngân được 95% kế hoạch vốn.",
+     ["achievements", "tasks", "achievements", "achievements"]),
+    # a remedy names damage, it is no shortfall; a fall by an amount or with the comparison first is one
+    ("Huyện đã khắc phục xong 40/45 điểm sạt lở và hỗ trợ 1,5 tỷ đồng cho 120 hộ có nhà bị ngập.", ["achievements"]),
+    ("Thu ngân sách trên địa bàn giảm 45 tỷ đồng so với năm trước.", ["shortfalls"]),
+    ("So với năm trước, tổng vốn đầu tư toàn xã hội giảm 20%.", ["shortfalls"]),
+    ("Tỷ lệ giải ngân vốn đầu tư công giảm 15% so với cùng kỳ.", ["shortfalls"]),
+    ("Bão số 3 làm 2 người tử vong, 150 ngôi nhà bị tốc mái.", ["shortfalls"]),
+    # an expected effect or a weekday is no task
+    ("Khi đi vào hoạt động, nhà máy sẽ thu hút khoảng 2.000 lao động.", ["achievements"]),
+])
+def test_a_new_users_cases_of_session_8(text, sections):
+    assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị\n" + text + "\n")] == sections
+
+
+def test_a_task_list_a_speaker_opened_goes_on_past_damage_it_names():
+    text = ("Tiêu đề bài viết về buổi làm việc\nChủ tịch UBND tỉnh yêu cầu các địa phương thực hiện các việc sau: khắc phục "
+            "ngay các điểm sạt lở trên quốc lộ 32; di dời khẩn cấp các hộ dân ở vùng có nguy cơ sạt lở; tìm kiếm 2 người "
+            "mất tích tại xã Mỏ Vàng.\n")
+    assert [s for s, _ in clauses(text)] == ["tasks"] * 3
+
+
+def test_a_weekday_is_no_list_marker():
+    found = [(c.section, c.why) for c in scope.clauses(split_document(
+        "r.txt", "Tiêu đề bài viết\nThu ngân sách đạt 12 tỷ đồng.\nThứ Tư (25/12), huyện sẽ triển khai đề án chuyển đổi số.\n"))
+        if c.section == "tasks"]
+    assert found == [("tasks", "will")]

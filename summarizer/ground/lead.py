@@ -25,7 +25,7 @@ MAX_RESULTS = 260  # characters of the headline figures together (the second is 
 # what opens an item but leads nowhere out of context: a byline's agency ("BBK - "), a connector
 # ("Theo đó, …", "Tuy nhiên …"), a label ("Hạn chế: …")
 _OPENER = re.compile(
-    r"^(?:[A-ZĐ]{2,5}\s*[-–]\s+"
+    r"^(?:[A-ZĐ]{2,5}\s*[-–]\s+|[-–•+*]\s*|[a-zđ1-9][.)]\s+|(?:theo báo cáo|báo cáo cho biết),?\s*"
     r"|(?:theo đó|bên cạnh đó|bên cạnh (?:những )?kết quả đạt được|ngoài ra|đồng thời|tuy nhiên|tuy vậy|nhìn chung|"
     r"cụ thể|trong đó|qua tìm hiểu cho thấy|mặt khác)\b,?\s*"
     r"|(?:hạn chế|khó khăn|tồn tại|nhiệm vụ|giải pháp)(?: [\w ,]{0,30})?:\s*)", re.I)
@@ -51,6 +51,9 @@ def build_lead(b: Briefing) -> str:
         # no figure to lead with: the result model and code agree on, else the first
         first = next((i for i in achievements if i.placement == "agreed"), achievements[0])
         results = [_gist(first.text)]
+    if b.period:  # "Huyện X, năm 2024: năm 2024, thu ngân sách …" says the period twice
+        said = re.compile(rf"(?:trong )?{re.escape(b.period)}\s*,\s*", re.I)
+        results = [said.sub("", r, count=1) if said.match(r) else r for r in results]
     context = ", ".join(x for x in (b.locality, b.period) if x)
     sentences = []
     if results:

@@ -238,7 +238,10 @@ def check_meta(doc: Document, extraction: Extraction, people: set[str] = frozens
     header = {}
     for field, found in (("locality", find_locality(doc, people)), ("period", find_period(doc))):
         said = (getattr(extraction, field) or "").strip() or None
-        if said and field == "period" and not _PERIOD.search(said):
+        if said and field == "period" and found and re.fullmatch(r"(?:năm\s+)?(20\d\d)", said.strip(), re.I) \
+                and said.strip()[-4:] in found:
+            said = None  # a bare "2024" the source's "năm 2024" says better: nothing for the editor to check
+        elif said and field == "period" and not _PERIOD.search(said):
             notes.append(f"the model's period {said!r} names no period under review (a term or a date is not one); "
                          f"using {found!r}")
             said = None

@@ -25,7 +25,7 @@ SURNAMES = set(
     "Châu Trình Văn Khúc Tòng Hoàng Lường Cầm Mã Sầm Hà Mông Thào Vừ Lầu Hờ Chảo Bàn Đèo Quàng Điêu Lùng "
     "Hoàng Y Ksor Siu Rơ Kpă Nay Rcom Rmah Puih Rah Đinh Ka Kơ Bế Lý Mạc Mai Thạch Danh Sơn Kim Lâm An "
     "Từ Tiêu Khuất Biện Giáp Ninh Lạc Lục Chế Tưởng Thiều Đàm Giang Lò Vương Nghiêm Liêu Lưu "
-    "Mùa Điểu Lại Tôn Cấn Phí Đậu Bạch Hàn Khương Nhữ Lữ Ôn Quản Mẫn Kha Ung".split()
+    "Mùa Điểu Lại Tôn Cấn Phí Đậu Bạch Hàn Khương Nhữ Lữ Ôn Quản Mẫn Kha Ung Lù".split()
 )
 # The most frequent Vietnamese surnames (about 90 % of the population; Lê Trung Hoa, "Họ và tên người
 # Việt Nam", 2005): when a run of capitalised words after a title could start a name at two places
@@ -46,7 +46,13 @@ _TITLE_WORDS = {
     "tuyên", "giáo", "vận", "nội", "chính", "đại", "biểu", "hội", "khóa", "khoá", "và", "đặc", "khu",
     "thôn", "bản", "ấp", "buôn", "làng", "xóm", "plei", "sóc", "khóm", "tổ", "dân", "phố",  # "Trưởng thôn Buôn Đôn"
     "phủ",  # "Phó Thủ tướng Chính phủ"
-    "nước", "thứ", "nhất", "đua", "khen", "thưởng",  # "Phó chủ tịch nước", "Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"
+    "nước", "thứ", "nhất", "đua", "khen", "thưởng",
+    # the lower-case syllables of departments' names ("Giám đốc Sở Khoa học và Công nghệ", "Sở Y tế",
+    # "Trưởng phòng Nông nghiệp và Môi trường", "Trưởng ban Kinh tế - Ngân sách HĐND huyện")
+    "học", "nghệ", "tế", "nghiệp", "trường", "ngân", "sách", "tải", "thông", "tin", "truyền", "dục", "đào", "tạo",
+    "lao", "động", "binh", "hội", "pháp", "đầu", "mại", "tài", "nguyên", "kế", "hoạch", "ngoại", "tộc", "tôn",
+    "lịch", "thao", "văn", "hóa", "hoá", "thể", "khoa", "xây", "dựng", "kinh", "nông", "lâm", "thủy", "thuỷ", "sản",
+    "lợi", "chức", "vận", "dân", "nội", "vụ", "tịch", "nhiệm",  # "Phó chủ tịch nước", "Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"
     "-",
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
@@ -245,6 +251,8 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
             first = None
         elif first and len(words) - first == 2 and _UNIT_BEFORE.search(text[:run_start]):
             first = None  # "UBND phường Buôn Ma Thuột": a three-word place, not a two-word person after a place
+        elif first == 0 and " ".join(words) in _CITIES_NAMED_FOR_PEOPLE and _UNIT_BEFORE.search(text[:run_start]):
+            first = None  # "UBND TP Hồ Chí Minh": the city
         if first is None:
             continue
         name = " ".join(words[first:])
@@ -274,6 +282,10 @@ def _people_in(text: str, places: set[str] = frozenset(), named: set[str] = froz
             yield name, list(last[1])
 
 
+# Places named after a person, written after their unit word ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh").
+_CITIES_NAMED_FOR_PEOPLE = {"Hồ Chí Minh"}
+
+
 def _is_title_word(words: list[str], i: int) -> bool:
     w = words[i].strip(",")
     return bool(w) and (w[0].isupper() or w in _TITLE_WORDS or (w == "đồng" and i > 0 and words[i - 1].lower() == "hội"))
@@ -283,6 +295,8 @@ def _title_span(words: list[str]) -> int:
     """How many leading `words` continue a title (capitalised words, acronyms, known lower-case words)."""
     n = 0
     while n < len(words) and _is_title_word(words, n):
+        if words[n] == "và" and n + 2 < len(words) and words[n + 1] in SURNAMES and words[n + 2][:1].isupper():
+            break  # "Trưởng Ban Dân vận Tỉnh ủy và Vũ Đức Thắng, …": "và" joins the next person, not a title's part
         n += 1
     while n and words[n - 1] == "và":  # "và" joins two parts of a title, never ends one
         n -= 1
@@ -374,6 +388,8 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         if (person := merged.get(canonical(said))) is not None:
             person.found_by = "both" if person.found_by == "rules" else person.found_by
             for title in spelled:
+                if title and not any(person.name in x.text and title in x.text for x in doc.sentences):
+                    continue  # a title the source writes beside someone else's name is not theirs
                 if title and person.kind != "reporter" and not _CREDIT_TITLE.match(title) \
                         and not any(canonical(title) in canonical(t) or canonical(t) in canonical(title)
                                     for t in person.titles):
@@ -383,6 +399,12 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         if unverified := [t for t, s in zip(titles, spelled) if s is None]:
             problems.append("titles not in the source: " + "; ".join(unverified))
         titles = [t for t in spelled if t]
+        # a title the source gives someone else ("Bí thư Huyện ủy" is Nguyễn Văn Hùng's): only one written in a
+        # sentence that names this person backs it
+        beside = [t for t in titles if name is None or any(name in x.text and t in x.text for x in doc.sentences)]
+        if elsewhere := [t for t in titles if t not in beside]:
+            problems.append("titles the source gives elsewhere, not beside the name: " + "; ".join(elsewhere))
+            titles = beside
         if name is None:
             name, status, problems = said, "invented", problems + ["name not in the source"]
         elif not looks_like_person(name):
@@ -390,7 +412,7 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         elif (unit := _named_as_place(name, doc.text)) is not None:
             status, problems = "invented", problems + [f"a place: the report writes {unit} {name}"]
         else:
-            status = "grounded"
+            status = "misattributed" if problems else "grounded"  # a title the source does not give them: check
         kind = draft.kind
         titles = [t for t in titles if not _CREDIT_TITLE.match(t)]  # "Người đăng" is no office
         if kind == "reporter" and titles:

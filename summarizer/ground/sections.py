@@ -146,6 +146,8 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
         before = len(out[section])
         out[section] = _without_covered(_without_repeats(out[section], keys), keys)
         counts.merged += before - len(out[section])
+    # a moved item a repeat then absorbed is no move the editor can find: count the ones that stand
+    counts.moved = sum(it.placement == "cue" for items in out.values() for it in items)
     if fill:
         covered = {span for items in out.values() for it in items if it.status != "invented" for span in keys[id(it)]}
         for c in scope.clauses(doc):

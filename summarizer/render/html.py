@@ -34,7 +34,7 @@ li.item:hover,li.item.active{background:#f0f0f0}.achievements li.item{border-col
 .hl.achievements{background:#d8f3df;color:#0b3d1c}.hl.shortfalls{background:#fbdcd9;color:#5c130e}
 .hl.tasks{background:#dbe8f8;color:#0d2f57}.noise{color:#aaa}
 .sent:not([data-role=body]){color:#777}
-.sent:not([data-role=body])::before{content:attr(data-role);font-size:.7em;background:#eee;color:#555;padding:0 .3em;margin-right:.3em;border-radius:3px}
+.sent:not([data-role=body])::before{content:attr(data-label);font-size:.7em;background:#eee;color:#555;padding:0 .3em;margin-right:.3em;border-radius:3px}
 table{border-collapse:collapse;font-size:.88rem;width:100%}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left}
 .empty{color:var(--muted);font-style:italic}footer{color:var(--muted);font-size:.8rem;margin-top:1.5rem}
 @media (max-width:760px){body{display:block;height:auto}main{display:block;height:auto}#source{border-left:0;border-top:1px solid #ddd;max-height:70vh}}
@@ -55,6 +55,13 @@ document.querySelectorAll('li.item').forEach(function(li){
   });
 });
 """
+
+
+# What the editor reads for a sentence's role and a figure's measure (the JSON keeps the English codes).
+ROLE_LABELS = {"headline": "tiêu đề", "opening": "mở đầu", "body": "nội dung", "heading": "đề mục",
+               "caption": "chú thích ảnh", "byline": "tác giả", "furniture": "phần trang"}
+MEASURE_LABELS = {"amount": "giá trị", "plan": "so với kế hoạch", "year_on_year": "so với cùng kỳ",
+                  "change": "mức tăng/giảm", "share": "tỷ lệ"}
 
 
 def _item(section: str, item: Item, doc: Document) -> str:
@@ -104,7 +111,8 @@ def _sentence(doc: Document, sentence, clauses) -> str:
         inner.append(f'<span class="clause" id="c-{c.start}">{escape(doc.text[c.start:c.end])}</span>')
         pos = c.end
     inner.append(escape(doc.text[pos:sentence.end]))
-    return f'<span class="sent" id="s-{sentence.number}" data-role="{sentence.role}">{"".join(inner)}</span>'
+    return (f'<span class="sent" id="s-{sentence.number}" data-role="{sentence.role}" '
+            f'data-label="{ROLE_LABELS[sentence.role]}">{"".join(inner)}</span>')
 
 
 def evidence_ids(item: Item, doc: Document) -> list[str]:
@@ -127,7 +135,7 @@ def _indicators(b: Briefing) -> str:
                 f"–{vietnamese_number(f.base_upper)}" if f.base_upper is not None else ""), f.base_unit,
                 f"({f.implied} hiểu ngầm)" if f.implied else "")))
             rows.append(f"<tr><td>{escape(SECTION_TITLES[section])}</td><td>{escape(f.raw)}</td><td>{escape(value)}</td>"
-                        f"<td>{escape(f.unit or '')}</td><td>{escape(base)}</td><td>{escape(f.measures or '')}</td>"
+                        f"<td>{escape(f.unit or '')}</td><td>{escape(base)}</td><td>{escape(MEASURE_LABELS.get(f.measures or '', f.measures or ''))}</td>"
                         f"<td>{escape(f.error or '')}</td></tr>")
     if not rows:
         return '<p class="empty">Không có số liệu.</p>'

@@ -17,8 +17,9 @@ _NAMES = {"kết quả": "Thành tích", "hạn chế": "Hạn chế", "nhiệm 
 
 def shown(text: str) -> str:
     """An item's text as a briefing shows it: the first letter capitalised, since a clause cut at ";" or
-    after a lead starts in lower case ("tập trung tháo gỡ …"). The JSON keeps the source's exact span."""
-    m = re.match(r"\s*([^\W\d_])", text)
+    after a lead starts in lower case ("tập trung tháo gỡ …"), also after a list mark, a quote or a bracket
+    ("+ Đẩy mạnh …", "“Tập trung” …"). The JSON keeps the source's exact span."""
+    m = re.match(r"[\s\-–•+*“\"'(\[]*(?:[a-zđ1-9][.)]\s+)?([^\W\d_])", text)
     return text[:m.start(1)] + m.group(1).upper() + text[m.end(1):] if m else text
 
 
@@ -38,6 +39,7 @@ _IN_VIETNAMESE = [
      lambda m: f"chỉ mô hình xếp vào mục {_NAMES[m[1]]}; theo chương trình, câu nguồn "
                + ("không thuộc mục nào" if m[2] == "không thuộc mục nào" else f"thuộc mục {_NAMES[m[2]]}")),
     (r"titles not in the source: (.*)", r"chức danh không có trong bài: \1"),
+    (r"titles the source gives elsewhere, not beside the name: (.*)", r"chức danh bài viết ghi cho người khác, không ghi bên tên này: \1"),
     (r"name not in the source", "tên không có trong bài"),
     (r"not a personal name", "không phải tên người"),
     (r"a place: the report writes (.*)", r"là địa danh: bài viết \1"),

@@ -67,10 +67,10 @@ _CAPTION_START = re.compile(
     re.I,
 )
 _CAPTION_VERB = re.compile(
-    r"phát biểu|trao (?:quyết định|tặng|giấy khen|bằng khen|kỷ niệm chương|quà|hoa)|tặng hoa|tặng quà|chụp ảnh|"
+    r"(?<!\w)(?:phát biểu|trao (?:quyết định|tặng|giấy khen|bằng khen|kỷ niệm chương|quà|hoa)|tặng hoa|tặng quà|chụp ảnh|"
     r"chủ trì hội nghị|chủ trì kỳ họp|dự hội nghị|dự kỳ họp|dự buổi làm việc|tại hội nghị|tại kỳ họp|"
     r"tại buổi làm việc|thông qua báo cáo|trình bày báo cáo|báo cáo tại|kiểm tra thực tế|thăm|biểu quyết|"
-    r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|(?<!ghi )(?<!tiếp )nhận|dâng hương|kiểm tra tình hình|xem tình trạng",
+    r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|(?<!ghi )(?<!tiếp )(?<!công )(?<!chứng )(?<!xác )nhận|dâng hương|kiểm tra tình hình|xem tình trạng)(?!\w)(?! dò)",
     re.I,
 )
 _TASK_FRAME = re.compile(r"đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|giao |lưu ý|đề xuất|kiến nghị|cho rằng|khẳng định", re.I)
@@ -166,7 +166,8 @@ def _caption(line: str, words: list[str]) -> bool:
         return True
     if len(words) <= 40 and re.search(r"[.!]\s+(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
         return True  # "Chủ tịch UBND tỉnh … phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ"  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
-    if len(words) <= 40 and re.search(r"\((?:thứ|đứng|ngồi|bìa|ngoài cùng|bên|giữa|từ trái|từ phải)\b[^()]{0,30}\)", line):
+    if len(words) <= 40 and re.search(r"\((?:thứ \w+|đứng|ngồi|bìa|ngoài cùng|bên|giữa|từ)\b[^()]{0,30}\b(?:trái|phải|giữa)\)",
+                                      line) and not re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn)", line):
         return True  # "Ông Hồ Văn Mười (thứ hai, bên trái), Chủ tịch UBND tỉnh …": where someone stands in a photo
     if len(words) > 32 or re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn|người|hộ)", line):
         return False
@@ -176,6 +177,8 @@ def _caption(line: str, words: list[str]) -> bool:
         return False
     if len(words) <= 8 and line.rstrip()[-1:] not in _TERMINAL:
         return True  # a short label under a photo ("Chủ tọa kỳ họp")
+    if re.search(r"đề nghị|yêu cầu|kiến nghị|\bchưa\b|\bcòn\b|\bđã\b", line, re.I) and line.rstrip()[-1:] in _TERMINAL:
+        return False  # "Đồng chí Bí thư yêu cầu các xã đẩy nhanh giải ngân.": a request, a want or a deed, not a photo
     if _CAPTION_START.match(line) and (len(words) <= 14 or _CAPTION_VERB.search(line)
                                        or re.match(r"(?:toàn|quang) cảnh\b", line, re.I)):
         return True

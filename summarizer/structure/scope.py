@@ -61,7 +61,7 @@ _TASK_VERBS = (
     "phải|sớm|nghiên cứu|kịp thời|tích cực|duy trì|đổi mới|hoàn thiện|tranh thủ|thu hút|khai thác|"
     "đẩy mạnh|tuyên truyền|vận động|siết chặt|xử lý|ngăn chặn|phòng ngừa|chăm lo|củng cố|sắp xếp|"
     "kiện toàn|tháo gỡ|lãnh đạo|quản lý tốt|bảo đảm|đảm bảo|theo dõi|giám sát|phối hợp|tiến hành|"
-    "cải thiện|nâng|mở rộng|hỗ trợ|tạo điều kiện|đặc biệt quan tâm|không để"
+    "cải thiện|nâng|mở rộng|hỗ trợ|tạo điều kiện|đặc biệt quan tâm|không để|khắc phục|di dời|sơ tán|tìm kiếm|cứu hộ"
 )
 _TASK_START = re.compile(rf"^(?!lãnh đạo (?:xã|phường|huyện|tỉnh|thành phố|đặc khu|ubnd|sở|các|địa phương)\b)(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*|trong đó,?\s*|cụ thể,?\s*)?(?:{_TASK_VERBS})\b")
 # weak-task openers: also open achievements ("Bảo đảm an sinh xã hội" can be either)
@@ -96,7 +96,8 @@ _COMING = re.compile(
 )
 # what a disaster or an epidemic did ("gây sạt lở bờ sông", "5.970 ngôi nhà bị ngập", "3 người thiệt mạng", "165
 # trường hợp sốt xuất huyết"): a loss the report names
-_DAMAGE = (r"sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|thiệt mạng|người chết|bị chết|mất tích|cuốn trôi|vỡ (?:hồ|đê)|"
+_DAMAGE = (r"sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|ngập sâu|thiệt mạng|người chết|bị chết|tử vong|mất tích|cuốn trôi|"
+           r"vỡ (?:hồ|đê)|tốc mái|bị cô lập|mất trắng|vùi lấp|tiêu hủy \d|"
            r"\d[\d.,]* (?:ca|trường hợp)(?: bệnh)? (?:mắc|sốt|nhiễm|bệnh)")
 _SHORTFALL = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
@@ -123,6 +124,8 @@ _NOT_A_SHORTFALL = re.compile(
     r"\bđã\b[^;]{0,80}?khắc phục(?: \w+){0,2} (?:khó khăn|hạn chế)|"
     r"(?:chống|phòng,? chống|thu hồi|ngăn chặn|ngăn ngừa|khắc phục)\s+(?:\w+\s+)?(?:thất thu|nợ đọng|vi phạm|ô nhiễm|tai nạn|cháy|"
     r"ngập úng|ngập lụt|sạt lở|hư hỏng)|không có (?:người )?(?:chết|thiệt mạng|mất tích)|"
+    r"(?:khắc phục|hỗ trợ|cứu hộ|cứu trợ|cứu|di dời|sơ tán|thăm hỏi|tìm kiếm)[^;]{0,60}?(?:sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|"
+    r"cuốn trôi|thiệt hại|mất tích|tốc mái|bị cô lập|vùi lấp)|"
     r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)"
 )
 _SHORTFALL_STRONG = re.compile(
@@ -134,9 +137,11 @@ _SHORTFALL_STRONG = re.compile(
 )
 # a measure that fell against last year ("thu ngân sách … giảm hơn 31% so với năm trước"): a shortfall, unless
 # what fell is itself bad (accidents, poor households, offences …)
-_DECLINE = re.compile(r"giảm(?: mạnh| sâu| hơn| gần| khoảng| trên)*(?: \d+(?:[.,]\d+)?\s*%)? so với (?:cùng kỳ|năm trước|kỳ trước|năm \d{4})")
+_DECLINE = re.compile(r"giảm(?: mạnh| sâu| nhẹ| hơn| gần| khoảng| trên)*(?: \d+(?:[.,]\d+)*\s*(?:%|tỷ đồng|triệu đồng|tỷ|triệu|"
+                      r"lượt|tấn|ha))? so với (?:cùng kỳ|năm trước|kỳ trước|năm \d{4})|"
+                      r"(?<=^)so với (?:cùng kỳ|năm trước|kỳ trước|năm \d{4}),[^;]{0,80}?\bgiảm\b")
 _BAD_MEASURE = re.compile(r"tai nạn|\bvụ\b|hộ nghèo|nghèo|tội phạm|vi phạm|cháy|ô nhiễm|số ca|thiệt hại|\bnợ\b|sinh con|"
-                          r"suy dinh dưỡng|tử vong|chết|bị thương|chi phí|thất nghiệp|khiếu nại|tố cáo|ma túy|đơn thư|tỷ lệ")
+                          r"suy dinh dưỡng|tử vong|chết|bị thương|chi phí|thất nghiệp|khiếu nại|tố cáo|ma túy|đơn thư")
 _ACHIEVEMENT = re.compile(
     r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|nâng lên|"
     r"tiến bộ|chuyển dịch|phát triển|được quan tâm|thực hiện tốt|phê duyệt|được tăng cường|chuyển biến|"
@@ -153,7 +158,7 @@ _ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d|hoàn thành
 _TARGET = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
 # "để … đạt": what an action is for, a target and not a result
 _PURPOSE = re.compile(r"\b(?:để|nhằm|nhằm mục tiêu|bảo đảm|đảm bảo)\b[^;]{0,60}?\b(?:đạt|vượt|hoàn thành)\b")
-_RESULT_WITH_FIGURE = re.compile(r"(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có|ban hành)\b[^;]{0,80}\d")
+_RESULT_WITH_FIGURE = re.compile(r"(?<!\w)(?:đạt|vượt|tăng|giảm|bằng|ước|thu|giải ngân|trồng|xây dựng|kết nạp|có|ban hành)\b[^;]{0,80}\d")
 
 # Leads and headings: which section the words before a colon (or a heading) name.
 _LEAD_SHORTFALL = re.compile(r"hạn chế|khó khăn|tồn tại|yếu kém|vướng mắc|bất cập|đạt thấp|chưa đạt|nguyên nhân")
@@ -184,10 +189,10 @@ _MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|
 _ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
 # a list item spelled out: "Một là, …", "Hai là …", "Thứ nhất, …" (the written form of a numbered list)
-_ORDINAL = re.compile(r"^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
-                      r"\s*[,:]?\s+", re.I)
+_ORDINAL = re.compile(r"^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+                      r"(?=\s*[,:]\s*(?!ngày)[^\W\d]))\s*[,:]?\s+", re.I)  # not a weekday: "Thứ Tư (25/12)", "Thứ Sáu, 03/07"
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)]|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|"
-                     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b)\s*")
+                     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s*[,:]\s*(?!ngày)[^\W\d]))\b)\s*")
 
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
 _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
@@ -352,7 +357,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         return SHORTFALLS, True, "a decline"
     if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
         return SHORTFALLS, True, "shortfall words"
-    if (will := re.search(rf"\bsẽ\s+(?!tiến hành)(?:{_TASK_VERBS})\b", low)) and not re.search(r"\bđã\b", low[:will.start()]):
+    if (will := re.search(rf"\bsẽ\s+(?!tiến hành|thu hút|tạo điều kiện|phải|hỗ trợ)(?:{_TASK_VERBS})\b", low)) and not re.search(
+            r"\bđã\b|\b(?:khi|nếu|hoàn thành|đi vào hoạt động)\b", low[:will.start()]):
         return TASKS, True, "will"  # "Huyện sẽ tiếp tục triển khai đề án tái cơ cấu …"
     if (must := _MUST.search(low)) and not re.search(r"\bđã\b", low[:must.start()]):
         return TASKS, False, "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
@@ -457,14 +463,17 @@ def _label(doc: Document):
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
             if listed and not in_sentence and not lead:
-                if own in (None, listed):
-                    lead = listed  # the list's next paragraph
+                if own in (None, listed) or not strong or (
+                        listed == TASKS and own == ACHIEVEMENTS and not _PAST.search(lowered)):
+                    lead = listed  # the list's next paragraph: only another section's strong cue ends the list
                 listed = None
             governing = in_sentence or lead or heading
             if remedy and (in_sentence == TASKS or lead == TASKS) and own == SHORTFALLS and strong:
                 section, why = SHORTFALLS, "a difficulty the remedy names"
-            elif (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong \
-                    and _PAST.search(lowered):
+            elif (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong and (
+                    _PAST.search(lowered) or _REVIEW_OPENER.match(lowered)
+                    or re.match(r"(?:đến nay|hiện nay|hiện|tính đến (?:nay|hết))\b", lowered)
+                    or (year and re.match(rf"(?:trong )?năm {year}\b", lowered))):
                 # "Bí thư … đề nghị các xã tập trung thu ngân sách. Năm 2024, huyện đã thu đạt 120% …": what
                 # was done, with its figure, is no request; the speaker's list ends there
                 section, in_sentence, lead, spoken = own, None, None, False
