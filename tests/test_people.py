@@ -221,6 +221,12 @@ def test_a_byline_in_bold_markdown_is_a_reporter():  # tune l07
     ("Dự có các đồng chí: Đỗ Thị Lan, Trưởng Ban Dân vận Tỉnh ủy và Vũ Đức Thắng, Giám đốc Sở Tài chính.",
      {"Đỗ Thị Lan": (["Trưởng Ban Dân vận Tỉnh ủy"], "official"), "Vũ Đức Thắng": (["Giám đốc Sở Tài chính"], "official")}),
     ("Bà Lù Thị Dương phát biểu.", {"Lù Thị Dương": ([], "official")}),
+    ("Ông Trần Văn Phúc (thứ hai, bên trái), Chủ tịch UBND phường Tân Định trao quà.",
+     {"Trần Văn Phúc": (["Chủ tịch UBND phường Tân Định"], "official")}),
+    ("Dự hội nghị có Giám đốc Sở Tài chính, bà Tạ Thị Yến.", {"Tạ Thị Yến": (["Giám đốc Sở Tài chính"], "official")}),
+    # the titles before a comma are the person's before it, not the next one's
+    ("Ông Nguyễn Văn An, Bí thư Huyện ủy, bà Lê Thị Hoa phát biểu.",
+     {"Nguyễn Văn An": (["Bí thư Huyện ủy"], "official"), "Lê Thị Hoa": ([], "official")}),
 ])
 def test_people_a_new_user_named_in_session_8(text, expected):
     assert found(text) == expected

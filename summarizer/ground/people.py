@@ -306,6 +306,8 @@ def _title_span(words: list[str]) -> int:
 def _titles_after(after: str) -> list[str]:
     """Titles after the name, comma-separated, up to the end of the clause or a `;`."""
     titles: list[str] = []
+    # where someone stands in a photo comes between the name and the titles: "Ông A (thứ hai, bên trái), Chủ tịch …"
+    after = re.sub(r"^\s*\((?:thứ|đứng|ngồi|bìa|ngoài cùng|bên|giữa|từ)\b[^()]{0,30}\)", "", after)
     pos = 0
     first = re.match(r"\s*(?:[-–—]|\()\s*", after)  # "A - Bí thư …", "A (Chủ tịch UBND xã)"
     while m := (first if first is not None and pos == 0 else re.match(r"\s*,\s*", after[pos:])):
@@ -333,6 +335,7 @@ def _titles_before(before: str, place: str = "") -> list[str]:
     if place:
         before = before.rstrip() + " " + place
     stripped = re.sub(r"\s[-–—]$", "", before.rstrip())  # "Trưởng ban Tuyên giáo Tỉnh ủy – Hoàng Đình Cán"
+    stripped = re.sub(r"(,)\s*(?:ông|bà|đồng chí)$", r"\1", stripped)  # "Giám đốc Sở Tài chính, bà Tạ Thị Yến"
     if stripped.endswith(",") and not place:
         # "… Phó chủ tịch nước, Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương, Võ Thị Ánh Xuân đến
         # dự": the titles, a comma, then the name; only a block of titles from a clause's start counts
