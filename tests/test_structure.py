@@ -22,6 +22,11 @@ def clauses(text: str) -> list[tuple[str | None, str]]:
     return [(c.section, c.text) for c in scope.clauses(split_document("r.txt", text)) if c.section or c.why == "no cue"]
 
 
+def sections_of(body: str, title: str = "Tiêu đề bài viết về hội nghị") -> list[str | None]:
+    """The section of every clause of a report made of a headline and `body` (what clauses() keeps)."""
+    return [section for section, _ in clauses(f"{title}\n{body}\n")]
+
+
 REPORT = """Xem với cỡ chữ
 Video Báo Ảnh Báo in Podcast
 Huyện ủy Yên Lạc đánh giá kết quả 6 tháng đầu năm 2024
@@ -142,7 +147,7 @@ def test_what_an_official_asks_for_is_tasks_clause_by_clause():
      "dự toán.", ["tasks", "tasks"]),
 ])
 def test_a_result_said_done_ends_what_a_speaker_asks_for(text, sections):
-    assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị huyện ủy\n" + text + "\n")] == sections
+    assert sections_of(text, "Tiêu đề bài viết về hội nghị huyện ủy") == sections
 
 
 @pytest.mark.parametrize("text, sections", [
@@ -162,7 +167,7 @@ def test_a_result_said_done_ends_what_a_speaker_asks_for(text, sections):
      "Năm 2024, huyện đã thu ngân sách đạt 450 tỷ đồng.", ["tasks", "tasks", "tasks", "achievements"]),
 ])
 def test_a_lead_alone_in_its_paragraph_governs_the_list_after_it(text, sections):
-    assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị huyện ủy\n" + text + "\n")] == sections
+    assert sections_of(text, "Tiêu đề bài viết về hội nghị huyện ủy") == sections
 
 
 @pytest.mark.parametrize("said, section", [
@@ -605,7 +610,7 @@ def test_clauses_the_sixth_batch_taught(clause, section, strong):
     "Nhờ thực hiện các giải pháp tháo gỡ khó khăn nên giá trị ngành chăn nuôi vẫn tăng.",  # done (tune j03)
 ])
 def test_what_is_no_task(clause):
-    assert "tasks" not in [s for s, _ in clauses(f"Tiêu đề bài viết về hội nghị\n{clause}\n")]
+    assert "tasks" not in sections_of(clause)
 
 
 def test_a_sentence_that_details_the_task_before_it_is_a_task():  # tune j15
@@ -708,7 +713,7 @@ def test_body_lines_that_look_like_captions_are_body(line):
     ("Khi đi vào hoạt động, nhà máy sẽ thu hút khoảng 2.000 lao động.", ["achievements"]),
 ])
 def test_a_new_users_cases_of_session_8(text, sections):
-    assert [s for s, _ in clauses("Tiêu đề bài viết về hội nghị\n" + text + "\n")] == sections
+    assert sections_of(text) == sections
 
 
 def test_a_task_list_a_speaker_opened_goes_on_past_damage_it_names():

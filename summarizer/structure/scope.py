@@ -189,10 +189,10 @@ _MUST = re.compile(r"\b(?:cần phải|cần|phải)\s+(?!là\b|thiết\b|cù\b|
 _ASKS = re.compile(r"\b(?:cần|phải|cần phải|sẽ|tiếp tục|hơn nữa|phấn đấu|đề nghị|yêu cầu)\b|thời gian tới|năm tới|cuối năm")
 _HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*", re.I)
 # a list item spelled out: "Một là, …", "Hai là …", "Thứ nhất, …" (the written form of a numbered list)
-_ORDINAL = re.compile(r"^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-                      r"(?=\s*[,:]\s*(?!ngày)[^\W\d]))\s*[,:]?\s+", re.I)  # not a weekday: "Thứ Tư (25/12)", "Thứ Sáu, 03/07"
-_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)]|(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|"
-                     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s*[,:]\s*(?!ngày)[^\W\d]))\b)\s*")
+_ORDINAL_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+                  r"(?=\s*[,:]\s*(?!ngày)[^\W\d]))")  # not a weekday: "Thứ Tư (25/12)", "Thứ Sáu, 03/07"
+_ORDINAL = re.compile(rf"^{_ORDINAL_WORDS}\s*[,:]?\s+", re.I)
+_BULLET = re.compile(rf"^\s*(?:[-–•+*]|\d{{1,2}}[.)]|[a-zđ][.)]|(?i:{_ORDINAL_WORDS})\b)\s*")
 
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
 _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
