@@ -50,9 +50,9 @@ _TITLE_WORDS = {
     # the lower-case syllables of departments' names ("Giám đốc Sở Khoa học và Công nghệ", "Sở Y tế",
     # "Trưởng phòng Nông nghiệp và Môi trường", "Trưởng ban Kinh tế - Ngân sách HĐND huyện")
     "học", "nghệ", "tế", "nghiệp", "trường", "ngân", "sách", "tải", "thông", "tin", "truyền", "dục", "đào", "tạo",
-    "lao", "động", "binh", "hội", "pháp", "đầu", "mại", "tài", "nguyên", "kế", "hoạch", "ngoại", "tộc", "tôn",
+    "lao", "động", "binh", "pháp", "đầu", "mại", "tài", "nguyên", "kế", "hoạch", "ngoại", "tộc", "tôn",
     "lịch", "thao", "văn", "hóa", "hoá", "thể", "khoa", "xây", "dựng", "kinh", "nông", "lâm", "thủy", "thuỷ", "sản",
-    "lợi", "chức", "vận", "dân", "nội", "vụ", "tịch", "nhiệm",  # "Phó chủ tịch nước", "Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"
+    "lợi", "chức", "nhiệm",  # "Phó chủ tịch nước", "Phó chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"
     "-",
 }
 HONORIFICS = re.compile(r"(?:\b(?:ông|bà|anh|chị|đồng chí|Các đồng chí|các đồng chí)\s*:?\s*)$", re.I)
@@ -391,7 +391,7 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         if (person := merged.get(canonical(said))) is not None:
             person.found_by = "both" if person.found_by == "rules" else person.found_by
             for title in spelled:
-                if title and not any(person.name in x.text and title in x.text for x in doc.sentences):
+                if title and not _beside(doc, person.name, title):
                     continue  # a title the source writes beside someone else's name is not theirs
                 if title and person.kind != "reporter" and not _CREDIT_TITLE.match(title) \
                         and not any(canonical(title) in canonical(t) or canonical(t) in canonical(title)
@@ -404,7 +404,7 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         titles = [t for t in spelled if t]
         # a title the source gives someone else ("Bí thư Huyện ủy" is Nguyễn Văn Hùng's): only one written in a
         # sentence that names this person backs it
-        beside = [t for t in titles if name is None or any(name in x.text and t in x.text for x in doc.sentences)]
+        beside = [t for t in titles if name is None or _beside(doc, name, t)]
         if elsewhere := [t for t in titles if t not in beside]:
             problems.append("titles the source gives elsewhere, not beside the name: " + "; ".join(elsewhere))
             titles = beside
@@ -423,6 +423,11 @@ def merge_people(doc: Document, drafts: list[DraftPerson]) -> list[Person]:
         merged[canonical(said)] = Person(name=name, titles=titles, kind=kind, status=status, found_by="model",
                                          problems=problems)
     return list(merged.values())
+
+
+def _beside(doc: Document, name: str, title: str) -> bool:
+    """Whether one sentence of `doc` writes both `name` and `title` (source spellings)."""
+    return any(name in s.text and title in s.text for s in doc.sentences)
 
 
 def _named_as_place(name: str, text: str) -> str | None:

@@ -120,22 +120,15 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
                 item.sentences = sorted({c.sentence for c in clauses})
             keys[id(item)] = frozenset((c.start, c.end) for c in clauses)
             label, strong = _label(clauses)
-            if item.status == "invented":
-                # a number the source does not have, or words no sentence of it says ("Máy dò từ khóa gợi ý xem
-                # các câu: [7] …", the prompt's own hint echoed): whatever the section, the editor decides
-                item.placement = "review"
-                item.proposed = section
-                said = SECTION_NAMES[label] if label else "không thuộc mục nào"
-                item.problems.append(f"only the model files this under {SECTION_NAMES[section]}; code reads: {said}")
-                review.append(item)
-            elif label == section:
+            # a figure or words the source lacks ("Không có câu nào", the prompt's hint echoed): the editor decides
+            backed = item.status != "invented"
+            if backed and label == section:
                 item.placement = "agreed"
                 out[section].append(item)
-            elif label and strong:
+            elif backed and label and strong:
                 item.placement = "cue"
                 item.problems.append(f"moved from {section}: the source reads as {SECTION_NAMES[label]}")
-                counts.moved += 1
-                out[label].append(item)
+                out[label].append(item)  # (counted once the repeats are merged, below)
             else:
                 item.placement = "review"
                 item.proposed = section
