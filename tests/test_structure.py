@@ -728,3 +728,11 @@ def test_a_weekday_is_no_list_marker():
         "r.txt", "Tiêu đề bài viết\nThu ngân sách đạt 12 tỷ đồng.\nThứ Tư (25/12), huyện sẽ triển khai đề án chuyển đổi số.\n"))
         if c.section == "tasks"]
     assert found == [("tasks", "will")]
+
+
+def test_a_clause_that_only_names_its_topic_is_no_item():  # a new user's case (session 8)
+    text = ("Năm 2025, huyện đề ra các nhiệm vụ sau:\nMột là, về kinh tế, phấn đấu tăng trưởng 8%.\nBa là, về an ninh "
+            "nông thôn, phấn đấu giảm 10% số vụ phạm pháp hình sự.")
+    found = [(c.why, c.section) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết\n{text}\n"))
+             if c.why in ("topic", "lead") and c.start > 30]
+    assert found == [("topic", None), ("lead", "tasks"), ("topic", None), ("lead", "tasks")]

@@ -194,6 +194,9 @@ _ORDINAL_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)
 _ORDINAL = re.compile(rf"^{_ORDINAL_WORDS}\s*[,:]?\s+", re.I)
 _BULLET = re.compile(rf"^\s*(?:[-–•+*]|\d{{1,2}}[.)]|[a-zđ][.)]|(?i:{_ORDINAL_WORDS})\b)\s*")
 
+# a clause that only names a topic ("Ba là, về an ninh nông thôn", "- Về kinh tế")
+_TOPIC = re.compile(rf"(?:(?:[-–•+*]|\d{{1,2}}[.)]|[a-zđ][.)])\s*|(?i:{_ORDINAL_WORDS})\s*[,:]?\s*)?(?i:về)\s+[^,;:.\d]{{1,60}}[,.]?")
+
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
 _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
                   r"(?:chỉ tiêu|kế hoạch|mục tiêu) năm \d{4}|năm \d{4} (?:phấn đấu|dự kiến|kế hoạch))\b)")
@@ -437,6 +440,10 @@ def _label(doc: Document):
             text = doc.text[start:end]
             # a lead ends in a colon, or in "sau." ("… các nhiệm vụ trọng tâm sau.", the list in the lines after it)
             colon = doc.text[end:end + 1] == ":" or text.endswith(":") or re.search(r"\b(?:sau|như sau)\s*\.$", text) is not None
+            if end < s.end and _TOPIC.fullmatch(text.strip()):
+                # "Ba là, về an ninh nông thôn, phấn đấu …": the topic of what follows, no claim of its own
+                yield Clause(s.number, start, end, text, None, True, "topic")
+                continue
             named = _lead_section(text) if colon else None  # the section a lead names, read once
             if colon and not named and _REPORT_FRAME.search(text.rstrip(":")):
                 # "Báo cáo tình hình … năm 2025, mục tiêu … năm 2026 nêu rõ:": who reports, not what
