@@ -142,3 +142,10 @@ def test_precision_per_section_and_the_confusion_table_show_misfiling():
     assert t["achievements_precision"] == 0.5 and t["item_precision"] is not None
     text = table([s])
     assert "gold \\ filed" in text and "missed" in text
+
+
+def test_a_period_written_two_ways_is_one_period_when_scored():
+    from summarizer.eval.score import _period_key
+    assert _period_key("tháng 6/2019") == _period_key("tháng 6 năm 2019")
+    assert _period_key("quý I/2025") == _period_key("quý I năm 2025") != _period_key("quý II năm 2025")
+    assert _period_key(None) is None and _period_key("năm 2024") != _period_key("năm 2025")

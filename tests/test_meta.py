@@ -176,3 +176,26 @@ def test_a_bare_year_the_source_says_better_is_no_note_for_the_editor():  # a ne
     text = "Huyện Bảo Thắng tổng kết năm 2024\nNăm 2024, thu ngân sách của huyện Bảo Thắng đạt 135 tỷ đồng.\n"
     meta, notes = check_meta(doc(text), draft(period="2024"))
     assert meta["period"] == "năm 2024" and notes == []
+
+
+@pytest.mark.parametrize("text, locality, period", [
+    # a place name with an apostrophe (tune k01, l08)
+    ("Hội nghị BCH Đảng bộ huyện Đăk R’Lấp lần thứ 17\nNgày 8/7, Huyện ủy Đăk R’Lấp tổ chức hội nghị đánh giá "
+     "tình hình 6 tháng đầu năm 2019.\nThu ngân sách đạt 394 tỷ đồng.\n", "huyện Đăk R’Lấp", "6 tháng đầu năm 2019"),
+    # a caps headline's "ĐẦU" (tune j16)
+    ("XÃ TỊNH KHÊ SƠ KẾT 9 THÁNG ĐẦU NĂM 2025\nĐảng ủy xã Tịnh Khê tổ chức hội nghị.\nKinh tế ổn định.\n",
+     "xã Tịnh Khê", "9 tháng đầu năm 2025"),
+    # a visit about a quarter of the year the report plans for (tune k04)
+    ("Chủ tịch tỉnh làm việc với huyện Vân Canh\n(BĐ) - Chiều 22.4, Chủ tịch UBND tỉnh có buổi làm việc với huyện Vân "
+     "Canh về tình hình phát triển KT-XH quý I/2025.\nNăm 2024, huyện thu ngân sách đạt 120 tỷ đồng, tăng 10% so với "
+     "năm 2023; năm 2024 huyện hoàn thành 18 chỉ tiêu.\nNăm 2025, phấn đấu tăng trưởng 9%.\n",
+     "huyện Vân Canh", "quý I năm 2025"),
+    # the session's own year is the one reviewed, whatever it plans for the next (tune j13)
+    ("HĐND phường Dương Kinh xem xét quyết định đầu tư một số dự án trong năm 2026\nNgày 18/12, HĐND phường Dương Kinh "
+     "tổ chức Kỳ họp thứ 4, Kỳ họp thường lệ cuối năm 2025.\nNăm 2025, thu ngân sách đạt 10 tỷ đồng; HĐND cho ý kiến các dự án trong năm 2026.\n",
+     "phường Dương Kinh",
+     "năm 2025"),
+])
+def test_locality_and_period_the_session_8_batches_taught(text, locality, period):
+    d = doc(text)
+    assert (find_locality(d), find_period(d)) == (locality, period)

@@ -11,6 +11,7 @@ item), against the section it was filed in; gold items no item covers are counte
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -43,6 +44,14 @@ class DocScore:
 
 def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
+
+
+def _period_key(period: str | None) -> str | None:
+    """A period in one written form, so "tháng 6/2019" and "quý I/2025" in a gold file equal the tool's
+    "tháng 6 năm 2019" and "quý I năm 2025" (the same period, two ways of writing it)."""
+    if not period:
+        return None
+    return " ".join(re.sub(r"(\S)/(\d{4})\b", r"\1 năm \2", unicodedata.normalize("NFC", period)).lower().split())
 
 
 def load_gold(path: Path) -> dict:
@@ -94,7 +103,7 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
                            if item.evidence and all(e.sentence in non_body for e in item.evidence))
     s.false_all_clear = s.non_body_items > 0 and briefing.flags.to_check == 0
     s.locality_ok = canonical(briefing.locality or "") == canonical(gold.get("locality") or "")
-    s.period_ok = (briefing.period or None) == gold.get("period")
+    s.period_ok = _period_key(briefing.period) == _period_key(gold.get("period"))
     return s
 
 

@@ -35,7 +35,7 @@ from summarizer.structure.scope import reviewed_year
 
 _UNITS = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
-_NAME = rf"(?:[{_UP}0-9][\w']*)(?:[ ](?:[{_UP}0-9][\w']*)){{0,3}}"
+_NAME = rf"(?:[{_UP}0-9][\w'’]*)(?:[ ](?:[{_UP}0-9][\w'’]*)){{0,3}}"  # "Đắk R’Lấp", "Ea H'leo"
 _LOCALITY = re.compile(rf"\b({_UNITS})\s+({_NAME})", re.I)
 # The body that holds a meeting, with its unit written or implied ("Huyện ủy X" is the district's).
 _ORGANIZER = re.compile(
@@ -177,11 +177,13 @@ def find_period(doc: Document) -> str | None:
             continue  # a date ("từ tháng 7/2025", "Ngày 20 tháng 12 năm 2023"), not a period reviewed
         if re.search(r"\bso(?: với)?(?: cùng kỳ)?\s*$", before):
             continue  # the base of a comparison ("tăng 24% so với năm 2020")
-        if coming and str(coming) in m.group(0):
-            continue  # the year after the one under review is planned for, never reviewed
+        if coming and str(coming) in m.group(0) and not (
+                (m.group("months") or m.group("q")) and re.search(r"(?:tình hình|kết quả|đánh giá|sơ kết)\b[^.;]*$", before)):
+            continue  # the year after the one under review is planned for, never reviewed (unless the report
+            #           reviews that year's quarter: "làm việc … về tình hình phát triển KT-XH quý I/2025")
         if m.group("months"):
             year = m.group("year1")
-            period, rank = f"{m.group('months')} tháng{m.group('part') or ''} năm", 0
+            period, rank = f"{m.group('months')} tháng{(m.group('part') or '').lower()} năm", 0  # "9 tháng ĐẦU năm" in a caps title
         elif m.group("q"):
             year = m.group("year2")
             period, rank = f"{m.group('q').lower()} {m.group('roman').upper()} năm", 0

@@ -264,6 +264,8 @@ def reviewed_year(doc: Document) -> int | None:
     coming period. None when the report names no year."""
     found: Counter[int] = Counter()
     planned: Counter[int] = Counter()
+    for m in re.finditer(r"kỳ họp (?:thường lệ )?(?:cuối|giữa) năm (20\d\d)", doc.text, re.I):
+        found[int(m.group(1))] += 3  # "Kỳ họp thường lệ cuối năm 2025" reviews 2025, whatever it plans for 2026
     for m in _YEAR_MENTION.finditer(doc.text):
         before = doc.text[max(0, m.start() - 80):m.start()].lower()
         if _COMPARED.search(before) or re.search(r"hoàn thành (?:xuất sắc|tốt) nhiệm vụ\s*$", before):
