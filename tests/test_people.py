@@ -224,6 +224,11 @@ def test_a_byline_in_bold_markdown_is_a_reporter():  # tune l07
     ("Ông Trần Văn Phúc (thứ hai, bên trái), Chủ tịch UBND phường Tân Định trao quà.",
      {"Trần Văn Phúc": (["Chủ tịch UBND phường Tân Định"], "official")}),
     ("Dự hội nghị có Giám đốc Sở Tài chính, bà Tạ Thị Yến.", {"Tạ Thị Yến": (["Giám đốc Sở Tài chính"], "official")}),
+    # on whose behalf someone speaks is no title of theirs
+    ("Thay mặt Thường trực HĐND tỉnh, Phó Chủ tịch HĐND tỉnh Vàng Thị Mai phát biểu bế mạc kỳ họp.",
+     {"Vàng Thị Mai": (["Phó Chủ tịch HĐND tỉnh"], "official")}),
+    # a byline that names the reporter and the paper
+    ("Tiêu đề bài viết về hội nghị\nThu ngân sách đạt 12 tỷ đồng.\nVăn Tú/Báo Tin tức\n", {"Văn Tú": ([], "reporter")}),
     # the titles before a comma are the person's before it, not the next one's
     ("Ông Nguyễn Văn An, Bí thư Huyện ủy, bà Lê Thị Hoa phát biểu.",
      {"Nguyễn Văn An": (["Bí thư Huyện ủy"], "official"), "Lê Thị Hoa": ([], "official")}),

@@ -736,3 +736,8 @@ def test_a_clause_that_only_names_its_topic_is_no_item():  # a new user's case (
     found = [(c.why, c.section) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết\n{text}\n"))
              if c.why in ("topic", "lead") and c.start > 30]
     assert found == [("topic", None), ("lead", "tasks"), ("topic", None), ("lead", "tasks")]
+
+
+def test_a_counted_list_of_tasks_announced_with_a_full_stop_governs_the_list():  # a new user's case (session 8)
+    assert sections_of("Năm 2025, huyện đề ra 5 nhiệm vụ trọng tâm.\nMột là, nâng cao chất lượng giáo dục.\n"
+                       "Thứ hai, tỷ lệ đô thị hóa đạt 25%.\nBa là, phát triển du lịch.") == ["tasks"] * 3

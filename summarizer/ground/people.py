@@ -332,6 +332,8 @@ def _titles_before(before: str, place: str = "") -> list[str]:
     Only the clause holding the name counts: a title before a ";" or ":" belongs to someone else."""
     # another person's block ends at ";", ":" or "và" before a title ("… Lê Minh Thế và Phó Chủ tịch …")
     before = re.split(r"[;:]|\svà\s(?=(?:Phó|Chủ|Bí|Trưởng|Giám|Ủy|Uỷ|Thường|[Đđ]ồng chí|[Ôô]ng|[Bb]à)\b)", before)[-1]
+    if m := re.search(r"\b[Tt]hay mặt\b[^,]*,", before):
+        before = before[m.end():]  # "Thay mặt Thường trực HĐND tỉnh, Phó Chủ tịch …": on whose behalf is no title
     if place:
         before = before.rstrip() + " " + place
     stripped = re.sub(r"\s[-–—]$", "", before.rstrip())  # "Trưởng ban Tuyên giáo Tỉnh ủy – Hoàng Đình Cán"

@@ -117,7 +117,8 @@ def is_furniture(line: str) -> bool:
     if _TIMESTAMP.match(low):
         return True
     words = _words(low)
-    if len(words) >= 4 and line.strip()[-1:] not in _TERMINAL and sum(w in _MENU_WORDS for w in words) >= 0.8 * len(words):
+    if len(words) >= 4 and line.strip()[-1:] not in _TERMINAL and "/" not in line \
+            and sum(w in _MENU_WORDS for w in words) >= 0.8 * len(words):  # ("Văn Tú/Báo Tin tức" is a byline)
         # only menus mix many section names with no sentence shape ("Video Báo Ảnh Báo in Podcast")
         titled = sum(w[:1].isupper() for w in _words(line))
         return titled >= 0.6 * len(words)
@@ -144,7 +145,8 @@ def credit_names(line: str) -> list[str]:
     rest = rest.strip().rstrip(".").strip()
     names = [n.strip() for n in re.split(r"\s*[,;/–-]\s*|\s+và\s+", rest) if n.strip()]
     # an agency, or one all-capital word with no vowel ("TTXVN", "PV"), credits no person
-    names = [n for n in names if n not in _AGENCIES and not re.fullmatch(r"[B-DF-HJ-NP-TV-ZĐ]+", n)]
+    names = [n for n in names if n not in _AGENCIES and not re.fullmatch(r"[B-DF-HJ-NP-TV-ZĐ]+", n)
+             and not re.match(r"(?:Báo|Tạp chí|Đài|Cổng|Trang)\b", n)]  # "Văn Tú/Báo Tin tức": the paper is no person
     if not names or len(names) > 3:
         return []
     for name in names:

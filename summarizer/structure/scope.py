@@ -441,7 +441,9 @@ def _label(doc: Document):
         for start, end in _split(s.text, s.start):
             text = doc.text[start:end]
             # a lead ends in a colon, or in "sau." ("… các nhiệm vụ trọng tâm sau.", the list in the lines after it)
-            colon = doc.text[end:end + 1] == ":" or text.endswith(":") or re.search(r"\b(?:sau|như sau)\s*\.$", text) is not None
+            colon = doc.text[end:end + 1] == ":" or text.endswith(":") or re.search(r"\b(?:sau|như sau)\s*\.$", text) is not None \
+                or (re.search(r"\b(?:đề ra|xác định|thống nhất)\s+\d+\s+(?:nhiệm vụ|giải pháp|nhóm nhiệm vụ|nhóm giải pháp)[^.;:]{0,40}\.$",
+                              text) is not None and _ends_paragraph(doc.text, end))  # "… đề ra 5 nhiệm vụ trọng tâm." then the list
             if end < s.end and _TOPIC.fullmatch(text.strip()):
                 # "Ba là, về an ninh nông thôn, phấn đấu …": the topic of what follows, no claim of its own
                 yield Clause(s.number, start, end, text, None, True, "topic")
