@@ -195,6 +195,9 @@ def test_a_bare_year_the_source_says_better_is_no_note_for_the_editor():  # a ne
      "tổ chức Kỳ họp thứ 4, Kỳ họp thường lệ cuối năm 2025.\nNăm 2025, thu ngân sách đạt 10 tỷ đồng; HĐND cho ý kiến các dự án trong năm 2026.\n",
      "phường Dương Kinh",
      "năm 2025"),
+    # a mid-year session reviews the first half (tune j04)
+    ("HĐND huyện Trà Cú tổ chức kỳ họp thứ 8\nNgày 12/7, HĐND huyện Trà Cú khóa XII tiến hành Kỳ họp thứ 8 (kỳ họp thường lệ "
+     "giữa năm 2023).\nNăm 2023, thu ngân sách đạt 60% dự toán.\n", "huyện Trà Cú", "6 tháng đầu năm 2023"),
 ])
 def test_locality_and_period_the_session_8_batches_taught(text, locality, period):
     d = doc(text)

@@ -203,6 +203,8 @@ def find_period(doc: Document) -> str | None:
     # (the year under review, not one the report plans for, compares with or sets as a horizon)
     year = best[3] or (rest and rest.group(1)) or (str(reviewed) if reviewed else None) or _reviewed_year(
         [c[3] for c in candidates if c[3]] or re.findall(_ANY_YEAR, text))
+    if best[2] == "năm" and year and re.search(rf"(?:kỳ họp|hội nghị)(?: thường lệ)? giữa năm {year}\b", text, re.I):
+        return f"6 tháng đầu năm {year}"  # a mid-year session reviews the first half ("Kỳ họp thường lệ giữa năm 2023")
     return f"{best[2]} {year}" if year else best[2]
 
 
