@@ -27,6 +27,11 @@ def sections_of(body: str, title: str = "Tiêu đề bài viết về hội ngh�
     return [section for section, _ in clauses(f"{title}\n{body}\n")]
 
 
+def placed(body: str, title: str = "Tiêu đề bài viết về hội nghị") -> list[tuple[str, bool]]:
+    """(section, strong) of every clause of such a report that has a section."""
+    return [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"{title}\n{body}\n")) if c.section]
+
+
 REPORT = """Xem với cỡ chữ
 Video Báo Ảnh Báo in Podcast
 Huyện ủy Yên Lạc đánh giá kết quả 6 tháng đầu năm 2024
@@ -557,8 +562,7 @@ def test_a_target_opened_by_a_task_verb_opens_a_list_of_targets():  # tune i07
     ("Từ đầu năm đến nay, tỉnh bị tác động lớn bởi 14 vụ thiên tai.", "shortfalls"),
 ])
 def test_results_and_shortfalls_the_fifth_batch_taught(clause, section):
-    found = [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về hội nghị\n{clause}\n"))
-             if c.section]
+    found = placed(clause)
     assert found == [(section, True)]
 
 
@@ -600,8 +604,7 @@ def test_a_kicker_and_a_lone_stop_above_the_headline_are_furniture():  # tune j1
     ("Tỷ lệ giải ngân vốn đầu tư xây dựng thấp.", "shortfalls", True),  # tune j10
 ])
 def test_clauses_the_sixth_batch_taught(clause, section, strong):
-    found = [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về hội nghị\n{clause}\n"))
-             if c.section]
+    found = placed(clause)
     assert found[-1] == (section, strong)
 
 
@@ -664,8 +667,7 @@ def test_an_opening_dated_with_dots_is_the_opening(line):
     ("Các đơn vị phải đánh giá, thống kê lại có bao nhiêu hồ còn tồn tại trong khu vực.", "tasks", True),  # l06
 ])
 def test_clauses_batch_l_taught(clause, section, strong):
-    found = [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"Tiêu đề bài viết về buổi làm việc\n{clause}\n"))
-             if c.section]
+    found = placed(clause, "Tiêu đề bài viết về buổi làm việc")
     assert found == [(section, strong)]
 
 
