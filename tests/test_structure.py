@@ -743,3 +743,14 @@ def test_a_clause_that_only_names_its_topic_is_no_item():  # a new user's case (
 def test_a_counted_list_of_tasks_announced_with_a_full_stop_governs_the_list():  # a new user's case (session 8)
     assert sections_of("Năm 2025, huyện đề ra 5 nhiệm vụ trọng tâm.\nMột là, nâng cao chất lượng giáo dục.\n"
                        "Thứ hai, tỷ lệ đô thị hóa đạt 25%.\nBa là, phát triển du lịch.") == ["tasks"] * 3
+
+
+@pytest.mark.parametrize("text, found", [
+    # "cần" before a task verb asks for it: strong, so the rules list it when the model does not (tune i11)
+    ("Ngoài ra, đặc khu Côn Đảo cần quan tâm phát triển tài chính xanh, thị trường tín chỉ carbon và taxi điện.",
+     [("tasks", True)]),
+    # "cần" before anything else may only say what is lacking: a guess the model must confirm
+    ("Ngoài ra, công tác vệ sinh môi trường cần được quan tâm hơn.", [("tasks", False)]),
+])
+def test_must_before_a_task_verb_is_a_strong_cue(text, found):
+    assert placed(text) == found

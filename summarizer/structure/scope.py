@@ -366,7 +366,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
             r"\bđã\b|\b(?:khi|nếu|hoàn thành|đi vào hoạt động)\b", low[:will.start()]):
         return TASKS, True, "will"  # "Huyện sẽ tiếp tục triển khai đề án tái cơ cấu …"
     if (must := _MUST.search(low)) and not re.search(r"\bđã\b", low[:must.start()]):
-        return TASKS, False, "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
+        asks = re.match(rf"(?:cần phải|cần|phải)\s+(?:{_TASK_VERBS})\b", low[must.start():])
+        return TASKS, bool(asks), "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
     if _SHORTFALL.search(wanting):
         return SHORTFALLS, False, "shortfall words"
     if _RESULT_WITH_FIGURE.search(low):
