@@ -754,3 +754,12 @@ def test_a_counted_list_of_tasks_announced_with_a_full_stop_governs_the_list(): 
 ])
 def test_must_before_a_task_verb_is_a_strong_cue(text, found):
     assert placed(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Việc quản lý dân cư, quản lý đất đai còn lỏng lẻo.",  # tune f05
+    "Cơ sở vật chất trường lớp một số điểm còn tạm bợ.",  # tune f05
+    "Sản xuất nông nghiệp vẫn còn manh mún.",
+])
+def test_what_is_still_weak_is_a_strong_shortfall(text):
+    assert placed(text) == [("shortfalls", True)]

@@ -133,7 +133,8 @@ _SHORTFALL_STRONG = re.compile(
     r"mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
     r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
-    r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|" + _DAMAGE
+    r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
+    r"\b(?:còn|vẫn)\s+(?:\w+\s+)?(?:lỏng lẻo|tạm bợ|nhỏ lẻ|manh mún|tiềm ẩn|ô nhiễm|phức tạp|sai phạm|nợ đọng|kém hiệu quả)|" + _DAMAGE
 )
 # a measure that fell against last year ("thu ngân sách … giảm hơn 31% so với năm trước"): a shortfall, unless
 # what fell is itself bad (accidents, poor households, offences …)
