@@ -760,6 +760,7 @@ def test_must_before_a_task_verb_is_a_strong_cue(text, found):
     "Việc quản lý dân cư, quản lý đất đai còn lỏng lẻo.",  # tune f05
     "Cơ sở vật chất trường lớp một số điểm còn tạm bợ.",  # tune f05
     "Sản xuất nông nghiệp vẫn còn manh mún.",
+    "Tình trạng vi phạm hành lang an toàn giao thông, vi phạm điều kiện kinh doanh.",  # tune i14
 ])
 def test_what_is_still_weak_is_a_strong_shortfall(text):
     assert placed(text) == [("shortfalls", True)]

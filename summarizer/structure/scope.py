@@ -99,6 +99,9 @@ _COMING = re.compile(
 _DAMAGE = (r"sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|ngập sâu|thiệt mạng|người chết|bị chết|tử vong|mất tích|cuốn trôi|"
            r"vỡ (?:hồ|đê)|tốc mái|bị cô lập|mất trắng|vùi lấp|tiêu hủy \d|"
            r"\d[\d.,]* (?:ca|trường hợp)(?: bệnh)? (?:mắc|sốt|nhiễm|bệnh)")
+# "tình trạng vi phạm hành lang an toàn giao thông", "tình trạng khai thác cát trái phép": a wrong that goes on
+# (strong only: in the weak list it takes requests to stop them, "ngăn chặn tình trạng …", from tasks lists)
+_BAD_STATE = r"tình trạng\b[^;]{0,40}?(?:vi phạm|ô nhiễm|trái phép|lấn chiếm|ùn tắc|tai nạn)"
 _SHORTFALL = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
     r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|mới đạt|chỉ đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
@@ -134,7 +137,8 @@ _SHORTFALL_STRONG = re.compile(
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
     r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
     r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
-    r"\b(?:còn|vẫn)\s+(?:\w+\s+)?(?:lỏng lẻo|tạm bợ|nhỏ lẻ|manh mún|tiềm ẩn|ô nhiễm|phức tạp|sai phạm|nợ đọng|kém hiệu quả)|" + _DAMAGE
+    r"\b(?:còn|vẫn)\s+(?:\w+\s+)?(?:lỏng lẻo|tạm bợ|nhỏ lẻ|manh mún|tiềm ẩn|ô nhiễm|phức tạp|sai phạm|nợ đọng|kém hiệu quả)|"
+    + _BAD_STATE + "|" + _DAMAGE
 )
 # a measure that fell against last year ("thu ngân sách … giảm hơn 31% so với năm trước"): a shortfall, unless
 # what fell is itself bad (accidents, poor households, offences …)
