@@ -764,3 +764,24 @@ def test_must_before_a_task_verb_is_a_strong_cue(text, found):
 ])
 def test_what_is_still_weak_is_a_strong_shortfall(text):
     assert placed(text) == [("shortfalls", True)]
+
+
+def test_the_coming_period_ends_a_list_of_shortfalls():  # tune m02, m03
+    text = ("Tuy nhiên, trong quá trình triển khai vẫn còn một số hạn chế như: tiến độ một số dự án trọng điểm còn chậm; "
+            "một số chỉ tiêu thu ngân sách đạt thấp. Trong 6 tháng cuối năm, Huyện ủy cũng đề ra một số nhiệm vụ trọng "
+            "tâm, trong đó, cần tập trung chỉ đạo sản xuất nông nghiệp; đẩy nhanh việc thực hiện các dự án trọng điểm.\n"
+            "Trong 3 tháng còn lại của năm 2019, Huyện ủy sẽ tập trung củng cố các chức danh lãnh đạo chủ chốt.")
+    assert sections_of(text) == ["shortfalls", "shortfalls", "tasks", "tasks", "tasks"]
+
+
+def test_a_clause_opened_by_the_coming_period_is_a_task_though_it_names_what_was_set():  # tune m06
+    assert sections_of("6 tháng đầu năm 2020, thu ngân sách đạt 52% dự toán. Những tháng cuối năm, huyện tiếp tục chỉ đạo "
+                       "bảo đảm hoàn thành ở mức cao nhất các chỉ tiêu năm 2020 đã được HĐND huyện thông qua.") \
+        == ["achievements", "tasks"]
+
+
+def test_targets_announced_then_detailed_are_each_a_task():  # tune m16
+    text = ("Năm 2025, thu ngân sách đạt 140 tỉ đồng.\nXã Long Điền cũng đặt ra nhiều chỉ tiêu cho năm 2026. Trong đó, 100% "
+            "chi bộ xây dựng mô hình Không gian Văn hóa Hồ Chí Minh; tỉ lệ giải quyết hồ sơ đúng hạn đạt trên 99%; doanh thu "
+            "thương mại - dịch vụ đạt 828 tỉ đồng.")
+    assert sections_of(text) == ["achievements", "tasks", "tasks", "tasks"]

@@ -89,7 +89,7 @@ _SPEAKER_SUBJECT = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|
                               r"[Ll]ãnh đạo|Thường trực|Ban Thường vụ|[Kk]ết luận)[^;]{0,160}?(?:yêu cầu|đề nghị|nhấn mạnh|"
                               r"lưu ý|chỉ đạo|giao)")
 _COMING = re.compile(
-    r"đặt (?:ra )?mục tiêu|quyết tâm (?:đạt|hoàn thành|phấn đấu)|(?:những|các) tháng còn lại|thời gian còn lại|"
+    r"đặt (?:ra )?mục tiêu|quyết tâm (?:đạt|hoàn thành|phấn đấu)|(?:những|các|\d+) tháng còn lại|thời gian còn lại|"
     r"xác định (?:quyết tâm|rõ nhiệm vụ|nhiệm vụ|mục tiêu|phương hướng)|năm tới|thời gian tới|những tháng cuối năm|\d+ tháng cuối năm|tháng cuối năm|quý iv|từ nay đến cuối năm|"
     r"(?<!sự )(?<!nỗ lực )(?<!đạt )(?<!mục tiêu )phấn đấu(?! nỗ lực)|nhiệm kỳ tới|giai đoạn tới|sắp tới|với mục tiêu|"
     r"(?<!đạt )(?<!vượt )(?<!đạt các )(?<!vượt các )(?<!hoàn thành )(?<!hoàn thành các )mục tiêu (?:là|đến|đưa|đề ra|phấn đấu)"
@@ -168,7 +168,7 @@ _RESULT_WITH_FIGURE = re.compile(r"(?<!\w)(?:đạt|vượt|tăng|giảm|bằng|
 # Leads and headings: which section the words before a colon (or a heading) name.
 _LEAD_SHORTFALL = re.compile(r"hạn chế|khó khăn|tồn tại|yếu kém|vướng mắc|bất cập|đạt thấp|chưa đạt|nguyên nhân")
 _LEAD_TASK = re.compile(r"(?<!thực hiện )(?<!hoàn thành )(?<!kết quả )nhiệm vụ(?! chính trị)|giải pháp|phương hướng|"
-                        r"mục tiêu(?! quốc gia)|kiến nghị|đề xuất|yêu cầu|đề nghị|chỉ tiêu (?:năm|chủ yếu|chính)|"
+                        r"mục tiêu(?! quốc gia)|kiến nghị|đề xuất|yêu cầu|đề nghị|chỉ tiêu (?:(?:cho |của )?năm|chủ yếu|chính)|"
                         r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b|chỉ đạo\s*$")
 _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý)\s+(?:\w+\s+){0,3}(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)")
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
@@ -353,7 +353,10 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
                                     and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
     past = _PAST.search(low) and not \
         re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
-    if ahead and not (past and not (next_year and next_year in readies)):
+    # "Những tháng cuối năm, huyện tiếp tục chỉ đạo hoàn thành các chỉ tiêu … đã được HĐND giao": opened by the
+    # coming period, what follows is planned, whatever was done before it
+    opens_ahead = re.match(r"(?:trong\s+|định hướng\s+)?(?:(?:những|các|\d+) )?tháng (?:cuối|còn lại)|(?:trong\s+)?(?:thời gian|năm) tới\b", low)
+    if ahead and (opens_ahead or not (past and not (next_year and next_year in readies))):
         return TASKS, True, "coming period"
     remedy = _REMEDY.search(low)
     if remedy and not re.search(r"\bđã\b|\bnhờ\b", low[:remedy.start()]) or (
@@ -448,8 +451,10 @@ def _label(doc: Document):
             text = doc.text[start:end]
             # a lead ends in a colon, or in "sau." ("… các nhiệm vụ trọng tâm sau.", the list in the lines after it)
             colon = doc.text[end:end + 1] == ":" or text.endswith(":") or re.search(r"\b(?:sau|như sau)\s*\.$", text) is not None \
-                or (re.search(r"\b(?:đề ra|xác định|thống nhất)\s+\d+\s+(?:nhiệm vụ|giải pháp|nhóm nhiệm vụ|nhóm giải pháp)[^.;:]{0,40}\.$",
-                              text) is not None and _ends_paragraph(doc.text, end))  # "… đề ra 5 nhiệm vụ trọng tâm." then the list
+                or (re.search(r"\b(?:đề ra|đặt ra|xác định|thống nhất)\s+(?:\d+|nhiều|các|một số|những)\s+(?:nhiệm vụ|giải pháp|nhóm nhiệm vụ|"
+                              r"nhóm giải pháp|chỉ tiêu|mục tiêu)[^.;:]{0,40}\.$", text) is not None
+                    and (_ends_paragraph(doc.text, end) or re.match(r"\.?\s*(?:Trong đó|Cụ thể)\b", doc.text[end:]) is not None))
+            # "… đề ra 5 nhiệm vụ trọng tâm." then the list; "… đặt ra nhiều chỉ tiêu cho năm 2026. Trong đó, …"
             if end < s.end and _TOPIC.fullmatch(text.strip()):
                 # "Ba là, về an ninh nông thôn, phấn đấu …": the topic of what follows, no claim of its own
                 yield Clause(s.number, start, end, text, None, True, "topic")
@@ -502,8 +507,11 @@ def _label(doc: Document):
                 # "Năm 2026, Đảng bộ … coi … là nhiệm vụ then chốt. Trọng tâm là nâng cao …": the next sentence
                 # details the one before
                 section, strong, why = last_sentence[0], last_sentence[1], "details the sentence before"
-            elif lead and strong and own == SHORTFALLS and lead != SHORTFALLS:
-                section, lead = own, None  # a clause with a strong cue of its own ends the lead's list
+            elif lead and strong and (own == SHORTFALLS and lead != SHORTFALLS or lead == SHORTFALLS and own == TASKS and why in (
+                    "coming period", "will", "speaker frame", "must after its subject")):
+                # a clause with a strong cue of its own ends the lead's list: a difficulty after a list of tasks,
+                # the coming period after a list of shortfalls ("Trong 6 tháng cuối năm, Huyện ủy đề ra …")
+                section, lead = own, None
             elif lead:
                 section, strong, why = lead, True, "lead"
             elif own == TASKS and why == "task verb" and start == s.start and not new_paragraph and \
@@ -530,6 +538,8 @@ def _label(doc: Document):
                     (why == "coming period" and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered))
                     or (why == "task verb" and strong and re.search(r"phấn đấu|mục tiêu", lowered))):
                 in_sentence, spoken, remedy = TASKS, False, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
+            if why == "details the sentence before" and section == TASKS:
+                in_sentence = TASKS  # "… đặt ra nhiều chỉ tiêu cho năm 2026. Trong đó, …; tỉ lệ … đạt trên 99%; …": targets, each
             if why == "speaker frame" and section == TASKS:
                 spoken, remedy = True, False
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
