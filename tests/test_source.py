@@ -72,6 +72,21 @@ def test_sentences_keep_vietnamese_numbers_and_abbreviations_whole():
         assert text[s.start : s.end] == s.text
 
 
+def test_a_line_wrapped_mid_sentence_is_joined_to_the_next():  # text copied from a fixed-width page (tune m09)
+    text = ("Huyện Thống Nhất\nNăm 2023, huyện đã có 40/46 chỉ tiêu về phát triển kinh tế - xã hội, quốc\nphòng, an ninh đạt "
+            "và vượt. Còn 6 chỉ tiêu chưa đạt liên quan đến thu ngân sách; tỷ\nlệ lao động tham gia bảo hiểm xã hội.\n"
+            "Tin liên quan\nliên quan đến Huyện ủy\nHội nghị Ban Chấp hành\nmở rộng")
+    doc = split_document("a.txt", text)
+    assert [s.text.replace("\n", " ") for s in doc.sentences] == [
+        "Huyện Thống Nhất",
+        "Năm 2023, huyện đã có 40/46 chỉ tiêu về phát triển kinh tế - xã hội, quốc phòng, an ninh đạt và vượt.",
+        "Còn 6 chỉ tiêu chưa đạt liên quan đến thu ngân sách; tỷ lệ lao động tham gia bảo hiểm xã hội.",
+        # short lines (menus, headings) are not wrapped text, whatever follows them
+        "liên quan đến Huyện ủy", "Hội nghị Ban Chấp hành", "mở rộng"]
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+
+
 def test_noise_is_left_out_but_spans_still_point_into_the_original():
     text = (" date 2024-06 BBK - Sáng 13/6, hội nghị diễn ra.\n\nTin liên quan Huyện ủy triển khai\n0:00 / 0:00\n0:00\n"
             "Ảnh: đại biểu dự họp.\n\nKết quả tốt.\n\nẢnh: đại biểu dự họp.\n\nXem thêm")

@@ -279,10 +279,8 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
     noise: list[tuple[int, int]] = []
     suspicious: list[tuple[int, int]] = []
     seen_lines: set[str] = set()
-    offset = 0
-    for line in text.split("\n"):
-        line_start, line_end = offset, offset + len(line)
-        offset = line_end + 1
+    for line_start, line_end in _lines(text):
+        line = text[line_start:line_end]
         stripped = line.strip()
         if not stripped:
             continue
@@ -307,6 +305,28 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     return Document(name=name, text=text, sha256=digest, sentences=tuple(sentences), noise=tuple(noise),
                     suspicious=tuple(suspicious))
+
+
+# A line wrapped mid-sentence (text copied from a PDF or a fixed-width page: "… về phát triển kinh tế - xã hội, quốc"
+# then "phòng, an ninh …"): a long line with no sentence end, and a next line that opens in lower case.
+_WRAPPED = re.compile(r"[^\n]{25,}[\w,\-–]$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text`, a line wrapped mid-sentence joined to the line after it (the
+    span then holds the line break, which the sentence splitter reads as a space)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.lstrip()
+        if spans and stripped[:1].islower() and start == spans[-1][1] + 1 and _WRAPPED.search(text, spans[-1][0], spans[-1][1]) \
+                and text[spans[-1][0]:spans[-1][1]].strip():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
