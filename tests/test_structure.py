@@ -785,3 +785,16 @@ def test_targets_announced_then_detailed_are_each_a_task():  # tune m16
             "chi bộ xây dựng mô hình Không gian Văn hóa Hồ Chí Minh; tỉ lệ giải quyết hồ sơ đúng hạn đạt trên 99%; doanh thu "
             "thương mại - dịch vụ đạt 828 tỉ đồng.")
     assert sections_of(text) == ["achievements", "tasks", "tasks", "tasks"]
+
+
+@pytest.mark.parametrize("text, sections", [
+    # what an official asked at the meeting, reported with "đã", is still asked (tune m07)
+    ("Đồng chí Chủ tịch HĐND huyện đã đề nghị các cấp, các ngành sớm quan tâm, hỗ trợ người dân bị thiệt hại.", ["tasks"]),
+    # done to a subject ("được … thực hiện tốt", "tiếp tục được hoàn thiện") is no request (tune m01, m06)
+    ("Các chính sách an sinh xã hội được quan tâm thực hiện tốt.", ["achievements"]),
+    ("Các công trình trọng điểm của huyện tiếp tục được hoàn thiện thủ tục đầu tư.", ["achievements"]),
+    # a fault remedied is no fault (tune m01)
+    ("Cán bộ, đảng viên tích cực sửa chữa, khắc phục những khuyết điểm yếu kém sau kiểm điểm.", ["achievements"]),
+])
+def test_batch_m_kinds(text, sections):
+    assert sections_of(text) == sections

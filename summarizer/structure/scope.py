@@ -76,8 +76,9 @@ _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\
                             r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới|quyết tâm))"
                             r"[^;]*?(?:\bđã\b|đạt được)")
 # "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
-_SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b[^.;:]{0,50}?(?<!được )\b(?:quan tâm|tập trung|chủ động|tăng cường|"
-                           r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b")
+# ("Các chính sách an sinh xã hội được quan tâm thực hiện tốt", "… tiếp tục được hoàn thiện": done to them, not asked)
+_SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b(?:(?!\bđược\b)[^.;:]){0,50}?\b(?:quan tâm|tập trung|chủ động|tăng cường|"
+                           r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b(?! được)")
 # "Ngành công nghiệp … tiếp tục phát triển.": a sector that goes on growing, with nothing asked of anyone
 _GOES_ON_WELL = re.compile(r"tiếp tục (?:phát triển|ổn định|tăng trưởng|khởi sắc|chuyển biến tích cực|tăng)\W*$")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
@@ -125,6 +126,7 @@ _NOT_A_SHORTFALL = re.compile(
     r"xử lý(?: kỷ luật)?[^;]{0,40}?vi phạm|"
     r"(?:mặc dù|mặt dù|tuy)\b[^;]{0,120}?,? (?:nhưng|song)\b(?=[^;]*\b(?:đã|vẫn|đạt|với sự)\b)|"  # "mặc dù … khó khăn … nhưng … đã đạt được …"
     r"\bđã\b[^;]{0,80}?khắc phục(?: \w+){0,2} (?:khó khăn|hạn chế)|"
+    r"(?:sửa chữa|khắc phục),? (?:sửa chữa,? |khắc phục,? )?(?:những |các )?(?:khuyết điểm|hạn chế|yếu kém)[\w ]{0,12}|"  # a remedy, not the fault
     r"(?:chống|phòng,? chống|thu hồi|ngăn chặn|ngăn ngừa|khắc phục)\s+(?:\w+\s+)?(?:thất thu|nợ đọng|vi phạm|ô nhiễm|tai nạn|cháy|"
     r"ngập úng|ngập lụt|sạt lở|hư hỏng)|không có (?:người )?(?:chết|thiệt mạng|mất tích)|"
     r"(?:khắc phục|hỗ trợ|cứu hộ|cứu trợ|cứu|di dời|sơ tán|thăm hỏi|tìm kiếm)[^;]{0,60}?(?:sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|"
@@ -154,7 +156,7 @@ _ACHIEVEMENT = re.compile(
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
     r"tổ chức thành công|đi vào hoạt động|không có người (?:chết|thiệt mạng)|(?:hộ nghèo|tỷ lệ nghèo)[^;]{0,30}còn\s+[\d,]+\s*%|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
-    r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
+    r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết|hoàn thiện|nâng cấp)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
@@ -341,7 +343,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         return TASKS, not weak, "task verb"
     if _DIRECTS.search(low):  # "Ông Nguyễn Văn Út chỉ đạo sớm triển khai đồng bộ các quy hoạch"
         return TASKS, True, "speaker frame"
-    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b|lãnh đạo,? $", low[:m.start()]) \
+    # ("Chủ tịch HĐND huyện đã đề nghị các cấp …": what was asked at the meeting, reported; not "huyện đã … đề xuất")
+    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b(?!\s*$)|lãnh đạo,? $", low[:m.start()]) \
             and not (_STATES_A_FACT.match(low[m.start():]) and not (next_year and next_year in low)) \
             and not _SHORTFALL_STRONG.search(_NOT_A_SHORTFALL.sub(" ", low[:m.start()])):
         # ("vẫn còn một số vấn đề cần … như công tác … cần đáp ứng cao hơn về yêu cầu …" names shortfalls)
