@@ -202,3 +202,17 @@ def test_a_bare_year_the_source_says_better_is_no_note_for_the_editor():  # a ne
 def test_locality_and_period_the_session_8_batches_taught(text, locality, period):
     d = doc(text)
     assert (find_locality(d), find_period(d)) == (locality, period)
+
+
+@pytest.mark.parametrize("text, locality", [
+    # "xã hội" is no commune named "hội …": the district after it is (tune i02)
+    ("Kỳ họp thứ 4 HĐND\nNgày 20/12, kỳ họp khai mạc.\nĐánh giá tình hình phát triển kinh tế - xã hội huyện Hà Quảng cho thấy "
+     "thu ngân sách đạt 104% dự toán.\n", "huyện Hà Quảng"),
+    # the district's Party committee, named later and in lower case (tune m09, k03)
+    ("Đoàn kiểm tra làm việc\nNgày 13/12, đoàn kiểm tra số 3 đến làm việc.\nThu ngân sách đạt 90%.\nCó 40/46 chỉ tiêu đạt.\n"
+     "Bên cạnh đó, Ban Thường vụ Huyện ủy Thống Nhất đã tập trung lãnh đạo.\nĐoàn đánh giá cao kết quả mà huyện ủy Thống "
+     "Nhất đạt được.\n",
+     "huyện Thống Nhất"),
+])
+def test_the_district_a_report_names_in_passing_is_its_locality(text, locality):
+    assert find_locality(doc(text)) == locality

@@ -36,12 +36,15 @@ from summarizer.structure.scope import reviewed_year
 _UNITS = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
 _NAME = rf"(?:[{_UP}0-9][\w'’]*)(?:[ ](?:[{_UP}0-9][\w'’]*)){{0,3}}"  # "Đắk R’Lấp", "Ea H'leo"
-_LOCALITY = re.compile(rf"\b({_UNITS})\s+({_NAME})", re.I)
+# (only the unit word is case-blind: "xã hội huyện Hà Quảng" is no "xã" named "hội …")
+_LOCALITY = re.compile(rf"\b((?i:{_UNITS}))\s+({_NAME})")
+# "Ban Thường vụ Huyện ủy Thống Nhất", "huyện ủy Đak Song": the committee names its unit
+_COMMITTEE = re.compile(rf"\b((?i:huyện|tỉnh|thành|quận|thị)) ?(?:ủy|uỷ)\s+({_NAME})")
 # The body that holds a meeting, with its unit written or implied ("Huyện ủy X" is the district's).
 _ORGANIZER = re.compile(
     rf"(?i:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Đảng bộ|Ban Chấp hành Đảng bộ|"
     rf"Ban Thường vụ|MTTQ)\s+(?i:({_UNITS}))\s+({_NAME})"
-    rf"|\b(Huyện|Tỉnh|Thành|Quận|Thị) ?(?:ủy|uỷ)\s+({_NAME})"
+    rf"|\b((?i:Huyện|Tỉnh|Thành|Quận|Thị)) ?(?:ủy|uỷ)\s+({_NAME})"
     rf"|làm việc (?:với|tại)\s+(?:(?:Ban Thường vụ|Đảng ủy|Đảng uỷ|UBND|lãnh đạo)\s+)?({_UNITS})\s+({_NAME})",
 )
 _COMMITTEE_UNIT = {"Huyện": "huyện", "Tỉnh": "tỉnh", "Thành": "thành phố", "Quận": "quận", "Thị": "thị xã"}
@@ -88,6 +91,10 @@ def _mentions(text: str, exclude: set[str]) -> list[tuple[str, str]]:
         name = " ".join(w for w in _capitalised(m.group(2)))
         if name and name not in exclude:
             out.append((m.group(1).lower(), name))
+    for m in _COMMITTEE.finditer(text):
+        name = " ".join(w for w in _capitalised(m.group(2)))
+        if name and name not in exclude:
+            out.append((_COMMITTEE_UNIT[m.group(1).capitalize()], name))
     return out
 
 
@@ -129,7 +136,7 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
         if m.group(1):
             unit, name = m.group(1).lower(), m.group(2)
         elif m.group(3):
-            unit, name = _COMMITTEE_UNIT[m.group(3)], m.group(4)
+            unit, name = _COMMITTEE_UNIT[m.group(3).capitalize()], m.group(4)
         else:
             unit, name = m.group(5).lower(), m.group(6)
         name = " ".join(_capitalised(name))
