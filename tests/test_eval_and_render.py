@@ -149,3 +149,6 @@ def test_a_period_written_two_ways_is_one_period_when_scored():
     assert _period_key("tháng 6/2019") == _period_key("tháng 6 năm 2019")
     assert _period_key("quý I/2025") == _period_key("quý I năm 2025") != _period_key("quý II năm 2025")
     assert _period_key(None) is None and _period_key("năm 2024") != _period_key("năm 2025")
+    assert _period_key("tháng 9-2025") == _period_key("tháng 9 năm 2025")
+    assert _period_key("9 tháng năm 2024") == _period_key("9 tháng đầu năm 2024") != _period_key("6 tháng đầu năm 2024")
+    assert _period_key("6 tháng cuối năm 2024") != _period_key("6 tháng năm 2024")

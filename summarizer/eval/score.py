@@ -47,11 +47,13 @@ def _nfc(s: str) -> str:
 
 
 def _period_key(period: str | None) -> str | None:
-    """A period in one written form, so "tháng 6/2019" and "quý I/2025" in a gold file equal the tool's
-    "tháng 6 năm 2019" and "quý I năm 2025" (the same period, two ways of writing it)."""
+    """A period in one written form, so "tháng 6/2019", "tháng 9-2025" and "quý I/2025" in a gold file equal the
+    tool's "tháng 6 năm 2019", "tháng 9 năm 2025" and "quý I năm 2025", and "9 tháng năm 2024" equals "9 tháng
+    đầu năm 2024" (the same period, two ways of writing it; the gold files use both)."""
     if not period:
         return None
-    return " ".join(re.sub(r"(\S)/(\d{4})\b", r"\1 năm \2", unicodedata.normalize("NFC", period)).lower().split())
+    key = re.sub(r"(\S)\s*[/-]\s*(\d{4})\b", r"\1 năm \2", unicodedata.normalize("NFC", period)).lower()
+    return " ".join(re.sub(r"\b(\d{1,2} tháng) đầu năm\b", r"\1 năm", key).split())
 
 
 def load_gold(path: Path) -> dict:
