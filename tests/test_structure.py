@@ -798,3 +798,14 @@ def test_targets_announced_then_detailed_are_each_a_task():  # tune m16
 ])
 def test_batch_m_kinds(text, sections):
     assert sections_of(text) == sections
+
+
+def test_the_resolutions_a_session_adopts_are_tasks_only_when_they_set_something_in_particular():  # tune n02, n04
+    text = ("6 tháng đầu năm 2021, thu ngân sách đạt 52% dự toán.\nCũng tại kỳ họp, các đại biểu đã biểu quyết thông qua 10 "
+            "Nghị quyết về Kế hoạch phát triển kinh tế - xã hội năm 2022; Dự toán thu chi ngân sách nhà nước, phương án phân bổ "
+            "ngân sách huyện năm 2022; Nghị quyết về \"Nâng cao chất lượng trường học đạt chuẩn Quốc gia gắn với xã hội hóa "
+            "giáo dục\"; Cơ chế hỗ trợ sản xuất nông nghiệp hàng hóa ứng dụng công nghệ cao.\nĐồng thời, thông qua 16 nghị "
+            "quyết quan trọng trong triển khai nhiệm vụ năm 2022.")
+    assert [(c.section, c.why) for c in scope.clauses(split_document("r.txt", f"Tiêu đề\n{text}\n")) if c.start > 0] == [
+        ("achievements", "result with a figure"), (None, "procedure"), (None, "procedure"),
+        ("tasks", "a resolution adopted"), ("tasks", "a resolution adopted"), (None, "opening")]  # (the session's business)

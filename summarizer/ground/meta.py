@@ -53,7 +53,7 @@ _RANK = {"đặc khu": 0, "xã": 0, "phường": 0, "thị trấn": 0, "huyện"
 # Periods: months, quarters, a month, a year; what comes before says whether it is the coming one.
 _PERIOD = re.compile(
     r"\b(?P<months>\d{1,2}) tháng(?:(?P<part> đầu| cuối)(?: năm)?| năm|(?= vừa qua| qua\b| đạt\b))(?:\s*/?\s*(?P<year1>20\d\d))?"
-    r"|\b(?P<q>qu[ýíi]) (?P<roman>I{1,3}|IV)(?:\s*(?:/|năm)\s*(?P<year2>20\d\d))?"
+    r"|\b(?P<q>qu[ýíi]) (?P<roman>IV|I{1,3})\b(?:\s*(?:/|năm)\s*(?P<year2>20\d\d))?"
     r"|\btháng (?P<month>\d{1,2})(?:\s*(?:/|năm)\s*(?P<year3>20\d\d))"
     r"|\bnăm (?P<year4>20\d\d)(?!\s*[-–]\s*20\d\d)",
     re.I,

@@ -81,6 +81,12 @@ _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị cá
                            r"đẩy mạnh|tiếp tục|triển khai|rà soát|khẩn trương|nâng cao|phối hợp|chuẩn bị|thực hiện tốt)\b(?! được)")
 # "Ngành công nghiệp … tiếp tục phát triển.": a sector that goes on growing, with nothing asked of anyone
 _GOES_ON_WELL = re.compile(r"tiếp tục (?:phát triển|ổn định|tăng trưởng|khởi sắc|chuyển biến tích cực|tăng)\W*$")
+# a session adopting its resolutions ("biểu quyết thông qua 10 Nghị quyết về …"), and the ones every session
+# adopts, which set nothing in particular: the yearly plan and budget, land use, supervision, elections
+_ADOPTED = re.compile(r"thông qua (?:\d+|các|những) nghị quyết")
+_ROUTINE_RESOLUTION = re.compile(
+    r"^(?:quan trọng|có ý nghĩa)|kế hoạch (?:phát triển kinh tế|sử dụng đất|đầu tư công)|nhiệm vụ (?:trọng tâm )?(?:phát triển )?kinh tế|"
+    r"dự toán|phân bổ|quyết toán|chương trình (?:hoạt động|giám sát)|lịch (?:họp|tiếp)|thành lập đoàn|\bbầu\b|miễn nhiệm|bảng giá")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
 _DETAIL = re.compile(r"^(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|nhất là|đặc biệt là|trọng tâm là)\b")
 # a paragraph that goes on with the list of the paragraph before ("Trong đó, …", "Đồng thời, …")
@@ -238,7 +244,7 @@ _YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:
 # a year the report plans for: the nearest words before it name a plan ("giải pháp thực hiện nhiệm vụ
 # năm 2026", "nhiệm vụ phát triển kinh tế - xã hội của phường trong năm 2026", "tầm nhìn đến năm 2030")
 _AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|tháng cuối|triển khai|định hướng|chỉ tiêu|"
-                    r"giải pháp|dự toán|tầm nhìn)[^.;:]{0,45}$|\bđến\s*$")  # "đến năm 2030", not "đến hết năm 2023"
+                    r"giải pháp|dự toán|tầm nhìn|phân bổ|dự kiến|chương trình (?:hoạt động|giám sát)|hoạt động giám sát)[^.;:]{0,45}$|\bđến\s*$")  # "đến năm 2030", not "đến hết năm 2023"
 # … unless it is what is being reviewed ("Báo cáo tình hình thực hiện nhiệm vụ năm 2025")
 _REVIEWED = re.compile(r"(?:tình hình|kết quả|đánh giá|sơ kết|tổng kết|báo cáo)\s+(?:[\w-]+\s+){0,3}?thực hiện\s+(?:các\s+)?"
                        r"(?:nhiệm vụ|kế hoạch|chỉ tiêu|nghị quyết)[^.;:]{0,30}$")
@@ -449,6 +455,7 @@ def _label(doc: Document):
         elif not new_paragraph:
             listed = None
         in_sentence: str | None = None  # a lead or speaker inside this sentence governs what follows
+        resolutions = False  # the sentence lists the resolutions a session adopted
         before: tuple[str | None, bool] = (None, False)  # the previous clause's section, strength
         for start, end in _split(s.text, s.start):
             text = doc.text[start:end]
@@ -479,8 +486,22 @@ def _label(doc: Document):
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
-            own, strong, why = _cue(text, next_year)
             lowered = text.lower()
+            adopted = _ADOPTED.search(lowered)
+            if adopted or resolutions:
+                # "… biểu quyết thông qua 10 Nghị quyết về Kế hoạch phát triển kinh tế - xã hội năm 2022; …; Nghị quyết về
+                # "Nâng cao chất lượng trường học đạt chuẩn Quốc gia …"": the session's business; a resolution on what
+                # is to be done in particular is a task, the yearly plan, budget and the like are procedure
+                resolutions = True
+                what = re.sub(r"^.*?\bnghị quyết\b\s*(?:về\s+|phê chuẩn\s+|phê duyệt\s+)?", "",
+                              lowered[adopted.end():] if adopted else lowered)
+                what = re.sub(r"^(?:[^;:]*\bnghị quyết\b\s*(?:về\s+|phê chuẩn\s+|phê duyệt\s+)?)+", "", what)
+                if len(re.findall(r"\w+", what)) < 3 or _ROUTINE_RESOLUTION.search(what):
+                    yield Clause(s.number, start, end, text, None, True, "procedure")
+                else:
+                    yield Clause(s.number, start, end, text, TASKS, True, "a resolution adopted")
+                continue
+            own, strong, why = _cue(text, next_year)
             if own == SHORTFALLS and not in_sentence and not lead and _names_no_shortfall(text):
                 # "Tuy nhiên, trong quá trình triển khai còn một số khó khăn.": what follows names them
                 lead = SHORTFALLS
