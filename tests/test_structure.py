@@ -809,3 +809,25 @@ def test_the_resolutions_a_session_adopts_are_tasks_only_when_they_set_something
     assert [(c.section, c.why) for c in scope.clauses(split_document("r.txt", f"Tiêu đề\n{text}\n")) if c.start > 0] == [
         ("achievements", "result with a figure"), (None, "procedure"), (None, "procedure"),
         ("tasks", "a resolution adopted"), ("tasks", "a resolution adopted"), (None, "opening")]  # (the session's business)
+
+
+@pytest.mark.parametrize("text, sections", [
+    # targets set ("đã đề ra", not done) govern the list after them (tune n01)
+    ("Huyện đã đề ra một số chỉ tiêu trong năm 2020 như: phấn đấu đạt tổng giá trị sản xuất gần 7.592 tỷ đồng; thu ngân "
+     "sách trên địa bàn gần 161 tỷ đồng; tỷ lệ hộ dân sử dụng nước sạch đạt 99,9%.", ["tasks"] * 3),
+    # what voters raise: worded as what to do, a task; worded as what is wrong, a shortfall (tune n01, n02)
+    ("Các đại biểu thảo luận, làm rõ một số vấn đề cử tri và người dân quan tâm như: hỗ trợ ngư dân trong khai thác; "
+     "xử lý dứt điểm tình trạng đánh bắt sai tuyến.", ["tasks", "tasks"]),
+    ("Kỳ họp đã dành nhiều thời gian thảo luận về những vấn đề mà cử tri quan tâm như: một số dự án đầu tư còn chậm tiến "
+     "độ; tỷ lệ bao phủ bảo hiểm y tế còn thấp.", ["shortfalls", "shortfalls"]),
+    # what a body was given, or a submission's title, is no one's request (tune n15, n11)
+    ("UBND xã trình tờ trình về việc đề nghị thành lập Trung tâm phục vụ hành chính công.", [None]),
+])
+def test_batch_n_kinds(text, sections):
+    assert sections_of(text) == sections
+
+
+def test_what_a_body_was_given_is_no_request():  # tune n15
+    found = scope.clauses(split_document("r.txt", "Tiêu đề\nTổng vốn đầu tư công được Trung ương giao cho Đà Nẵng là gần "
+                                                   "16.403 tỷ đồng.\n"))
+    assert [c.why for c in found if c.start > 0] != ["speaker frame"]

@@ -178,6 +178,9 @@ _LEAD_SHORTFALL = re.compile(r"hạn chế|khó khăn|tồn tại|yếu kém|vư
 _LEAD_TASK = re.compile(r"(?<!thực hiện )(?<!hoàn thành )(?<!kết quả )nhiệm vụ(?! chính trị)|giải pháp|phương hướng|"
                         r"mục tiêu(?! quốc gia)|kiến nghị|đề xuất|yêu cầu|đề nghị|chỉ tiêu (?:(?:cho |của )?năm|chủ yếu|chính)|"
                         r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b|chỉ đạo\s*$")
+# the matters voters raise ("… thảo luận, làm rõ một số vấn đề cử tri và người dân quan tâm như: …"): worded as what to
+# do, or as what is wrong
+_VOTERS_RAISE = re.compile(r"vấn đề[^:;]{0,50}quan tâm(?: như)?\s*$")
 _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý)\s+(?:\w+\s+){0,3}(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)")
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
 # a report or a speaker introducing what it states: the words before the colon are no item
@@ -225,6 +228,8 @@ def _lead_section(text: str) -> str | None:
         return None  # "Báo cáo tình hình thực hiện nhiệm vụ …: …" introduces the review itself
     if _LEAD_SHORTFALL.search(low) and not _REMEDY.search(low):
         return SHORTFALLS
+    if _VOTERS_RAISE.search(low):
+        return TASKS  # (each clause with a shortfall cue of its own stays a shortfall: see `remedy` in _label)
     task = _LEAD_TASK.search(low)
     done = re.search(r"\bđã\b(?! (?:đề ra|thảo luận|thống nhất|bàn|xác định|quán triệt))|\b(?:hoàn thành|đạt|vượt)\b(?: thắng lợi| tốt| xuất sắc)?"
                      r" (?:các |những |\d+/\d+ )?(?:mục tiêu|chỉ tiêu|nhiệm vụ)", low)
@@ -350,7 +355,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if _DIRECTS.search(low):  # "Ông Nguyễn Văn Út chỉ đạo sớm triển khai đồng bộ các quy hoạch"
         return TASKS, True, "speaker frame"
     # ("Chủ tịch HĐND huyện đã đề nghị các cấp …": what was asked at the meeting, reported; not "huyện đã … đề xuất")
-    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b(?!\s*$)|lãnh đạo,? $", low[:m.start()]) \
+    # (nor what a body was given, "được Trung ương giao cho Đà Nẵng", nor a submission's title, "tờ trình về việc đề nghị …")
+    if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b(?!\s*$)|lãnh đạo,? $|\bđược(?: \S+){0,3}\s*$|về việc\s*$",
+                                                    low[:m.start()]) \
             and not (_STATES_A_FACT.match(low[m.start():]) and not (next_year and next_year in low)) \
             and not _SHORTFALL_STRONG.search(_NOT_A_SHORTFALL.sub(" ", low[:m.start()])):
         # ("vẫn còn một số vấn đề cần … như công tác … cần đáp ứng cao hơn về yêu cầu …" names shortfalls)
@@ -481,7 +488,9 @@ def _label(doc: Document):
                 spoken = False
                 # "… đề ra các giải pháp tháo gỡ những khó khăn: tỷ lệ giải ngân thấp; …": what it lists are the
                 # difficulties to remedy, each a shortfall where it names one
-                remedy = named == TASKS and _REMEDY.search(text.lower()) is not None
+                # (so, too, the matters voters raise: "… vấn đề cử tri quan tâm như: một số dự án còn chậm tiến độ; …")
+                remedy = named == TASKS and (_REMEDY.search(text.lower()) is not None
+                                             or _VOTERS_RAISE.search(text.lower()) is not None)
                 lead_alone = _ends_paragraph(doc.text, end)
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
@@ -558,7 +567,7 @@ def _label(doc: Document):
             else:
                 section = own
             before = (section, strong)
-            if section == TASKS and not re.search(r"\bđã\b", lowered) and (
+            if section == TASKS and not _PAST.search(lowered) and (  # ("Huyện đã đề ra một số chỉ tiêu … năm 2020 như: …")
                     (why == "coming period" and re.search(r"phấn đấu|mục tiêu|chỉ tiêu", lowered))
                     or (why == "task verb" and strong and re.search(r"phấn đấu|mục tiêu", lowered))):
                 in_sentence, spoken, remedy = TASKS, False, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
