@@ -94,6 +94,21 @@ def test_what_the_meeting_discussed_is_the_opening_not_a_task(line):
     assert role_of(text, line[:20]) == "opening"
 
 
+@pytest.mark.parametrize("line", [
+    # what the meeting or the visiting team did, anywhere in the report (tune m08, g12, j04, m14, i03)
+    "Kỳ họp đã dành nhiều thời gian cho các đại biểu HĐND huyện thảo luận, chất vấn và trả lời chất vấn.",
+    "Kỳ họp nhằm xem xét, đánh giá toàn diện kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội.",
+    "Đại hội đã hoàn thành toàn bộ nội dung và chương trình đề ra.",
+    "Nghe bà Tăng Thị Thắm, Phó Chủ tịch UBND huyện báo cáo về sự chỉ đạo, điều hành của UBND huyện.",
+    "Dịp này, Chủ tịch UBND tỉnh đã đến thăm, tặng quà cho các gia đình chính sách.",
+    "Đoàn công tác đã nắm tình hình thực tế việc phát triển du lịch tại một số điểm.",
+])
+def test_the_proceedings_are_no_item_wherever_they_stand(line):
+    text = (f"Hội nghị Ban Chấp hành Đảng bộ huyện\nNgày 3/7, huyện tổ chức hội nghị.\nThu ngân sách đạt 105% dự toán.\n"
+            f"Công nghiệp tăng 8%.\nNông nghiệp tăng 3%.\n{line}\n")
+    assert role_of(text, line[:20]) == "opening"
+
+
 def test_a_category_label_above_the_headline_is_furniture_and_the_headline_is_the_longer_line():
     text = "Quốc hội - Hội đồng nhân dân\nKỳ họp thứ Ba, HĐND xã Thanh Ba khóa I, nhiệm kỳ 2021-2026\nNgày 19/12, HĐND xã Thanh Ba tổ chức kỳ họp.\n"
     assert role_of(text, "Quốc hội") == "furniture"

@@ -224,6 +224,18 @@ _BUSINESS = re.compile(
     re.I,
 )
 _AWARD = re.compile(r"\btrao (?:tặng )?(?:giấy khen|bằng khen|huy hiệu|kỷ niệm chương|quyết định|thưởng|cờ)", re.I)
+# what the meeting or the visiting team did, with no claim of its own: its purpose, its time, its having
+# finished its programme, who attended, whom it heard report, whom it visited ("Kỳ họp nhằm xem xét …", "Kỳ họp đã
+# dành nhiều thời gian …", "Đại hội đã hoàn thành toàn bộ nội dung …", "Nghe bà …, Phó Chủ tịch UBND huyện báo cáo
+# …", "Dịp này, Chủ tịch UBND tỉnh đã đến thăm, tặng quà …")
+_PROCEEDINGS = re.compile(
+    r"^(?:kỳ họp|hội nghị|đại hội|buổi làm việc|phiên họp)(?: [^,.;]{0,30})? (?:nhằm|đã dành|dành nhiều|có sự tham dự)|"
+    r"(?:kỳ họp|hội nghị|đại hội)[^.;]{0,60}?(?:đã )?hoàn thành (?:toàn bộ |tất cả )?(?:các )?(?:nội dung|chương trình)|"
+    r"^đoàn (?:công tác|kiểm tra)?[^,.;]{0,30}?(?:đã )?(?:nắm tình hình|kiểm tra tình hình|khảo sát)|"
+    r"^nghe (?:ông|bà|đồng chí|lãnh đạo|đại diện)\b[^.;]{0,120}?\bbáo cáo|"
+    r"^(?:dịp này|trước đó|sau đó|nhân dịp này),? [^.;]{0,80}?(?:thăm hỏi|tặng quà|trao quà|đến thăm)",
+    re.I,
+)
 
 
 def _business(text: str) -> bool:
@@ -238,9 +250,10 @@ def _business(text: str) -> bool:
     listed = re.search(r":\s*(\S+)", text)
     if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
         return False
-    if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|chỉ đạo|(?<!ý kiến, )(?<!các )(?<!những )kiến nghị (?!của)", text, re.I):
+    if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|(?<!sự )chỉ đạo|(?<!ý kiến, )(?<!các )(?<!những )kiến nghị (?!của)", text, re.I):
         return False  # what someone at the meeting asks for is content ("lãnh đạo các xã kiến nghị tỉnh …")
-    return bool(_BUSINESS.match(text) or _AWARD.search(text))
+    return bool(_BUSINESS.match(text) or _AWARD.search(text) or (_PROCEEDINGS.search(text) and not re.search(r"\d", text)
+                                                                   and ":" not in text))
 
 
 def _opening(text: str, position: int) -> bool:
