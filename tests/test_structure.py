@@ -846,3 +846,11 @@ def test_what_a_body_was_given_is_no_request():  # tune n15
     found = scope.clauses(split_document("r.txt", "Tiêu đề\nTổng vốn đầu tư công được Trung ương giao cho Đà Nẵng là gần "
                                                    "16.403 tỷ đồng.\n"))
     assert [c.why for c in found if c.start > 0] != ["speaker frame"]
+
+
+def test_a_list_of_tasks_goes_on_through_words_that_could_name_a_result():  # tune n11
+    assert sections_of("Năm 2025, thu ngân sách đạt 52% dự toán.\nTăng cường công tác quản lý đất đai, tài nguyên, môi trường; "
+                       "giải ngân vốn đầu tư công; tập trung bồi thường giải phóng mặt bằng các dự án; nâng cao chất lượng "
+                       "giáo dục; giữ vững ổn định chính trị, trật tự an toàn xã hội.") == ["achievements"] + ["tasks"] * 5
+    # … until a clause with a subject says what was done
+    assert sections_of("Tăng cường quản lý đất đai; công nghiệp tiếp tục phát triển ổn định.")[1] != "tasks"

@@ -87,6 +87,8 @@ _ADOPTED = re.compile(r"thông qua (?:\d+|các|những) nghị quyết")
 _ROUTINE_RESOLUTION = re.compile(
     r"^(?:quan trọng|có ý nghĩa)|kế hoạch (?:phát triển kinh tế|sử dụng đất|đầu tư công)|nhiệm vụ (?:trọng tâm )?(?:phát triển )?kinh tế|"
     r"dự toán|phân bổ|quyết toán|chương trình (?:hoạt động|giám sát)|lịch (?:họp|tiếp)|thành lập đoàn|\bbầu\b|miễn nhiệm|bảng giá")
+# a clause that opens with what to do, no subject before it ("giải ngân vốn đầu tư công", "giữ vững ổn định chính trị")
+_VERB_FIRST = re.compile(rf"^(?:[-–•+*]\s*)?(?:giải ngân|phát triển|giữ vững|{_TASK_VERBS})\b")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
 _DETAIL = re.compile(r"^(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|nhất là|đặc biệt là|trọng tâm là)\b")
 # a paragraph that goes on with the list of the paragraph before ("Trong đó, …", "Đồng thời, …")
@@ -560,7 +562,11 @@ def _label(doc: Document):
                 section = own
             elif heading and own != heading and not (own == SHORTFALLS and strong and heading == ACHIEVEMENTS):
                 section, strong, why = heading, True, "heading"
-            elif before[0] is not None and before[1] and (own is None or (own == TASKS and not strong)):
+            elif before[0] is not None and before[1] and (own is None or (own == TASKS and not strong) or (
+                    before[0] == TASKS and own == ACHIEVEMENTS and not strong and not _PAST.search(lowered)
+                    and not _FIGURE.search(lowered) and _VERB_FIRST.match(lowered))):
+                # ("Tăng cường công tác quản lý đất đai; giải ngân vốn đầu tư công; …": a list of tasks goes on through
+                # words that could name a result, until one says what was done)
                 section, strong, why = before[0], before[1], "continues the sentence"
             elif own == TASKS and previous_task and (_TASK_START.match(lowered) or why == "task verb after its subject"):
                 section, strong, why = TASKS, True, "task run"
