@@ -87,6 +87,20 @@ def test_a_line_wrapped_mid_sentence_is_joined_to_the_next():  # text copied fro
         assert text[s.start : s.end] == s.text
 
 
+def test_sentences_a_crawler_glued_together_are_split():  # tune o13, i10, j01
+    text = ("Thu ngân sách đạt 39% dự toán, thấp hơn cùng kỳ (7,9%).Ngành vận tải tăng. Nhiều doanh nghiệp chậm nộp thuế "
+            "vào ngân sáchTăng trưởng khá nhưng chưa bứt phá. Ở TP.HCM và H.Thống Nhất, VinFast giao 3.500 xe trong 9 tháng "
+            "năm 2021.Ông Lê Văn Hiểu phát biểu.")
+    doc = split_document("a.txt", text)
+    assert [s.text for s in doc.sentences] == [
+        "Thu ngân sách đạt 39% dự toán, thấp hơn cùng kỳ (7,9%).", "Ngành vận tải tăng.",
+        "Nhiều doanh nghiệp chậm nộp thuế vào ngân sách", "Tăng trưởng khá nhưng chưa bứt phá.",
+        # an abbreviation's full stop, a brand's capital and a number's dot join nothing
+        "Ở TP.HCM và H.Thống Nhất, VinFast giao 3.500 xe trong 9 tháng năm 2021.", "Ông Lê Văn Hiểu phát biểu."]
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+
+
 def test_noise_is_left_out_but_spans_still_point_into_the_original():
     text = (" date 2024-06 BBK - Sáng 13/6, hội nghị diễn ra.\n\nTin liên quan Huyện ủy triển khai\n0:00 / 0:00\n0:00\n"
             "Ảnh: đại biểu dự họp.\n\nKết quả tốt.\n\nẢnh: đại biểu dự họp.\n\nXem thêm")

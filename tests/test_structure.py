@@ -854,3 +854,8 @@ def test_a_list_of_tasks_goes_on_through_words_that_could_name_a_result():  # tu
                        "giáo dục; giữ vững ổn định chính trị, trật tự an toàn xã hội.") == ["achievements"] + ["tasks"] * 5
     # … until a clause with a subject says what was done
     assert sections_of("Tăng cường quản lý đất đai; công nghiệp tiếp tục phát triển ổn định.")[1] != "tasks"
+
+
+def test_a_place_that_must_do_something_is_asked_whatever_the_words_after():  # tune k03
+    assert placed("Tỉnh cũng cần có phương án chỉ đạo công tác giảm nghèo đối với các đối tượng không thể thoát nghèo.") \
+        == [("tasks", True)]

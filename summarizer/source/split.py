@@ -329,10 +329,38 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Sentences a crawler glued together, their space lost with a paragraph break ("… (7,9%).Ngành vận tải …",
+# "… 9 tháng năm 2021.Ông Lê Văn Hiểu …", a heading run into the text: "… vào ngân sáchTăng trưởng khá …").
+_GLUED = re.compile(r"[.!?]+(?=[^\W\d_][^\W\d_])|(?<=[^\W\d_]{3})(?=[^\W\d_]{2})")
+
+
+def _glued(text: str, start: int, end: int):
+    """Zero-space sentence boundaries in text[start:end], as (sentence end, next start): after a full stop
+    that follows a word of two lower-case letters, a digit, ")" or "%" and comes before a capital and a
+    lower-case letter (not "TP.HCM", "H.Thống Nhất", "3.500"); or between a lower-case run of three
+    letters and a capital followed by a lower-case letter (no Vietnamese word is written so; brand
+    names such as "VinFast" have two lower-case letters before the capital)."""
+    for m in _GLUED.finditer(text, start, end):
+        i = m.end()
+        if i + 1 >= end or not (text[i].isupper() and text[i + 1].islower()):
+            continue
+        if m.group():  # a full stop
+            before = text[max(start, m.start() - 2):m.start()]
+            if not (len(before) == 2 and before.isalpha() and before.islower() or before[-1:] in ")%”\"" or before[-1:].isdigit()):
+                continue
+            yield m.end(), m.end()
+        elif text[i - 3:i].isalpha() and text[i - 3:i].islower():
+            yield i, i
+
+
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cursor = start
+    glued = list(_glued(text, start, end))
     for m in _BOUNDARY.finditer(text, start, end):
+        while glued and glued[0][0] <= m.start():
+            spans.append((cursor, glued[0][0]))
+            cursor = glued.pop(0)[1]
         nxt = text[m.end()] if m.end() < end else ""
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“("):
             continue
@@ -346,6 +374,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         sentence_end = m.end() - len(m.group()) + len(m.group().rstrip())
         spans.append((cursor, sentence_end))
         cursor = m.end()
+    for boundary, after in glued:
+        spans.append((cursor, boundary))
+        cursor = after
     if cursor < end:
         spans.append((cursor, end))
     return spans

@@ -380,7 +380,10 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if remedy and not re.search(r"\bđã\b|\bnhờ\b", low[:remedy.start()]) or (
             _SUBJECT_TASK.match(low) and not _GOES_ON_WELL.search(low)):
         return TASKS, False, "task verb after its subject"  # not "đã nỗ lực vượt qua khó khăn", "nhờ … tháo gỡ khó khăn": done
-    if re.match(r"(?:các|cấp|ngành|mỗi|từng)\b[^.;:]{0,60}?\b(?:cần|phải)\s+(?!là\b|được\b)\w", low):
+    if re.match(r"(?:các|cấp|ngành|mỗi|từng)\b[^.;:]{0,60}?\b(?:cần|phải)\s+(?!là\b|được\b)\w", low) or re.match(
+            r"(?:tỉnh|huyện|xã|phường|thành phố|đặc khu|địa phương|ubnd|sở)\b[^.;:,]{0,30}?\b(?:cũng |vẫn )?(?:cần|phải)\s+"
+            r"(?!là\b|được\b|ứng phó|đối mặt|chịu\b)\w", low):
+        # ("Tỉnh cũng cần có phương án chỉ đạo công tác giảm nghèo đối với các đối tượng không thể thoát nghèo …")
         # "Các đơn vị phải đánh giá, thống kê lại có bao nhiêu hồ còn tồn tại …": who must act, then what
         return TASKS, True, "must after its subject"
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
