@@ -859,3 +859,27 @@ def test_a_list_of_tasks_goes_on_through_words_that_could_name_a_result():  # tu
 def test_a_place_that_must_do_something_is_asked_whatever_the_words_after():  # tune k03
     assert placed("Tỉnh cũng cần có phương án chỉ đạo công tác giảm nghèo đối với các đối tượng không thể thoát nghèo.") \
         == [("tasks", True)]
+
+
+@pytest.mark.parametrize("text, sections", [
+    # what reporters raise is a fault where it names one (tune o11)
+    ("Tại buổi họp báo các phóng viên đã đề nghị cơ quan chức năng cung cấp thêm thông tin về các vấn đề như: nhà "
+     "truyền thống mới đưa vào sử dụng đã hư hỏng; một số dự án còn chậm tiến độ.", ["shortfalls", "shortfalls"]),
+    # sharing a difficulty names none; proposing an award asks for nothing (tune o01, o09)
+    ("Bí thư Tỉnh ủy chia sẻ những khó khăn trong xây dựng nông thôn mới của huyện.", [None]),
+    ("Việc bình xét và đề nghị khen thưởng được triển khai thực hiện nghiêm túc, đúng quy định.", ["achievements"]),
+])
+def test_batch_o_kinds(text, sections):
+    assert sections_of(text) == sections
+
+
+def test_the_first_quarter_of_the_next_year_named_with_what_it_brought_is_reviewed():  # tune o12
+    text = ("Năm 2018, giá trị sản xuất công nghiệp đạt 8.943 tỷ đồng. Năm 2018, thu ngân sách đạt 105%.\nTrong quý I/2019 "
+            "doanh thu của nhà máy tăng 12%.\nNhiệm vụ quý I năm 2019 là tăng sản lượng.")
+    assert sections_of(text) == ["achievements", "achievements", "achievements", "tasks"]
+
+
+def test_a_markdown_image_is_a_caption():  # tune o15, l07 (pages stored as Markdown)
+    text = ("Kỳ họp HĐND thành phố\nNăm 2020, kinh tế tăng 1,39%.\n"
+            "![Quang cảnh kỳ họp. Ảnh: Hoàng Giang](https://hddtvn.com/wp-content/uploads/2021/01/1132.png \"Quang cảnh.\")\n")
+    assert role_of(text, "![Quang") == "caption"

@@ -162,6 +162,10 @@ def credit_names(line: str) -> list[str]:
     return names
 
 
+# a Markdown image, "![Quang cảnh kỳ họp.](https://…/1132.png "…")": its text is the photo's caption
+_MARKDOWN_IMAGE = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*$")
+
+
 def _caption(line: str, words: list[str]) -> bool:
     """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame."""
     if len(words) <= 40 and re.search(r"\((?:[Ảả]nh|[Ảả]nh minh họa|[Ảả]nh minh hoạ)\s*:[^()]*\)\s*\.?$", line.strip()):
@@ -321,6 +325,8 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
                 (credit_name(line) and (k >= len(lines) - 3 or _CREDIT_LEAD.match(line.strip().strip("([")))) or
                 re.fullmatch(r"\(?(?:PV|CTV|BTV|TTXVN|Nhóm PV)\.?\)?", line.strip())):
             role = "byline"
+        elif _MARKDOWN_IMAGE.match(line):
+            role = "caption"  # however many sentences its caption text holds
         elif len(idx) == 1 and _heading(line, words):
             role = "heading"
         elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line) or _opening(line, body_seen)):

@@ -68,7 +68,7 @@ _TASK_START = re.compile(rf"^(?!lãnh đạo (?:xã|phường|huyện|tỉnh|th�
 _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo|duy trì|lãnh đạo|thực hiện|tổ chức|triển khai|xây dựng|hoàn thành)\b")
 _SPEAKER = re.compile(
     r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!với )(?<!các )(?<!những )(?<!được )(?<!của )(?<!quan tâm )(?<!tập trung )"
-    r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
+    r"\b(?:yêu cầu(?! vận hành)(?! ngày càng)(?! cao)(?! phát triển)(?! thực tiễn)(?! nhiệm vụ)|đề nghị(?! khen thưởng)|nhấn mạnh|lưu ý|giao nhiệm vụ|giao cho|chỉ đạo các|chỉ đạo cần|đề xuất|kiến nghị|"
     r"mong muốn|đề ra nhiệm vụ|chỉ đạo (?:đặc khu|xã|phường|huyện|tỉnh|ubnd|ngành|địa phương|cấp ủy|các cấp)|(?<!bàn )giao (?:ubnd|sở|ban|các|cơ quan|đơn vị|huyện|xã|phường|tỉnh|thành phố|đặc khu))\b(?! đề ra)(?! đặt ra)(?! của)(?! nhiệm vụ được giao)"
 )
 # "nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả": a speaker who stresses a fact asks for nothing
@@ -139,7 +139,8 @@ _NOT_A_SHORTFALL = re.compile(
     r"ngập úng|ngập lụt|sạt lở|hư hỏng)|không có (?:người )?(?:chết|thiệt mạng|mất tích)|"
     r"(?:khắc phục|hỗ trợ|cứu hộ|cứu trợ|cứu|di dời|sơ tán|thăm hỏi|tìm kiếm)[^;]{0,60}?(?:sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|"
     r"cuốn trôi|thiệt hại|mất tích|tốc mái|bị cô lập|vùi lấp)|"
-    r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)"
+    r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)|"
+    r"chia sẻ (?:với )?(?:những |các )?khó khăn"  # sympathy, not a fault named
 )
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
@@ -182,7 +183,7 @@ _LEAD_TASK = re.compile(r"(?<!thực hiện )(?<!hoàn thành )(?<!kết quả )
                         r"năm tới|thời gian tới|cuối năm|trọng tâm|định hướng|phấn đấu|nhấn mạnh|lưu ý|\bcần\b|chỉ đạo\s*$")
 # the matters voters raise ("… thảo luận, làm rõ một số vấn đề cử tri và người dân quan tâm như: …"): worded as what to
 # do, or as what is wrong
-_VOTERS_RAISE = re.compile(r"vấn đề[^:;]{0,50}quan tâm(?: như)?\s*$")
+_VOTERS_RAISE = re.compile(r"(?:vấn đề[^:;]{0,50}quan tâm|(?:về|đến) (?:các|những) vấn đề)(?: như)?\s*$")
 _REMEDY = re.compile(r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý)\s+(?:\w+\s+){0,3}(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)")
 _LEAD_ACHIEVEMENT = re.compile(r"kết quả|thành tựu|đạt được|nổi bật|tích cực|điểm sáng|dấu ấn|cụ thể")
 # a report or a speaker introducing what it states: the words before the colon are no item
@@ -247,7 +248,7 @@ def _lead_section(text: str) -> str | None:
     return None
 
 
-_YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ (?:năm )?)(20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.I)
+_YEAR_MENTION = re.compile(r"(?:tháng(?: đầu| cuối)? |năm |quý [IV]+ ?(?:năm |/)?)(20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.I)
 # a year the report plans for: the nearest words before it name a plan ("giải pháp thực hiện nhiệm vụ
 # năm 2026", "nhiệm vụ phát triển kinh tế - xã hội của phường trong năm 2026", "tầm nhìn đến năm 2030")
 _AHEAD = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu|tới|tháng cuối|triển khai|định hướng|chỉ tiêu|"
@@ -367,6 +368,11 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     reached = re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", low)  # "Trên cơ sở kết quả đạt được, …" reaches nothing
     # "… tạo nền tảng cho năm 2026": what was done readies the coming year, it sets no task for it
     readies = re.sub(r"tạo (?:nền tảng|tiền đề|đà|động lực|cơ sở)[^;.]*", "", low)
+    if next_year:
+        # the first quarter or months of the next year, named with what they brought ("Trong quý I/2019 nhà máy sản xuất
+        # được 162.000 tấn"), are already past when the report is written; not when a plan names them
+        readies = re.sub(rf"(?<!nhiệm vụ )(?<!kế hoạch )(?<!mục tiêu )(?<!chỉ tiêu )(?:qu[ýí] i|\d+ tháng đầu năm)\s*(?:năm |/)\s*{next_year}",
+                         "", readies)
     ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", readies)
                                     and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
     past = _PAST.search(low) and not \
