@@ -883,3 +883,11 @@ def test_a_markdown_image_is_a_caption():  # tune o15, l07 (pages stored as Mark
     text = ("Kỳ họp HĐND thành phố\nNăm 2020, kinh tế tăng 1,39%.\n"
             "![Quang cảnh kỳ họp. Ảnh: Hoàng Giang](https://hddtvn.com/wp-content/uploads/2021/01/1132.png \"Quang cảnh.\")\n")
     assert role_of(text, "![Quang") == "caption"
+
+
+@pytest.mark.parametrize("text", [
+    "Bạc Liêu cũng đã tiếp nhận 5.100 liều vắc xin phòng dịch Covid-19.",  # tune o16
+    "Tỉnh đã hỗ trợ xây mới 120 căn nhà cho hộ nghèo.",
+])
+def test_what_was_done_and_counted_is_a_result(text):
+    assert placed(text) == [("achievements", True)]

@@ -168,6 +168,9 @@ _ACHIEVEMENT = re.compile(
     r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết|hoàn thiện|nâng cấp)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
+# a count of something done (not a date, nor a meeting's number)
+_COUNTED = re.compile(r"\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|người|hộ|lượt|liều|ca\b|trường hợp|tấn|ha\b|km|công trình|dự án|"
+                      r"doanh nghiệp|sản phẩm|giường|căn|ngôi nhà|nhà\b|học sinh|lao động|đảng viên|tổ chức|chi bộ|mô hình)")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
 # a target speaks ("phấn đấu đạt", "chỉ tiêu … đạt", "dự kiến đạt")
 _ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d|hoàn thành\s+\d+/\d+")  # "hoàn thành 19/19 tiêu chí"
@@ -405,7 +408,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         return TASKS, bool(asks), "must"  # "các sở, ngành, địa phương phải đổi mới …", "tỉnh cần triển khai …"
     if _SHORTFALL.search(wanting):
         return SHORTFALLS, False, "shortfall words"
-    if _RESULT_WITH_FIGURE.search(low):
+    if _RESULT_WITH_FIGURE.search(low) or (_PAST.search(low) and _COUNTED.search(low)):
+        # ("… đã tiếp nhận 5.100 liều vắc xin", "… đã được điều trị khỏi bệnh … 52 người": done, and counted)
         return ACHIEVEMENTS, True, "result with a figure"
     if _ACHIEVEMENT.search(low):
         return ACHIEVEMENTS, bool(_FIGURE.search(low)), "result words"
