@@ -891,3 +891,14 @@ def test_a_markdown_image_is_a_caption():  # tune o15, l07 (pages stored as Mark
 ])
 def test_what_was_done_and_counted_is_a_result(text):
     assert placed(text) == [("achievements", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thu nhập của người dân vẫn thấp so với bình quân chung của cả nước.",  # tune o03
+    "Số doanh nghiệp ngừng hoạt động còn lớn.",  # tune o13
+    "Lãi suất ngân hàng tuy giảm nhưng doanh nghiệp vẫn khó tiếp cận được nguồn vốn.",
+    "Dư nợ tín dụng thấp, tỷ lệ nợ xấu có xu hướng tăng.",
+    "Trong sáu tháng đầu năm, quận chỉ thu được hơn 1.587 tỷ đồng.",
+])
+def test_what_is_still_low_or_hard_and_a_bad_measure_rising_are_shortfalls(text):
+    assert sections_of(text)[-1] == "shortfalls"
