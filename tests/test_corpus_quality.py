@@ -16,14 +16,14 @@ DRAFTS = CORPUS / "answers" / "qwen2.5-coder-1.5b"  # one folder of drafts per h
 
 # measured with `python bench/quality.py corpus/tune` (… corpus/check, … corpus/fresh; README, "Quality")
 RULES_FLOORS = {
-    "tune": {"item_recall": 0.89, "item_precision": 0.86, "people_precision": 0.98, "people_recall": 0.98,
-             "locality_ok": 112, "period_ok": 111},
+    "tune": {"item_recall": 0.87, "item_precision": 0.85, "people_precision": 0.98, "people_recall": 0.97,
+             "locality_ok": 123, "period_ok": 125},
     "check": {"item_recall": 0.89, "item_precision": 0.84, "people_precision": 0.98, "people_recall": 0.90,
               "locality_ok": 19, "period_ok": 18},
     "fresh": {"item_recall": 0.79, "item_precision": 0.79, "people_precision": 0.88, "people_recall": 0.77,
               "locality_ok": 11, "period_ok": 11},
 }
-REPORTS = {"tune": 131, "check": 20, "fresh": 12}
+REPORTS = {"tune": 147, "check": 20, "fresh": 12}
 
 
 @pytest.mark.parametrize("half", ["tune", "check", "fresh"])
