@@ -899,6 +899,9 @@ def test_what_was_done_and_counted_is_a_result(text):
     "Lãi suất ngân hàng tuy giảm nhưng doanh nghiệp vẫn khó tiếp cận được nguồn vốn.",
     "Dư nợ tín dụng thấp, tỷ lệ nợ xấu có xu hướng tăng.",
     "Trong sáu tháng đầu năm, quận chỉ thu được hơn 1.587 tỷ đồng.",
+    "Các lĩnh vực dịch vụ và xây dựng đều tăng chậm.",  # tune n13
+    "Tính đến ngày 30/9, Đà Nẵng mới giải ngân được khoảng 7.760 tỷ đồng.",  # tune n15
+    "Diện tích cây trồng bị ảnh hưởng, thiệt hại khoảng 7.313 ha.",  # tune l06
 ])
 def test_what_is_still_low_or_hard_and_a_bad_measure_rising_are_shortfalls(text):
-    assert sections_of(text)[-1] == "shortfalls"
+    assert placed(text)[-1] == ("shortfalls", True)  # strong: the rules list it when the model does not

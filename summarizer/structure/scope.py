@@ -106,7 +106,8 @@ _COMING = re.compile(
 # what a disaster or an epidemic did ("gây sạt lở bờ sông", "5.970 ngôi nhà bị ngập", "3 người thiệt mạng", "165
 # trường hợp sốt xuất huyết"): a loss the report names
 _DAMAGE = (r"sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|ngập sâu|thiệt mạng|người chết|bị chết|tử vong|mất tích|cuốn trôi|"
-           r"vỡ (?:hồ|đê)|tốc mái|bị cô lập|mất trắng|vùi lấp|tiêu hủy \d|"
+           r"vỡ (?:hồ|đê)|tốc mái|bị cô lập|mất trắng|vùi lấp|tiêu hủy \d|(?:bị|gây) thiệt hại|"
+           r"thiệt hại (?:khoảng |ước(?: tính)? |hơn |trên )?\d|"
            r"\d[\d.,]* (?:ca|trường hợp)(?: bệnh)? (?:mắc|sốt|nhiễm|bệnh)")
 # "tình trạng vi phạm hành lang an toàn giao thông", "tình trạng khai thác cát trái phép": a wrong that goes on
 # (strong only: in the weak list it takes requests to stop them, "ngăn chặn tình trạng …", from tasks lists)
@@ -114,7 +115,8 @@ _BAD_STATE = r"tình trạng\b[^;]{0,40}?(?:vi phạm|ô nhiễm|trái phép|l�
 # what is still low or hard, a measure that only reached so much, a bad measure rising ("thu nhập của người dân vẫn
 # thấp", "số doanh nghiệp ngừng hoạt động còn lớn", "doanh nghiệp vẫn khó tiếp cận được nguồn vốn", "quận chỉ thu được
 # 31% dự toán", "tỷ lệ nợ xấu có xu hướng tăng", "tai nạn giao thông có chiều hướng gia tăng")
-_STILL_BAD = (r"vẫn thấp|còn lớn|khó tiếp cận|vẫn khó|chỉ (?:thu )?được|chỉ tăng|"
+_STILL_BAD = (r"vẫn thấp|còn lớn|khó tiếp cận|vẫn khó|chỉ (?:thu )?được|chỉ tăng|tăng chậm|tăng trưởng chậm|"
+              r"mới (?:giải ngân|thu|thực hiện|hoàn thành)(?: được)?\b|"
               r"(?:nợ xấu|tai nạn|tội phạm|ma túy|tệ nạn|vi phạm|ô nhiễm|thất nghiệp)[^;]{0,40}?"
               r"(?:gia tăng|có (?:chiều|xu) hướng (?:gia )?tăng)")
 _SHORTFALL = re.compile(
