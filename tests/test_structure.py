@@ -905,3 +905,15 @@ def test_what_was_done_and_counted_is_a_result(text):
 ])
 def test_what_is_still_low_or_hard_and_a_bad_measure_rising_are_shortfalls(text):
     assert placed(text)[-1] == ("shortfalls", True)  # strong: the rules list it when the model does not
+
+
+@pytest.mark.parametrize("text, sections", [
+    # a request among the faults a lead lists is a task (tune p08)
+    ("Tuy nhiên, vẫn còn một số hạn chế như: giải ngân vốn đầu tư công còn chậm; đề nghị làm rõ thêm kết quả tháo gỡ khó "
+     "khăn cho doanh nghiệp.", ["shortfalls", "tasks"]),
+    # analysing the faults names none: the speaker's request is what the clause says (tune p15)
+    ("Phát biểu kết luận phiên họp, sau khi phân tích những tồn tại, hạn chế cần sớm khắc phục, Chủ tịch UBND tỉnh yêu cầu "
+     "các sở, ngành tập trung hoàn thành các chỉ tiêu.", ["tasks"]),
+])
+def test_batch_p_kinds(text, sections):
+    assert sections_of(text) == sections

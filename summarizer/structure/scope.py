@@ -148,7 +148,9 @@ _NOT_A_SHORTFALL = re.compile(
     r"(?:khắc phục|hỗ trợ|cứu hộ|cứu trợ|cứu|di dời|sơ tán|thăm hỏi|tìm kiếm)[^;]{0,60}?(?:sạt lở|hư hỏng|ngập lụt|bị ngập|ngập úng|"
     r"cuốn trôi|thiệt hại|mất tích|tốc mái|bị cô lập|vùi lấp)|"
     r"(?:liên quan đến|đối với|trước|để (?:giải quyết|tháo gỡ|khắc phục)) (?:những |các |một số )?(?:khó khăn|vướng mắc|hạn chế|tồn tại)|"
-    r"chia sẻ (?:với )?(?:những |các )?khó khăn"  # sympathy, not a fault named
+    r"chia sẻ (?:với )?(?:những |các )?khó khăn|"  # sympathy, not a fault named
+    r"(?:phân tích|chỉ ra|nêu) (?:rõ )?(?:những |các )?(?:tồn tại|hạn chế|khó khăn)(?:,? (?:tồn tại|hạn chế|khó khăn|yếu kém))*"
+    r"(?: cần (?:sớm )?khắc phục)?"  # "sau khi phân tích những tồn tại, hạn chế cần sớm khắc phục, Chủ tịch … yêu cầu …"
 )
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
@@ -555,6 +557,12 @@ def _label(doc: Document):
                 # "Bí thư … đề nghị các xã tập trung thu ngân sách. Năm 2024, huyện đã thu đạt 120% …": what
                 # was done, with its figure, is no request; the speaker's list ends there
                 section, in_sentence, lead, spoken = own, None, None, False
+            elif in_sentence == SHORTFALLS and own == TASKS and strong and (why in (
+                    "must", "must after its subject", "will", "coming period")
+                    or re.match(r"(?:đề nghị|yêu cầu|kiến nghị|cần)\b", lowered)):
+                # (not "… để chủ động tham mưu đề xuất xử lý … chưa quyết liệt": a fault that names a proposal)
+                # "… còn hạn chế: …; đề nghị làm rõ thêm …; cần gắn trách nhiệm người đứng đầu …": a request among the faults
+                section = own
             elif in_sentence:
                 section, strong, why = in_sentence, True, "lead in the sentence"
             elif before[0] and _DETAIL.match(lowered):
