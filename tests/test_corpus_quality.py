@@ -17,13 +17,13 @@ DRAFTS = CORPUS / "answers" / "qwen2.5-coder-1.5b"  # one folder of drafts per h
 # measured with `python bench/quality.py corpus/tune` (… corpus/check, … corpus/fresh; README, "Quality")
 RULES_FLOORS = {
     "tune": {"item_recall": 0.87, "item_precision": 0.85, "people_precision": 0.98, "people_recall": 0.97,
-             "locality_ok": 123, "period_ok": 125},
+             "locality_ok": 134, "period_ok": 138},
     "check": {"item_recall": 0.89, "item_precision": 0.84, "people_precision": 0.98, "people_recall": 0.90,
               "locality_ok": 19, "period_ok": 18},
     "fresh": {"item_recall": 0.79, "item_precision": 0.79, "people_precision": 0.88, "people_recall": 0.77,
               "locality_ok": 11, "period_ok": 11},
 }
-REPORTS = {"tune": 147, "check": 20, "fresh": 12}
+REPORTS = {"tune": 163, "check": 20, "fresh": 12}
 
 
 @pytest.mark.parametrize("half", ["tune", "check", "fresh"])
@@ -52,8 +52,8 @@ PIPELINE_FLOORS = {
               "shortfalls_precision": 0.80, "tasks_recall": 0.92, "tasks_precision": 0.73,
               "item_recall": 0.89, "item_precision": 0.84, "people_precision": 0.95, "people_recall": 0.90},
     # the half nobody read to write a rule
-    "fresh": {"achievements_recall": 0.85, "achievements_precision": 0.90, "shortfalls_recall": 0.65,
-              "shortfalls_precision": 0.83, "tasks_recall": 0.70, "tasks_precision": 0.47,
+    "fresh": {"achievements_recall": 0.85, "achievements_precision": 0.89, "shortfalls_recall": 0.65,
+              "shortfalls_precision": 0.83, "tasks_recall": 0.70, "tasks_precision": 0.49,
               "item_recall": 0.81, "item_precision": 0.79, "people_precision": 0.88, "people_recall": 0.77},
 }
 
