@@ -917,3 +917,22 @@ def test_what_is_still_low_or_hard_and_a_bad_measure_rising_are_shortfalls(text)
 ])
 def test_batch_p_kinds(text, sections):
     assert sections_of(text) == sections
+
+
+@pytest.mark.parametrize("text, sections", [
+    # the session's papers adopted together, routine ones (tune q05), and adopting with nothing named (tune q10)
+    ("Năm 2022, thu ngân sách đạt 105% dự toán.\nTại Kỳ họp, các đại biểu đã biểu quyết nhất trí thông qua các tờ trình, "
+     "nghị quyết: Điều chỉnh, bổ sung kế hoạch đầu tư công trung hạn giai đoạn 2021-2025; Phê duyệt Kế hoạch sử dụng đất.",
+     ["achievements"]),
+    ("Năm 2025, thu ngân sách đạt 105% dự toán.\nVới tinh thần dân chủ, kỳ họp đã thống nhất thông qua các nghị quyết, thể "
+     "hiện quyết tâm chính trị cao.", ["achievements"]),
+    # papers adopted "thuộc thẩm quyền", then a new list the meeting set (seed 000's shape)
+    ("Năm 2024, thu ngân sách đạt 52% dự toán.\nKỳ họp đã thông qua các báo cáo, tờ trình, nghị quyết thuộc thẩm quyền, đồng "
+     "thời đặt ra một số nhiệm vụ, giải pháp để thực hiện trong 6 tháng cuối năm 2024 như: Chuẩn bị tốt các điều kiện để tổ "
+     "chức phiên giải trình.", ["achievements", "tasks"]),
+    # a plan for the next year opened by "Thực hiện" is a task, strongly (tune q09)
+    ("Năm 2025, thu ngân sách đạt 200 tỷ đồng.\nThực hiện nhiệm vụ chính trị năm 2026, Đảng ủy xã tiếp tục tập trung lãnh "
+     "đạo thực hiện các khâu đột phá.", ["achievements", "tasks"]),
+])
+def test_batch_q_kinds(text, sections):
+    assert [s for s in sections_of(text) if s] == sections

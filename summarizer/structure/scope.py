@@ -83,9 +83,9 @@ _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị cá
 _GOES_ON_WELL = re.compile(r"tiếp tục (?:phát triển|ổn định|tăng trưởng|khởi sắc|chuyển biến tích cực|tăng)\W*$")
 # a session adopting its resolutions ("biểu quyết thông qua 10 Nghị quyết về …"), and the ones every session
 # adopts, which set nothing in particular: the yearly plan and budget, land use, supervision, elections
-_ADOPTED = re.compile(r"thông qua (?:\d+|các|những) nghị quyết")
+_ADOPTED = re.compile(r"thông qua (?:\d+|các|những) (?:tờ trình,? |báo cáo,? )*(?:nghị quyết|tờ trình)")
 _ROUTINE_RESOLUTION = re.compile(
-    r"^(?:quan trọng|có ý nghĩa)|kế hoạch (?:phát triển kinh tế|sử dụng đất|đầu tư công)|nhiệm vụ (?:trọng tâm )?(?:phát triển )?kinh tế|"
+    r"^(?:quan trọng|có ý nghĩa|thuộc thẩm quyền|theo thẩm quyền)|kế hoạch (?:phát triển kinh tế|sử dụng đất|đầu tư công)|nhiệm vụ (?:trọng tâm )?(?:phát triển )?kinh tế|"
     r"dự toán|phân bổ|quyết toán|chương trình (?:hoạt động|giám sát)|lịch (?:họp|tiếp)|thành lập đoàn|\bbầu\b|miễn nhiệm|bảng giá")
 # a clause that opens with what to do, no subject before it ("giải ngân vốn đầu tư công", "giữ vững ổn định chính trị")
 _VERB_FIRST = re.compile(rf"^(?:[-–•+*]\s*)?(?:giải ngân|phát triển|giữ vững|{_TASK_VERBS})\b")
@@ -364,7 +364,7 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
             # "Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch": the verb opens what was done;
             # a purpose ("Chỉ đạo quyết liệt để giải ngân đạt 100%") sets the figure as a target
             return ACHIEVEMENTS, True, "result with a figure"
-        weak = _WEAK_TASK_START.match(low) and not _COMING.search(low)
+        weak = _WEAK_TASK_START.match(low) and not _COMING.search(low) and not (next_year and next_year in low)
         if weak and _SPEAKER.search(low):  # "Lãnh đạo thành phố yêu cầu …": who speaks, not what was done
             return TASKS, True, "speaker frame"
         return TASKS, not weak, "task verb"
@@ -509,6 +509,7 @@ def _label(doc: Document):
             if named:
                 section = named
                 in_sentence = section
+                resolutions = False  # ("… thông qua các nghị quyết …, đồng thời đặt ra một số nhiệm vụ … như: …": a new list)
                 lead = section
                 spoken = False
                 # "… đề ra các giải pháp tháo gỡ những khó khăn: tỷ lệ giải ngân thấp; …": what it lists are the
@@ -529,7 +530,10 @@ def _label(doc: Document):
                 resolutions = True
                 what = re.sub(r"^.*?\bnghị quyết\b\s*(?:về\s+|phê chuẩn\s+|phê duyệt\s+)?", "",
                               lowered[adopted.end():] if adopted else lowered)
+                if adopted and re.match(r"\s*(?:,|thể hiện|với|quan trọng)", lowered[adopted.end():]):
+                    what = ""  # "… thông qua các nghị quyết, thể hiện quyết tâm …": the adopting, nothing adopted named
                 what = re.sub(r"^(?:[^;:]*\bnghị quyết\b\s*(?:về\s+|phê chuẩn\s+|phê duyệt\s+)?)+", "", what)
+                what = what.strip(" ,:\"“”")
                 if len(re.findall(r"\w+", what)) < 3 or _ROUTINE_RESOLUTION.search(what):
                     yield Clause(s.number, start, end, text, None, True, "procedure")
                 else:
