@@ -426,3 +426,17 @@ def test_a_counted_title_is_shared_by_the_names_joined_with_va():
 ])
 def test_two_words_after_a_unit_word_are_a_place_unless_titles_follow(text, people):
     assert {f.name for f in find_people(split_document("a.txt", text))} == people
+
+
+def test_nguyen_is_a_middle_name_unless_a_title_follows():  # tune q05
+    text = ("Tiêu đề bài viết\nPhát biểu kết luận Kỳ họp, ông Hoàng Nguyên Dinh, Bí thư Huyện ủy, Chủ tịch HĐND huyện nhấn "
+            "mạnh các nghị quyết phải được triển khai. Dự có ông Trần Văn An, Nguyên Bí thư Tỉnh ủy.\n")
+    found = {p.name: p.titles for p in find_people(split_document("a.txt", text))}
+    assert found == {"Hoàng Nguyên Dinh": ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"],
+                     "Trần Văn An": ["Nguyên Bí thư Tỉnh ủy"]}
+
+
+def test_a_name_with_its_role_on_the_paper_is_a_byline_wherever_it_stands():  # tune q10
+    text = "Thanh Quân phấn đấu sớm thoát khỏi diện xã đặc biệt khó khăn\nĐoàn Lưu (CTV)\nNăm 2025, xã đạt 17 chỉ tiêu.\n"
+    doc = split_document("a.txt", text)
+    assert [s.role for s in doc.sentences] == ["headline", "byline", "body"]

@@ -152,6 +152,14 @@ def _name_in_run(words: list[str]) -> int | None:
                                       words[i] in COMMON_SURNAMES, len(words) - i))
 
 
+def _opens_title(text: str, pos: int) -> bool:
+    """Whether a title starts at `pos`. "Nguyên" (former) opens one only before another title ("Nguyên Bí thư
+    …"); before anything else it is a middle name ("Hoàng Nguyên Dinh, Bí thư Huyện ủy")."""
+    if text.startswith("Nguyên ", pos):
+        return text.startswith(_TITLE_OPENERS, pos + len("Nguyên "))
+    return text.startswith(_TITLE_OPENERS, pos)
+
+
 def _runs(text: str):
     """Runs of capitalised words, cut before a word that starts a title or an organisation; yields
     (words, start, end) with spans into `text`."""
@@ -159,8 +167,7 @@ def _runs(text: str):
         words, starts, pos = [], [], m.start()
         for w in m.group(1).split():
             pos = text.index(w, pos)
-            stop = w in _ORG_STOPS or (text.startswith(_TITLE_OPENERS, pos)
-                                       and not re.match(r"\w+\s*[,;.]", text[pos:pos + 12]))
+            stop = w in _ORG_STOPS or (_opens_title(text, pos) and not re.match(r"\w+\s*[,;.]", text[pos:pos + 12]))
             if stop and words:
                 yield words, starts[0], starts[-1] + len(words[-1])
                 words, starts = [], []

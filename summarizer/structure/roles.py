@@ -125,6 +125,10 @@ def is_furniture(line: str) -> bool:
     return bool(re.match(r"^[\w ]{1,30}(?:\s*[>»/|]\s*[\w ]{1,30}){2,}$", line.strip()))  # breadcrumbs
 
 
+# a name with its role on the paper after it: "Đoàn Lưu (CTV)"
+_CREDITED = re.compile(r"\((?:CTV|PV|BTV|TTXVN|Nhóm PV)\)\s*$")
+
+
 def credit_name(line: str) -> str | None:
     """The name of a byline or photo credit line ("ANH TUÂN", "Tin, ảnh: Minh Hà", "(Ảnh: Lê Hòa)",
     "CTV Nguyễn B"), or None when the line is not one. A name is 1–5 capitalised or all-capital words.
@@ -315,6 +319,8 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
         role: Role | None = None
         if is_furniture(line):
             role = "furniture"
+        elif len(idx) == 1 and _CREDITED.search(line) and credit_name(line):
+            role = "byline"  # "Đoàn Lưu (CTV)", wherever it stands, even among the lines around the headline
         elif k in leading and (k != chosen or len(words) < 4):
             role = "furniture"  # a site's label above the headline ("Chi tiết tin", "Tin tức")
         elif k == chosen:
