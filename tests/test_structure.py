@@ -936,3 +936,20 @@ def test_batch_p_kinds(text, sections):
 ])
 def test_batch_q_kinds(text, sections):
     assert [s for s in sections_of(text) if s] == sections
+
+
+@pytest.mark.parametrize("body", [
+    # a list under a lead, bulleted or not, with no full stops: its items, not photo captions (a new user's case, s9)
+    "6 tháng đầu năm, thu ngân sách đạt 45 tỷ đồng.\nNhững hạn chế:\n- Giải ngân vốn đầu tư công chậm\n- Tỷ lệ lao động "
+    "qua đào tạo thấp\nNhiệm vụ trọng tâm 6 tháng cuối năm:\n- Tập trung chỉ đạo sản xuất vụ mùa\n- Giữ vững an ninh chính trị",
+    "6 tháng đầu năm, thu ngân sách đạt 45 tỷ đồng.\nNhững hạn chế:\nGiải ngân vốn đầu tư công chậm\nTỷ lệ lao động "
+    "qua đào tạo thấp\nNhiệm vụ trọng tâm 6 tháng cuối năm:\nTập trung chỉ đạo sản xuất vụ mùa\nGiữ vững an ninh chính trị",
+])
+def test_a_list_without_full_stops_is_a_list(body):
+    assert [s for s in sections_of(body) if s] == ["achievements", "shortfalls", "shortfalls", "tasks", "tasks"]
+
+
+def test_a_claim_under_a_heading_is_no_heading():  # a new user's case (session 9)
+    text = ("Huyện Bảo Yên tổng kết năm 2024\nNgày 17/12, Huyện ủy Bảo Yên tổ chức hội nghị tổng kết năm 2024.\n"
+            "Kết quả nổi bật năm 2024\nKinh tế tăng trưởng 8,5%, vượt kế hoạch\nCông tác cải cách hành chính được đẩy mạnh\n")
+    assert [r for r, _ in roles(text)] == ["headline", "opening", "heading", "body", "body"]

@@ -166,12 +166,17 @@ def credit_names(line: str) -> list[str]:
     return names
 
 
+# a line that opens with a list marker: "- …", "• …", "+ …", "1. …", "a) …"
+_LIST_LINE = re.compile(r"\s*(?:[-–•+*]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)\S")
 # a Markdown image, "![Quang cảnh kỳ họp.](https://…/1132.png "…")": its text is the photo's caption
 _MARKDOWN_IMAGE = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*$")
 
 
 def _caption(line: str, words: list[str]) -> bool:
-    """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame."""
+    """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame,
+    no list marker ("- Giải ngân vốn đầu tư công chậm" is an item of a list)."""
+    if _LIST_LINE.match(line):
+        return False
     if len(words) <= 40 and re.search(r"\((?:[Ảả]nh|[Ảả]nh minh họa|[Ảả]nh minh hoạ)\s*:[^()]*\)\s*\.?$", line.strip()):
         return True
     if len(words) <= 40 and re.search(r"[.!]\s+(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
@@ -218,7 +223,11 @@ def _heading(line: str, words: list[str]) -> bool:
         return True
     if (marker and not line.lstrip().startswith(("-", "–", "•", "+", "*"))) and len(words) <= 12:
         return True
-    return bool(_HEADING_WORDS.match(rest)) and (ends == ":" or len(words) <= 10)
+    # a claim is no heading, though it opens like one ("Kinh tế tăng trưởng 8,5%, vượt kế hoạch", "Công tác cải
+    # cách hành chính được đẩy mạnh"); "Kết quả đạt được" is a heading
+    claim = re.search(r"\b(?:đạt|tăng trưởng|tăng|giảm|vượt|được|còn|chưa|đã|bằng)\b",
+                      re.sub(r"(?:kết quả|thành tích|những gì) đạt được", "", rest, flags=re.I))
+    return bool(_HEADING_WORDS.match(rest)) and (ends == ":" or len(words) <= 10) and not claim
 
 
 # Meeting business: what the meeting did rather than what the report reviews or sets ("Hội nghị đã
@@ -314,6 +323,7 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             break  # a section heading: under the headline, or numbered
         leading.append(k)
     chosen = max(leading, key=lambda k: len(_words(line_texts[k])), default=None)
+    listed = False  # the line before ended in a colon, or was an item of that list
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
         words = _words(line)
         role: Role | None = None
@@ -333,12 +343,17 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "byline"
         elif _MARKDOWN_IMAGE.match(line):
             role = "caption"  # however many sentences its caption text holds
-        elif len(idx) == 1 and _heading(line, words):
+        elif len(idx) == 1 and not listed and _heading(line, words):
             role = "heading"
         elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line) or _opening(line, body_seen)):
             role = "opening"  # the announcement, attendance and meeting business, though as short as a caption
-        elif len(idx) == 1 and _caption(line, words):
+        elif len(idx) == 1 and not listed and _caption(line, words):
             role = "caption"
+        # the lines after one that ends in a colon ("Những hạn chế:") are its list, bulleted or not, with or
+        # without full stops: no photo caption or heading stands there
+        ends_colon = line.rstrip().endswith(":")
+        listed = ends_colon or (listed and role is None and line.rstrip()[-1:] not in ".!?…" and len(words) <= 40) \
+            or (listed and role is None and _LIST_LINE.match(line) is not None)
         if role is not None:
             for i in idx:
                 roles[i] = role
