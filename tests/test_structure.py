@@ -953,3 +953,28 @@ def test_a_claim_under_a_heading_is_no_heading():  # a new user's case (session 
     text = ("Huyện Bảo Yên tổng kết năm 2024\nNgày 17/12, Huyện ủy Bảo Yên tổ chức hội nghị tổng kết năm 2024.\n"
             "Kết quả nổi bật năm 2024\nKinh tế tăng trưởng 8,5%, vượt kế hoạch\nCông tác cải cách hành chính được đẩy mạnh\n")
     assert [r for r, _ in roles(text)] == ["headline", "opening", "heading", "body", "body"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # "mới" that means new is no "only reached" (a new user's cases, session 9)
+    ("Kết nạp đảng viên mới đạt 120% kế hoạch.", [("achievements", True)]),
+    ("Trồng mới đạt 320 ha rừng, vượt 10%.", [("achievements", True)]),
+    ("Giải quyết việc làm mới đạt 1.800 lao động.", [("achievements", True)]),
+    ("Giải ngân vốn đầu tư công mới đạt 60% kế hoạch.", [("shortfalls", True)]),
+    # room to grow is no fault; a count of harm done is no result
+    ("Tiềm năng phát triển du lịch còn lớn.", [("achievements", False)]),
+    ("Năm nay đã có 320 hộ tái nghèo.", [("shortfalls", True)]),
+    ("Đã có 1.200 lao động bị mất việc làm.", [("shortfalls", True)]),
+    # proposing an award asks for nothing, even as the clause's first words
+    ("Đồng thời đề nghị khen thưởng 12 tập thể có thành tích.", []),
+    # a plan opened by the coming period, then what was done in it
+    ("Trong 6 tháng cuối năm 2025, xã đã hoàn thành 5 công trình giao thông nông thôn.", [("achievements", True)]),
+])
+def test_a_new_users_cases_of_session_9(text, found):
+    assert placed(text) == found
+
+
+def test_the_targets_of_the_year_under_review_then_how_they_were_met_are_results():  # a new user's case (s9)
+    text = ("Năm 2025, Đảng bộ xã đề ra 15 chỉ tiêu chủ yếu. Trong đó, có 14/15 chỉ tiêu đạt và vượt kế hoạch; tổng thu ngân "
+            "sách đạt 45 tỷ đồng, bằng 130% dự toán.")
+    assert [s for s in sections_of(text) if s] == ["achievements", "achievements"]
