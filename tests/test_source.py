@@ -101,6 +101,16 @@ def test_sentences_a_crawler_glued_together_are_split():  # tune o13, i10, j01
         assert text[s.start : s.end] == s.text
 
 
+def test_glued_sentences_are_split_but_names_abbreviations_and_list_markers_are_not():  # a new user's cases (s9)
+    text = ("VietinBank giải ngân 800 tỷ đồng; ZaloPay, MobiFone và VinaPhone phối hợp. Ths.Nguyễn Văn A phát biểu. Dự có "
+            "ông Lê B ở phường Phú Mỹ.Năm nay thu ngân sách tăng.\n1.Về kinh tế, tăng 8%.\nThu ngân sách đạt 120 tỷ đồng, "
+            "bằng 105%\nkế hoạch, tăng 6,5%.")
+    assert [s.text.replace("\n", " ") for s in split_document("a.txt", text).sentences] == [
+        "VietinBank giải ngân 800 tỷ đồng; ZaloPay, MobiFone và VinaPhone phối hợp.", "Ths.Nguyễn Văn A phát biểu.",
+        "Dự có ông Lê B ở phường Phú Mỹ.", "Năm nay thu ngân sách tăng.", "1.Về kinh tế, tăng 8%.",
+        "Thu ngân sách đạt 120 tỷ đồng, bằng 105% kế hoạch, tăng 6,5%."]
+
+
 def test_noise_is_left_out_but_spans_still_point_into_the_original():
     text = (" date 2024-06 BBK - Sáng 13/6, hội nghị diễn ra.\n\nTin liên quan Huyện ủy triển khai\n0:00 / 0:00\n0:00\n"
             "Ảnh: đại biểu dự họp.\n\nKết quả tốt.\n\nẢnh: đại biểu dự họp.\n\nXem thêm")

@@ -309,7 +309,7 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
 
 # A line wrapped mid-sentence (text copied from a PDF or a fixed-width page: "… về phát triển kinh tế - xã hội, quốc"
 # then "phòng, an ninh …"): a long line with no sentence end, and a next line that opens in lower case.
-_WRAPPED = re.compile(r"[^\n]{25,}[\w,\-–]$")
+_WRAPPED = re.compile(r"[^\n]{25,}[\w,\-–%)]$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -344,13 +344,16 @@ def _glued(text: str, start: int, end: int):
         i = m.end()
         if i + 1 >= end or not (text[i].isupper() and text[i + 1].islower()):
             continue
+        word = re.search(r"[^\s(]*$", text[start:m.start()]).group()  # the token the boundary ends
         if m.group():  # a full stop
-            before = text[max(start, m.start() - 2):m.start()]
-            if not (len(before) == 2 and before.isalpha() and before.islower() or before[-1:] in ")%”\"" or before[-1:].isdigit()):
-                continue
+            if word.lower() in _ABBREVIATIONS or re.fullmatch(r"\d{1,2}", word) and text[start:m.start() - len(word)].strip() == "":
+                continue  # "Ths.Nguyễn", a list's "1.Về kinh tế"
+            letters = re.sub(r"\W", "", word)
+            if not (len(letters) >= 2 and letters.isalpha() and not letters.isupper() or word[-1:] in ")%”\"" or word[-1:].isdigit()):
+                continue  # not "TP.HCM", "H.Thống Nhất"
             yield m.end(), m.end()
-        elif text[i - 3:i].isalpha() and text[i - 3:i].islower():
-            yield i, i
+        elif word[:1].islower() and text[i - 3:i].isalpha() and text[i - 3:i].islower():
+            yield i, i  # "ngân sáchTăng trưởng"; not a name that opens with a capital: "VietinBank", "ZaloPay"
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
