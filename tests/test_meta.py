@@ -133,6 +133,11 @@ from summarizer.ground.meta import find_locality, find_meeting  # noqa: E402
      "Buổi làm việc của Ban Thường vụ Tỉnh ủy Bắc Kạn với Ban Thường vụ Huyện ủy Pác Nặm"),
     ("Ngày 9/10, UBND tỉnh An Giang tổ chức hội nghị đánh giá 9 tháng năm 2024. Chủ tịch UBND tỉnh An Giang Hồ Văn "
      "Mừng chủ trì hội nghị.", "Hội nghị UBND tỉnh An Giang"),
+    # the session's kind and year (a new user's case, session 9: the pattern's braces were read as a tuple)
+    ("Ngày 20/12, HĐND xã Yên Lạc khóa XXI tổ chức kỳ họp thường lệ cuối năm 2025.\nNăm 2025 thu ngân sách đạt 10 tỷ đồng.",
+     "Kỳ họp thường lệ cuối năm 2025 HĐND xã Yên Lạc"),
+    ("Ngày 10/7, HĐND huyện Trà Cú tiến hành kỳ họp giữa năm 2024.\nThu ngân sách đạt 60% dự toán.",
+     "Kỳ họp giữa năm 2024 HĐND huyện Trà Cú"),
 ])
 def test_the_meeting_is_read_from_the_opening(text, meeting):
     d = doc(text)

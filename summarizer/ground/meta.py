@@ -70,7 +70,7 @@ _BODY = (rf"(?:(?:Ban Chấp hành|Ban chấp hành|BCH) Đảng bộ {_UNIT_ANY
 _TERM = r"(?:,? khóa [IVXLC]+)?(?:,? nhiệm kỳ \d{4}\s*[-–]\s*\d{4})?,?"
 _MEETING_WORD = r"(?i:hội nghị|kỳ họp|phiên họp|hội thảo|đại hội)"  # case-blind here only: names are capitalised
 _SPELLED = r"(?i:nhất|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|một|mốt)"
-_ORDINAL = rf"(?: (?:lần )?thứ (?:\d+|[IVXLC]+\b|{_SPELLED}(?: {_SPELLED}){{0,3}})| thường lệ[^,.;]{0,30}?| chuyên đề| giữa năm \d{4}| cuối năm \d{4})?(?: \(mở rộng\))?"
+_ORDINAL = rf"(?: (?:lần )?thứ (?:\d+|[IVXLC]+\b|{_SPELLED}(?: {_SPELLED}){{0,3}})| thường lệ(?: (?:cuối|giữa) năm \d{{4}})?| chuyên đề| giữa năm \d{{4}}| cuối năm \d{{4}})?(?: \(mở rộng\))?"
 _MEETINGS = [
     # "HĐND huyện Phú Hòa khóa XI, nhiệm kỳ 2021-2026 khai mạc kỳ họp thứ 12"
     re.compile(rf"(?P<body>{_BODY}){_TERM} (?:đã )?(?:tổ chức|khai mạc|tiến hành|họp) (?P<word>{_MEETING_WORD})"
