@@ -221,3 +221,23 @@ def test_locality_and_period_the_session_8_batches_taught(text, locality, period
 ])
 def test_the_district_a_report_names_in_passing_is_its_locality(text, locality):
     assert find_locality(doc(text)) == locality
+
+
+@pytest.mark.parametrize("text, locality", [
+    # the units the press abbreviates (a new user's cases, session 9)
+    ("Tiêu đề\nNgày 20/12, HĐND TP Cần Thơ tổ chức kỳ họp thứ 5.\nPhường Ninh Kiều đạt 10 tỷ đồng.\n", "thành phố Cần Thơ"),
+    ("Tiêu đề\nSáng 3/10, UBND TP.HCM họp phiên thường kỳ.\nPhường Phú Mỹ đạt 10 tỷ đồng.\n", "thành phố Hồ Chí Minh"),
+    ("Tiêu đề\nNgày 5/1, HĐND TX.Phú Mỹ khai mạc kỳ họp thứ 11.\nThu ngân sách đạt 105%.\n", "thị xã Phú Mỹ"),
+    # a province whose name holds a dash, but not a photo credit after a dash
+    ("Tiêu đề\nNgày 5/1, HĐND tỉnh Bà Rịa - Vũng Tàu khai mạc kỳ họp thứ 12.\nThu ngân sách đạt 105%.\n",
+     "tỉnh Bà Rịa - Vũng Tàu"),
+    ("Tiêu đề\nPhó Thủ tướng làm việc với tỉnh Đắk Lắk - Ảnh: VGP\nThu ngân sách đạt 105%.\n", "tỉnh Đắk Lắk"),
+])
+def test_abbreviated_units_and_dashed_names_are_read_whole(text, locality):
+    assert find_locality(doc(text)) == locality
+
+
+def test_a_place_written_with_an_abbreviated_unit_is_one_place_when_scored():
+    from summarizer.eval.score import _locality_key
+    assert _locality_key("TP Cần Thơ") == _locality_key("thành phố Cần Thơ") != _locality_key("tỉnh Cần Thơ")
+    assert _locality_key("TX. Phú Mỹ") == _locality_key("thị xã Phú Mỹ")

@@ -46,6 +46,13 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def _locality_key(locality: str | None) -> str:
+    """A place in one written form, so a gold file's "TP Cần Thơ" equals the tool's "thành phố Cần Thơ" (the
+    press abbreviates the unit word; one place, two ways of writing it)."""
+    text = re.sub(r"^(?:TP\.?\s?)(?=\S)", "thành phố ", (locality or "").strip())
+    return canonical(re.sub(r"^TX\.?\s?(?=\S)", "thị xã ", text))
+
+
 def _period_key(period: str | None) -> str | None:
     """A period in one written form, so "tháng 6/2019", "tháng 9-2025" and "quý I/2025" in a gold file equal the
     tool's "tháng 6 năm 2019", "tháng 9 năm 2025" and "quý I năm 2025", and "9 tháng năm 2024" equals "9 tháng
@@ -104,7 +111,7 @@ def score(briefing: Briefing, gold: dict, source_text: str) -> DocScore:
     s.non_body_items = sum(1 for _, item in briefing.items()
                            if item.evidence and all(e.sentence in non_body for e in item.evidence))
     s.false_all_clear = s.non_body_items > 0 and briefing.flags.to_check == 0
-    s.locality_ok = canonical(briefing.locality or "") == canonical(gold.get("locality") or "")
+    s.locality_ok = _locality_key(briefing.locality) == _locality_key(gold.get("locality"))
     s.period_ok = _period_key(briefing.period) == _period_key(gold.get("period"))
     return s
 

@@ -35,7 +35,7 @@ from summarizer.structure.scope import reviewed_year
 
 _UNITS = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
 _UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
-_NAME = rf"(?:[{_UP}0-9][\w'’]*)(?:[ ](?:[{_UP}0-9][\w'’]*)){{0,3}}"  # "Đắk R’Lấp", "Ea H'leo"
+_NAME = rf"(?:[{_UP}0-9][\w'’]*)(?:(?:[ ]|[ ][-–][ ])(?:[{_UP}0-9][\w'’]*)){{0,4}}"  # "Đắk R’Lấp", "Ea H'leo", "Bà Rịa - Vũng Tàu"
 # (only the unit word is case-blind: "xã hội huyện Hà Quảng" is no "xã" named "hội …")
 _LOCALITY = re.compile(rf"\b((?i:{_UNITS}))\s+({_NAME})")
 # "Ban Thường vụ Huyện ủy Thống Nhất", "huyện ủy Đak Song": the committee names its unit
@@ -111,7 +111,11 @@ def _capitalised(words: str) -> list[str]:
     the words are a person's ("thành phố Lê Ngọc Châu": surname, a middle name and a given name; two
     words such as "huyện Châu Đức" are a place)."""
     out = []
-    for w in words.split():
+    parts = words.split()
+    for k, w in enumerate(parts):
+        if w in "-–" and k + 1 < len(parts) and parts[k + 1][:1].isupper() and out and parts[k + 1] not in ("Ảnh", "ẢNH"):
+            out.append("-")  # "Bà Rịa - Vũng Tàu": one name
+            continue
         if not w[0].isupper() and not w[0].isdigit():
             break
         out.append(w)
@@ -123,12 +127,20 @@ def _capitalised(words: str) -> list[str]:
     return out
 
 
+def _spelled_out(text: str) -> str:
+    """`text` with the units the press abbreviates written out, for reading places only: "TP.HCM", "TPHCM" →
+    "thành phố Hồ Chí Minh"; "TP Cần Thơ", "TP. Cần Thơ" → "thành phố Cần Thơ"; "TX. Phú Mỹ" → "thị xã Phú Mỹ"."""
+    text = re.sub(r"\bTP\.?\s?HCM\b|\bTPHCM\b", "thành phố Hồ Chí Minh", text)
+    text = re.sub(rf"\bTP\.?\s?(?=[{_UP}][a-zà-ỹđ])", "thành phố ", text)
+    return re.sub(rf"\bTX\.?\s?(?=[{_UP}][a-zà-ỹđ])", "thị xã ", text)
+
+
 def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
     """The report's main unit: its meeting's organiser or a visit's host in the headline or opening,
     else the most named unit (lower levels first on ties). `people`: names that are not places."""
     # (joined so that a headline's last word never runs into the next sentence's first: "… huyện Văn Bàn" +
     # "Ngày 15/7, …" is not "huyện Văn Bàn Ngày")
-    head = "\n".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body"))
+    head = _spelled_out("\n".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body")))
     named: list[tuple[int, int, str]] = []  # (rank, position, locality) of the organisers and hosts
     for m in _ORGANIZER.finditer(head):
         if re.search(r"\b(?:sinh hoạt tại|sinh hoạt ở|thuộc)\b[^.;:]{0,40}$", head[max(0, m.start() - 60):m.start()]):
@@ -146,7 +158,7 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
             named.append((_RANK.get(unit, 4), m.start(), f"{unit} {name}"))
     if named:  # a province's leaders visiting a district: the district is the report's unit
         return min(named)[2]
-    mentions = _mentions(doc.text, set(people))
+    mentions = _mentions(_spelled_out(doc.text), set(people))
     # counted whatever the tone placement ("phường Hoà Bình" twice, "phường Hòa Bình" twice: one place),
     # named as the report first writes it
     found = Counter((unit, canonical(name)) for unit, name in mentions)
