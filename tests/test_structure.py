@@ -978,3 +978,23 @@ def test_the_targets_of_the_year_under_review_then_how_they_were_met_are_results
     text = ("Năm 2025, Đảng bộ xã đề ra 15 chỉ tiêu chủ yếu. Trong đó, có 14/15 chỉ tiêu đạt và vượt kế hoạch; tổng thu ngân "
             "sách đạt 45 tỷ đồng, bằng 130% dự toán.")
     assert [s for s in sections_of(text) if s] == ["achievements", "achievements"]
+
+
+@pytest.mark.parametrize("sentence, sections", [
+    # a session's resolutions named, however the sentence opens (a new user's cases, session 9)
+    ("Tại kỳ họp, HĐND xã đã biểu quyết thông qua 8 nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2026; dự toán "
+     "ngân sách năm 2026; chương trình giám sát năm 2026; hỗ trợ học phí cho trẻ mầm non.", ["tasks"]),
+    ("Các đại biểu đã biểu quyết thông qua 8 nghị quyết quan trọng như: Nghị quyết về dự toán ngân sách năm 2026; Nghị "
+     "quyết về hỗ trợ học phí cho trẻ mầm non; Nghị quyết về tổ chức kỳ họp thường lệ năm 2026.", ["tasks"]),
+    ("Các đại biểu đã biểu quyết thông qua 8 nghị quyết, trong đó có nghị quyết về hỗ trợ học phí cho trẻ mầm non; "
+     "đồng thời, bầu bổ sung Phó Chủ tịch HĐND xã.", ["tasks"]),
+    # a result after the resolutions ends their list
+    ("HĐND xã đã thông qua các nghị quyết về nhiệm vụ năm 2026; thu nhập bình quân đầu người năm 2025 đạt 62 triệu đồng.",
+     ["achievements"]),
+    # a list of faults the meeting named is content, whatever word opens it
+    ("Tại hội nghị, các đại biểu chỉ ra một số hạn chế: Đề án phát triển du lịch cộng đồng chậm triển khai; giải ngân vốn "
+     "đầu tư công còn chậm.", ["shortfalls", "shortfalls"]),
+])
+def test_a_sessions_resolutions_and_faults_named_in_a_list(sentence, sections):
+    text = f"Kỳ họp HĐND xã Tân Lập\nNgày 20/12, HĐND xã Tân Lập tổ chức kỳ họp thứ 5.\nNăm 2025, thu ngân sách đạt 45 tỷ đồng.\n{sentence}\n"
+    assert [c.section for c in scope.clauses(split_document("r.txt", text)) if c.section][1:] == sections

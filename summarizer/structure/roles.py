@@ -264,9 +264,13 @@ def _business(text: str) -> bool:
         return False  # "Tại hội nghị, các đại biểu làm rõ những giải pháp … để nâng cao …; nâng cao …": the solutions
     if re.search(r";[^;]*\b(?:đạt|vượt)\b[^;]{0,60}?\d", text) and not _AWARD.search(text):
         return False  # "Tại hội nghị, Ban Chấp hành thống nhất với Tờ trình …; nhận định … đạt 14/15 chỉ tiêu": results
-    listed = re.search(r":\s*(\S+)", text)
-    if listed and listed.group(1) not in ("Báo", "Tờ", "Dự", "Nghị", "Đề"):  # a list of the meeting's papers is business
+    listed = re.search(r":\s*(\S+(?:\s+\S+)?)", text)
+    if listed and (listed.group(1) not in ("Báo cáo", "Tờ trình", "Dự thảo", "Nghị quyết")  # a list of the meeting's papers
+                   or re.search(r"hạn chế|khó khăn|tồn tại|vướng mắc|quan tâm|kiến nghị|đề nghị|phản ánh",
+                                text[:listed.start()], re.I)):  # … or of what it found wrong, or was asked
         return False
+    if re.search(r"thông qua (?:\d+|các|những) (?:\w+,? ){0,3}?nghị quyết", text, re.I) and re.search(r"[;:]|\bvề\b|trong đó", text):
+        return False  # the resolutions a session adopted, named: section scope reads which set something
     if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|(?<!sự )chỉ đạo|(?<!ý kiến, )(?<!các )(?<!những )kiến nghị (?!của)", text, re.I):
         return False  # what someone at the meeting asks for is content ("lãnh đạo các xã kiến nghị tỉnh …")
     return bool(_BUSINESS.match(text) or _AWARD.search(text) or (_PROCEEDINGS.search(text) and not re.search(r"\d", text)

@@ -86,7 +86,8 @@ _GOES_ON_WELL = re.compile(r"tiếp tục (?:phát triển|ổn định|tăng tr
 _ADOPTED = re.compile(r"thông qua (?:\d+|các|những) (?:tờ trình,? |báo cáo,? )*(?:nghị quyết|tờ trình)")
 _ROUTINE_RESOLUTION = re.compile(
     r"^(?:quan trọng|có ý nghĩa|thuộc thẩm quyền|theo thẩm quyền)|kế hoạch (?:phát triển kinh tế|sử dụng đất|đầu tư công)|nhiệm vụ (?:trọng tâm )?(?:phát triển )?kinh tế|"
-    r"dự toán|phân bổ|quyết toán|chương trình (?:hoạt động|giám sát)|lịch (?:họp|tiếp)|thành lập đoàn|\bbầu\b|miễn nhiệm|bảng giá")
+    r"dự toán|phân bổ|quyết toán|chương trình (?:hoạt động|giám sát)|lịch (?:họp|tiếp)|thành lập đoàn|\bbầu\b|miễn nhiệm|bảng giá|"
+    r"kỳ họp thường lệ|tổ đại biểu|^nhiệm vụ (?:năm|\d+ tháng)")
 # a clause that opens with what to do, no subject before it ("giải ngân vốn đầu tư công", "giữ vững ổn định chính trị")
 _VERB_FIRST = re.compile(rf"^(?:[-–•+*]\s*)?(?:giải ngân|phát triển|giữ vững|{_TASK_VERBS})\b")
 # a clause that details the one before it ("…; trong đó, …") belongs where that one does
@@ -531,6 +532,10 @@ def _label(doc: Document):
                 continue
             lowered = text.lower()
             adopted = _ADOPTED.search(lowered)
+            if resolutions and not adopted and not re.match(r"(?:nghị quyết|tờ trình|đề án|quy định|chương trình)\b", lowered):
+                if re.search(r"\b(?:đạt|vượt|tăng|giảm)\b[^;]{0,40}\d", lowered) and (
+                        (year and str(year) in lowered) or _PAST.search(lowered)):
+                    resolutions = False  # "…; thu nhập bình quân đầu người năm 2025 đạt 62 triệu đồng": the list is over
             if adopted or resolutions:
                 # "… biểu quyết thông qua 10 Nghị quyết về Kế hoạch phát triển kinh tế - xã hội năm 2022; …; Nghị quyết về
                 # "Nâng cao chất lượng trường học đạt chuẩn Quốc gia …"": the session's business; a resolution on what
@@ -538,10 +543,10 @@ def _label(doc: Document):
                 resolutions = True
                 what = re.sub(r"^.*?\bnghị quyết\b\s*(?:về\s+|phê chuẩn\s+|phê duyệt\s+)?", "",
                               lowered[adopted.end():] if adopted else lowered)
-                if adopted and re.match(r"\s*(?:,|thể hiện|với|quan trọng)", lowered[adopted.end():]):
+                if adopted and re.match(r"\s*(?:,(?!\s*trong đó)|thể hiện|với|quan trọng(?! như))", lowered[adopted.end():]):
                     what = ""  # "… thông qua các nghị quyết, thể hiện quyết tâm …": the adopting, nothing adopted named
                 what = re.sub(r"^(?:[^;:]*\bnghị quyết\b\s*(?:về\s+|phê chuẩn\s+|phê duyệt\s+)?)+", "", what)
-                what = what.strip(" ,:\"“”")
+                what = re.sub(r"^(?:về|phê chuẩn|phê duyệt)\s+", "", what.strip(" ,:\"“”"))
                 if len(re.findall(r"\w+", what)) < 3 or _ROUTINE_RESOLUTION.search(what):
                     yield Clause(s.number, start, end, text, None, True, "procedure")
                 else:
