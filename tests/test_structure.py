@@ -998,3 +998,16 @@ def test_the_targets_of_the_year_under_review_then_how_they_were_met_are_results
 def test_a_sessions_resolutions_and_faults_named_in_a_list(sentence, sections):
     text = f"Kỳ họp HĐND xã Tân Lập\nNgày 20/12, HĐND xã Tân Lập tổ chức kỳ họp thứ 5.\nNăm 2025, thu ngân sách đạt 45 tỷ đồng.\n{sentence}\n"
     assert [c.section for c in scope.clauses(split_document("r.txt", text)) if c.section][1:] == sections
+
+
+def test_faults_after_a_request_in_a_list_of_faults_are_faults_still():  # a new user's case (session 9)
+    text = ("Báo cáo cũng chỉ rõ một số hạn chế như: giải ngân vốn đầu tư công còn chậm; kiến nghị Sở Tài nguyên và Môi "
+            "trường hướng dẫn thủ tục giao đất; công tác quản lý đất đai còn lỏng lẻo; việc xử lý lấn chiếm đất rừng chưa "
+            "kịp thời.")
+    assert [s for s in sections_of(text) if s] == ["shortfalls", "tasks", "shortfalls", "shortfalls"]
+
+
+def test_what_voters_raise_is_a_fault_where_it_names_one_however_softly():  # a new user's case (session 9)
+    text = ("Các đại biểu đã chất vấn, làm rõ nhiều vấn đề cử tri quan tâm như: việc chậm bồi thường giải phóng mặt bằng; "
+            "ô nhiễm môi trường tại cảng cá; đề nghị huyện có giải pháp xử lý rác thải tại các chợ.")
+    assert placed(text) == [("shortfalls", True), ("shortfalls", True), ("tasks", True)]

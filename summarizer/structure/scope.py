@@ -464,6 +464,7 @@ def _label(doc: Document):
     lead_alone = False  # the current lead ended its paragraph
     last_sentence: tuple[str | None, bool] = (None, False)  # the last body sentence's last section, strength
     remedy = False  # the tasks lead names a remedy for difficulties it lists
+    voters = False  # … or is what voters raise, where a fault named in passing is a fault
     spoken = False  # the tasks lead (or the sentence's) was set by a speaker, not by a named lead or heading
     for s in doc.sentences:
         gap = doc.text[previous_end:s.start] if previous_end >= 0 else "\n"
@@ -493,6 +494,7 @@ def _label(doc: Document):
             listed = None
         in_sentence: str | None = None  # a lead or speaker inside this sentence governs what follows
         resolutions = False  # the sentence lists the resolutions a session adopted
+        among_faults = False  # a request stood in this sentence's list of faults
         before: tuple[str | None, bool] = (None, False)  # the previous clause's section, strength
         for start, end in _split(s.text, s.start):
             text = doc.text[start:end]
@@ -524,8 +526,8 @@ def _label(doc: Document):
                 # "… đề ra các giải pháp tháo gỡ những khó khăn: tỷ lệ giải ngân thấp; …": what it lists are the
                 # difficulties to remedy, each a shortfall where it names one
                 # (so, too, the matters voters raise: "… vấn đề cử tri quan tâm như: một số dự án còn chậm tiến độ; …")
-                remedy = named == TASKS and (_REMEDY.search(text.lower()) is not None
-                                             or _VOTERS_RAISE.search(text.lower()) is not None)
+                voters = named == TASKS and _VOTERS_RAISE.search(text.lower()) is not None
+                remedy = named == TASKS and (_REMEDY.search(text.lower()) is not None or voters)
                 lead_alone = _ends_paragraph(doc.text, end)
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
@@ -565,8 +567,8 @@ def _label(doc: Document):
                     lead = listed  # the list's next paragraph: only another section's strong cue ends the list
                 listed = None
             governing = in_sentence or lead or heading
-            if remedy and (in_sentence == TASKS or lead == TASKS) and own == SHORTFALLS and strong:
-                section, why = SHORTFALLS, "a difficulty the remedy names"
+            if remedy and (in_sentence == TASKS or lead == TASKS) and own == SHORTFALLS and (strong or voters):
+                section, strong, why = SHORTFALLS, True, "a difficulty the remedy names"
             elif (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong and (
                     _PAST.search(lowered) or _REVIEW_OPENER.match(lowered)
                     or re.match(r"(?:đến nay|hiện nay|hiện|tính đến (?:nay|hết))\b", lowered)
@@ -579,7 +581,7 @@ def _label(doc: Document):
                     or re.match(r"(?:đề nghị|yêu cầu|kiến nghị|cần)\b", lowered)):
                 # (not "… để chủ động tham mưu đề xuất xử lý … chưa quyết liệt": a fault that names a proposal)
                 # "… còn hạn chế: …; đề nghị làm rõ thêm …; cần gắn trách nhiệm người đứng đầu …": a request among the faults
-                section = own
+                section, among_faults = own, True  # (the faults after it are faults still)
             elif in_sentence:
                 section, strong, why = in_sentence, True, "lead in the sentence"
             elif before[0] and _DETAIL.match(lowered):
@@ -625,7 +627,7 @@ def _label(doc: Document):
                 in_sentence, spoken, remedy = TASKS, False, False  # "Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, …; thu nhập … đạt 85 triệu đồng; …"
             if why == "details the sentence before" and section == TASKS:
                 in_sentence = TASKS  # "… đặt ra nhiều chỉ tiêu cho năm 2026. Trong đó, …; tỉ lệ … đạt trên 99%; …": targets, each
-            if why == "speaker frame" and section == TASKS:
+            if why == "speaker frame" and section == TASKS and not among_faults:
                 spoken, remedy = True, False
                 in_sentence = TASKS  # the rest of the sentence is what the speaker asks for,
                 if _SPEAKER_SUBJECT.search(text):
