@@ -1011,3 +1011,16 @@ def test_what_voters_raise_is_a_fault_where_it_names_one_however_softly():  # a 
     text = ("Các đại biểu đã chất vấn, làm rõ nhiều vấn đề cử tri quan tâm như: việc chậm bồi thường giải phóng mặt bằng; "
             "ô nhiễm môi trường tại cảng cá; đề nghị huyện có giải pháp xử lý rác thải tại các chợ.")
     assert placed(text) == [("shortfalls", True), ("shortfalls", True), ("tasks", True)]
+
+
+def test_a_markdown_page_reads_as_its_article():  # a new user's case (session 9)
+    text = ("# HĐND huyện Bảo Yên tổng kết năm 2024\n\n![Quang cảnh kỳ họp. Ảnh: Hải Nam](https://x.vn/ky-hop.jpg \"Kỳ họp\")\n\n"
+            "Ngày 17/12, HĐND huyện Bảo Yên khóa XXI tổ chức kỳ họp thứ 20.\n\n"
+            "[![Đồng chí Chủ tịch UBND huyện báo cáo](https://x.vn/anh3.jpg)](https://x.vn/anh3)\n\n"
+            "![Đại biểu dự kỳ họp](https://x.vn/anh (4).jpg)\n\n"
+            "Năm 2024, thu ngân sách đạt 215 tỷ đồng, bằng 125% dự toán. ![Biểu đồ](https://x.vn/chart.png)\n\n"
+            "## Nhiệm vụ năm 2025\n\n- Đẩy nhanh tiến độ giải ngân vốn đầu tư công.\n")
+    assert [r for r, _ in roles(text)] == ["headline", "caption", "caption", "opening", "caption", "caption", "body",
+                                           "caption", "heading", "body"]
+    from summarizer.ground.meta import headline
+    assert headline(split_document("r.txt", text)) == "HĐND huyện Bảo Yên tổng kết năm 2024"

@@ -238,8 +238,9 @@ def _reviewed_year(years: list[str]) -> str | None:
 
 
 def headline(doc: Document) -> str | None:
-    """The article's own headline (structure/roles.py), verbatim."""
-    return next((s.text for s in doc.sentences if s.role == "headline"), None)
+    """The article's own headline (structure/roles.py), verbatim but for Markdown's marks ("# …", "**…**")."""
+    found = next((s.text for s in doc.sentences if s.role == "headline"), None)
+    return re.sub(r"^#{1,6}\s+|\*\*|__", "", found).strip() if found else None
 
 
 def _supported(value: str, text: str) -> bool:

@@ -365,7 +365,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((cursor, glued[0][0]))
             cursor = glued.pop(0)[1]
         nxt = text[m.end()] if m.end() < end else ""
-        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“("):
+        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“(" or text.startswith("![", m.end())):
             continue
         if text[m.start()] == "." and _last_word(text, cursor, m.start()).lower() in _ABBREVIATIONS:
             continue

@@ -169,7 +169,10 @@ def credit_names(line: str) -> list[str]:
 # a line that opens with a list marker: "- …", "• …", "+ …", "1. …", "a) …"
 _LIST_LINE = re.compile(r"\s*(?:[-–•+*]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)\S")
 # a Markdown image, "![Quang cảnh kỳ họp.](https://…/1132.png "…")": its text is the photo's caption
-_MARKDOWN_IMAGE = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_MD_URL = r"\((?:[^()\s]|\([^()]*\)|\s+(?=\S))*\)"  # "(https://…/anh (4).jpg "title")"
+_MARKDOWN_IMAGE = re.compile(rf"\s*(?:!\[[^\]]*\]{_MD_URL}|\[!\[[^\]]*\]{_MD_URL}\]{_MD_URL})\s*$")
+# a Markdown heading: "## Nhiệm vụ năm 2025"
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 
 
 def _caption(line: str, words: list[str]) -> bool:
@@ -347,6 +350,8 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "byline"
         elif _MARKDOWN_IMAGE.match(line):
             role = "caption"  # however many sentences its caption text holds
+        elif _MARKDOWN_HEADING.match(line) and len(words) <= 16:
+            role = "headline" if first_content and chosen is None else "heading"
         elif len(idx) == 1 and not listed and _heading(line, words):
             role = "heading"
         elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line) or _opening(line, body_seen)):
@@ -375,6 +380,8 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             start, end = sentences[i]
             if re.fullmatch(r"\(\s*[Ảả]nh\b[^()]*\)", text[start:end].strip()):
                 roles[i] = "byline"  # "(Ảnh: Thu Hà)" after a caption's full stop
+            elif _MARKDOWN_IMAGE.match(text[start:end]):
+                roles[i] = "caption"  # "… dự toán. ![Biểu đồ thu ngân sách](https://…/chart.png)"
             elif _opening(text[start:end], body_seen):
                 roles[i] = "opening"
             body_seen += 1

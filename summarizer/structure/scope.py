@@ -357,6 +357,7 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
     low = _DATELINE.sub("", low)  # "(kontumtv.vn) – Đẩy mạnh …", "TPO - …": the source's tag, not the clause
+    low = re.sub(r"\*\*|__", "", low)  # Markdown's bold: "**Tuy nhiên**, …"
     low = _ORDINAL.sub("", low, count=1)  # "Một là, nâng cao …": the verb after the list's marker
     if re.match(r"(?:tổ chức|triển khai) thành công\b", low):
         return ACHIEVEMENTS, True, "done"  # "tổ chức thành công Đại hội đại biểu Đảng bộ xã …": held, not to hold
