@@ -1024,3 +1024,18 @@ def test_a_markdown_page_reads_as_its_article():  # a new user's case (session 9
                                            "caption", "heading", "body"]
     from summarizer.ground.meta import headline
     assert headline(split_document("r.txt", text)) == "HĐND huyện Bảo Yên tổng kết năm 2024"
+
+
+@pytest.mark.parametrize("line, section", [
+    # a claim is no photo caption, however short or unpunctuated (a new user's cases, session 9)
+    ("Ông Hải cho biết thu ngân sách tăng mạnh nhờ nguồn thu từ đất.", "achievements"),
+    ("Lãnh đạo huyện cho biết tỷ lệ hộ nghèo giảm mạnh.", "achievements"),
+    ("Đồng chí Bí thư Huyện ủy đề nghị các xã đẩy nhanh giải ngân", "tasks"),
+    ("Toàn huyện không xảy ra cháy rừng", "achievements"),
+    ("Xây dựng nông thôn mới đạt kết quả tích cực", "achievements"),
+    ("Hạ tầng giao thông nông thôn còn yếu", "shortfalls"),
+])
+def test_a_short_claim_is_body_not_a_caption(line, section):
+    text = f"Huyện Bảo Yên tổng kết năm 2024\nNgày 17/12, Huyện ủy Bảo Yên tổ chức hội nghị tổng kết năm 2024.\n{line}\n"
+    assert role_of(text, line[:20]) == "body"
+    assert [c.section for c in scope.clauses(split_document("r.txt", text)) if c.section] == [section]

@@ -73,6 +73,9 @@ _CAPTION_VERB = re.compile(
     r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|(?<!ghi )(?<!tiếp )(?<!công )(?<!chứng )(?<!xác )nhận|dâng hương|kiểm tra tình hình|xem tình trạng)(?!\w)(?! dò)",
     re.I,
 )
+# what a line claims, which a photo's caption does not: what someone said, a result, a fault, a request
+_CLAIM = re.compile(r"cho biết|cho rằng|khẳng định|phản ánh|đề nghị|yêu cầu|\b(?:đạt|tăng|giảm|vượt|còn|chưa|chậm|yếu)\b|"
+                    r"tình trạng|trái phép|hạn chế|khó khăn|xảy ra|hoàn thành|được (?:đẩy mạnh|tăng cường|nâng|cải thiện)", re.I)
 _TASK_FRAME = re.compile(r"đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|giao |lưu ý|đề xuất|kiến nghị|cho rằng|khẳng định", re.I)
 # The opening that announces the meeting, and attendance lines.
 _WHEN = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|vừa qua|trong các ngày|trong 2 ngày|từ ngày)\b|"
@@ -193,6 +196,8 @@ def _caption(line: str, words: list[str]) -> bool:
         return False  # an unpunctuated line under a photo may still say "phát biểu chỉ đạo"
     if ":" in line.rstrip(":"):
         return False
+    if _CLAIM.search(line) and not _CAPTION_VERB.search(line):
+        return False  # "Ông Hải cho biết thu ngân sách tăng mạnh …", "Hạ tầng giao thông nông thôn còn yếu": a claim
     if len(words) <= 8 and line.rstrip()[-1:] not in _TERMINAL:
         return True  # a short label under a photo ("Chủ tọa kỳ họp")
     if re.search(r"đề nghị|yêu cầu|kiến nghị|\bchưa\b|\bcòn\b|\bđã\b", line, re.I) and line.rstrip()[-1:] in _TERMINAL:

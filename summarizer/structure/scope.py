@@ -176,7 +176,8 @@ _ACHIEVEMENT = re.compile(
     r"hiệu quả|nâng cao|khởi sắc|thành công|giảm còn|giảm xuống|giảm \d|được đầu tư|được triển khai|"
     r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
-    r"tổ chức thành công|đi vào hoạt động|không có người (?:chết|thiệt mạng)|(?:hộ nghèo|tỷ lệ nghèo)[^;]{0,30}còn\s+[\d,]+\s*%|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
+    r"tổ chức thành công|đi vào hoạt động|không có người (?:chết|thiệt mạng)|không (?:để )?xảy ra|"
+    r"(?:hộ nghèo|tỷ lệ nghèo|tai nạn|tội phạm|vi phạm)[^;]{0,30}?giảm (?:mạnh|sâu|rõ rệt|đáng kể)|(?:hộ nghèo|tỷ lệ nghèo)[^;]{0,30}còn\s+[\d,]+\s*%|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
     r"được (?:[\w,]+ ){0,3}(?:quan tâm|chỉ đạo|triển khai|thực hiện|lãnh đạo|xử lý|giải quyết|hoàn thiện|nâng cấp)"  # "được quyết liệt chỉ đạo", "được tập trung lãnh, chỉ đạo"
 )
 _FIGURE = re.compile(r"\d")
@@ -185,7 +186,7 @@ _COUNTED = re.compile(r"\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|người|hộ
                       r"doanh nghiệp|sản phẩm|giường|căn|ngôi nhà|nhà\b|học sinh|lao động|đảng viên|tổ chức|chi bộ|mô hình)")
 # a figure reached ("đạt 78% kế hoạch", "vượt 0,32%"), which a task opener does not make a task unless
 # a target speaks ("phấn đấu đạt", "chỉ tiêu … đạt", "dự kiến đạt")
-_ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d|hoàn thành\s+\d+/\d+")  # "hoàn thành 19/19 tiêu chí"
+_ACHIEVED = re.compile(r"\b(?:đạt|vượt|bằng)\b[^;]{0,60}?\d|hoàn thành\s+\d+/\d+|\bđạt (?:được )?(?:nhiều )?kết quả (?:tích cực|quan trọng|khả quan|tốt)")  # "hoàn thành 19/19 tiêu chí"
 _TARGET = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|chỉ tiêu|dự kiến|kế hoạch đề ra là|đến năm|đến cuối|trở lên|\bcần\b|\bphải\b|\bsẽ\b")
 # "để … đạt": what an action is for, a target and not a result
 _PURPOSE = re.compile(r"\b(?:để|nhằm|nhằm mục tiêu|bảo đảm|đảm bảo)\b[^;]{0,60}?\b(?:đạt|vượt|hoàn thành)\b")
@@ -366,7 +367,7 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
                 and not (next_year and next_year in low) and not _PURPOSE.search(low):
             # "Thực hiện giải ngân vốn đầu tư công đạt 78% kế hoạch": the verb opens what was done;
             # a purpose ("Chỉ đạo quyết liệt để giải ngân đạt 100%") sets the figure as a target
-            return ACHIEVEMENTS, True, "result with a figure"
+            return ACHIEVEMENTS, True, "result with a figure" if re.search(r"\d", low) else "a result reached"
         weak = _WEAK_TASK_START.match(low) and not _COMING.search(low) and not (next_year and next_year in low)
         if weak and _SPEAKER.search(low):  # "Lãnh đạo thành phố yêu cầu …": who speaks, not what was done
             return TASKS, True, "speaker frame"
