@@ -1039,3 +1039,9 @@ def test_a_short_claim_is_body_not_a_caption(line, section):
     text = f"Huyện Bảo Yên tổng kết năm 2024\nNgày 17/12, Huyện ủy Bảo Yên tổ chức hội nghị tổng kết năm 2024.\n{line}\n"
     assert role_of(text, line[:20]) == "body"
     assert [c.section for c in scope.clauses(split_document("r.txt", text)) if c.section] == [section]
+
+
+def test_the_years_last_quarter_reviewed_at_its_end_is_results():  # a new user's case (session 9)
+    text = ("Năm 2025, thu ngân sách đạt 210 tỷ đồng, bằng 112% dự toán. Riêng quý IV/2025, huyện thu ngân sách đạt 80 tỷ "
+            "đồng, tăng 15% so với cùng kỳ.\nQuý IV, huyện phấn đấu thu ngân sách đạt 90 tỷ đồng.")
+    assert [s for s in sections_of(text) if s] == ["achievements", "achievements", "tasks"]

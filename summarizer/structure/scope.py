@@ -390,7 +390,11 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         # được 162.000 tấn"), are already past when the report is written; not when a plan names them
         readies = re.sub(rf"(?<!nhiệm vụ )(?<!kế hoạch )(?<!mục tiêu )(?<!chỉ tiêu )(?:qu[ýí] i|(?:\d+|những) tháng đầu năm)\s*(?:năm |/)?\s*{next_year}",
                          "", readies)
-    ahead = _COMING.search(low) or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", readies)
+    coming = _COMING.search(low)
+    if coming and re.fullmatch(r"quý iv|(?:những|\d+) tháng cuối năm|tháng cuối năm", coming.group()) and _ACHIEVED.search(low) \
+            and not _TARGET.search(low) and not _COMING.search(low, coming.end()):
+        coming = None  # "Riêng quý IV/2025, huyện thu ngân sách đạt 80 tỷ đồng": the year's last quarter, reviewed at its end
+    ahead = coming or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", readies)
                                     and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
     past = _PAST.search(low) and not \
         re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
