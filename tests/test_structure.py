@@ -1045,3 +1045,9 @@ def test_the_years_last_quarter_reviewed_at_its_end_is_results():  # a new user'
     text = ("Năm 2025, thu ngân sách đạt 210 tỷ đồng, bằng 112% dự toán. Riêng quý IV/2025, huyện thu ngân sách đạt 80 tỷ "
             "đồng, tăng 15% so với cùng kỳ.\nQuý IV, huyện phấn đấu thu ngân sách đạt 90 tỷ đồng.")
     assert [s for s in sections_of(text) if s] == ["achievements", "achievements", "tasks"]
+
+
+def test_a_pages_tags_are_furniture():  # tune o13, o14 (a 2013 crawl)
+    text = ("UBND TP Hà Nội họp phiên thường kỳ\nNgày 2/7, UBND thành phố họp phiên thường kỳ tháng 6.\n"
+            "Thu ngân sách,Trật tự,Tình hình,Dự toán,Nộp thuế,Hà Nội,Nguyễn Thế Thảo\nThu ngân sách đạt 39% dự toán.\n")
+    assert role_of(text, "Thu ngân sách,Trật") == "furniture"

@@ -119,6 +119,9 @@ def is_furniture(line: str) -> bool:
         return True
     if _TIMESTAMP.match(low):
         return True
+    tags = line.strip().split(",")
+    if len(tags) >= 4 and ", " not in line and all(0 < len(t.split()) <= 5 and t[:1].isupper() for t in tags if t):
+        return True  # a page's tags: "Thu ngân sách,Trật tự,Tình hình,Dự toán,Nộp thuế,Hà Nội"
     words = _words(low)
     if len(words) >= 4 and line.strip()[-1:] not in _TERMINAL and "/" not in line \
             and sum(w in _MENU_WORDS for w in words) >= 0.8 * len(words):  # ("Văn Tú/Báo Tin tức" is a byline)
