@@ -1051,3 +1051,19 @@ def test_a_pages_tags_are_furniture():  # tune o13, o14 (a 2013 crawl)
     text = ("UBND TP Hà Nội họp phiên thường kỳ\nNgày 2/7, UBND thành phố họp phiên thường kỳ tháng 6.\n"
             "Thu ngân sách,Trật tự,Tình hình,Dự toán,Nộp thuế,Hà Nội,Nguyễn Thế Thảo\nThu ngân sách đạt 39% dự toán.\n")
     assert role_of(text, "Thu ngân sách,Trật") == "furniture"
+
+
+def test_the_headline_the_reporter_under_it_and_the_lead_under_the_papers_tag():  # tune r01 (session 9)
+    text = ("HOTLINE: 0903.343.439 - HOTLINE Phát hành: 0819.123.127 - ĐẶT MUA BÁO\nVùng miền Đồng bằng kết nối\n\n"
+            "Một xã ở Tây Ninh thu ngân sách vượt hơn 332%\n\nHải Đường\n\n(NLĐO) - Bộ máy mới của xã Tân Trụ, tỉnh Tây Ninh "
+            "được đưa vào vận hành thông suốt, không gián đoạn\n\nNgày 16-12, Đảng ủy xã Tân Trụ tổ chức hội nghị tổng kết.\n")
+    assert [r for r, _ in roles(text)] == ["furniture", "furniture", "headline", "byline", "body", "opening"]
+
+
+def test_a_caption_with_its_credit_is_no_headline_and_its_photographer_is_a_reporter():  # tune r03 (session 9)
+    from summarizer.ground.people import find_people
+    text = ("Quang cảnh tại Hội nghị - Ảnh: Trương Văn Hòa\nNăm 2025, tình hình kinh tế - xã hội của xã ổn định.\n"
+            "Đại biểu thảo luận tại Hội nghị - Ảnh: Trương Văn Hòa\n")
+    doc = split_document("r.txt", text)
+    assert [s.role for s in doc.sentences] == ["caption", "body", "caption"]
+    assert [(p.name, p.kind) for p in find_people(doc)] == [("Trương Văn Hòa", "reporter")]

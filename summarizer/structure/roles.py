@@ -108,9 +108,17 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+# a caption that ends in its photo's credit: "… - Ảnh: Trương Văn Hòa", "… (Ảnh: Thu Hà)"
+_CREDITED_PHOTO = re.compile(r"(?:[.!]\s+|\s[-–]\s|\()(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}\)?\s*$")
+# a paper's tag before the article's first words: "(NLĐO) - ", "(Baothanhhoa.vn) - "
+_DATELINED = re.compile(r"\s*\([^()]{2,30}\)\s*[-–—]\s")
+
+
 def is_furniture(line: str) -> bool:
-    """Reading tools, counters, share buttons, time stamps, a site's menu."""
+    """Reading tools, counters, share buttons, time stamps, a site's menu, its hotline."""
     low = line.strip().lower()
+    if re.search(r"\bhotline\b|đặt mua báo", low):
+        return True
     if not re.search(r"\w", low):
         return True  # a line of punctuation only (a lone "." under the date)
     if "|" in low and len(re.findall(r"[^\W\d_]{2,}", low)) <= 3:
@@ -184,11 +192,11 @@ _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 def _caption(line: str, words: list[str]) -> bool:
     """A photo caption: one short line, no figures, a caption opener or a photo's verb, no task frame,
     no list marker ("- Giải ngân vốn đầu tư công chậm" is an item of a list)."""
-    if _LIST_LINE.match(line):
-        return False
+    if _LIST_LINE.match(line) or _DATELINED.match(line):
+        return False  # (a list's item; the article's lead under its paper's tag)
     if len(words) <= 40 and re.search(r"\((?:[Ảả]nh|[Ảả]nh minh họa|[Ảả]nh minh hoạ)\s*:[^()]*\)\s*\.?$", line.strip()):
         return True
-    if len(words) <= 40 and re.search(r"[.!]\s+(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
+    if len(words) <= 40 and re.search(r"(?:[.!]\s+|\s[-–]\s)(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
         return True  # "Chủ tịch UBND tỉnh … phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ"  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
     if len(words) <= 40 and re.search(r"\((?:thứ \w+|đứng|ngồi|bìa|ngoài cùng|bên|giữa|từ)\b[^()]{0,30}\b(?:trái|phải|giữa)\)",
                                       line) and not re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn)", line):
@@ -327,13 +335,13 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
     # label such as "Quốc hội - Hội đồng nhân dân" may stand above it)
     leading: list[int] = []
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
-        if is_furniture(line):
-            continue
+        if is_furniture(line) or _CREDITED_PHOTO.search(line):
+            continue  # (a photo's caption with its credit, "Quang cảnh tại Hội nghị - Ảnh: Trương Văn Hòa", is no headline)
         if not leading and len(idx) == 1 and _is_caps(line) and line.rstrip().endswith(":") and len(_words(line)) <= 12:
             leading.append(k)  # a kicker above the headline: "ĐẢNG BỘ HUYỆN CÁI BÈ:"
             continue
-        if len(idx) > 1 or line.rstrip()[-1:] in ".!?…:;" or len(_words(line)) > 45:
-            break
+        if len(idx) > 1 or line.rstrip()[-1:] in ".!?…:;" or len(_words(line)) > 45 or _DATELINED.match(line):
+            break  # ("(NLĐO) - Bộ máy mới của xã …": the article's lead under its paper's tag, not a headline)
         if (leading and _is_caps(line)) or _NUMBERED.match(line):
             break  # a section heading: under the headline, or numbered
         leading.append(k)
@@ -346,6 +354,8 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "furniture"
         elif len(idx) == 1 and _CREDITED.search(line) and credit_name(line):
             role = "byline"  # "Đoàn Lưu (CTV)", wherever it stands, even among the lines around the headline
+        elif k in leading and chosen is not None and k > chosen and len(words) <= 4 and credit_name(line):
+            role = "byline"  # the reporter's name under the headline ("Hải Đường")
         elif k in leading and (k != chosen or len(words) < 4):
             role = "furniture"  # a site's label above the headline ("Chi tiết tin", "Tin tức")
         elif k == chosen:
