@@ -1067,3 +1067,19 @@ def test_a_caption_with_its_credit_is_no_headline_and_its_photographer_is_a_repo
     doc = split_document("r.txt", text)
     assert [s.role for s in doc.sentences] == ["caption", "body", "caption"]
     assert [(p.name, p.kind) for p in find_people(doc)] == [("Trương Văn Hòa", "reporter")]
+
+
+def test_headings_without_colons_govern_their_unpunctuated_lists():  # a new user's case (session 9)
+    text = ("HĐND xã Đông Hưng tổ chức kỳ họp thứ 4\nNgày 18/12, HĐND xã Đông Hưng tổ chức kỳ họp thứ 4.\nKết quả nổi bật\n"
+            "Thu ngân sách đạt 52 tỷ đồng, bằng 140% dự toán\nHoàn thành 8 km đường giao thông nông thôn\nKhó khăn, vướng mắc\n"
+            "Giá vật tư nông nghiệp tăng cao\nThiếu giáo viên tiểu học\nNhiệm vụ năm 2026\nThu ngân sách đạt 55 tỷ đồng\n"
+            "Xây dựng 3 trường đạt chuẩn quốc gia\n")
+    found = [(c.section, c.why == "heading") for c in scope.clauses(split_document("r.txt", text)) if c.section or c.why == "heading"]
+    assert [s for s, _ in found] == [None, "achievements", "achievements", None, "shortfalls", "shortfalls", None, "tasks", "tasks"]
+
+
+def test_what_was_done_under_the_tasks_heading_is_a_result():  # a new user's case (session 9)
+    text = ("BÁO CÁO TỔNG KẾT NĂM 2025\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\nThu ngân sách đạt 24,5 tỷ đồng, bằng 122% dự toán.\n\n"
+            "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\nThu ngân sách đạt 26 tỷ đồng.\n\nPhát biểu bế mạc hội nghị, đồng chí Bí thư "
+            "khẳng định năm 2025, Đảng bộ xã đã kết nạp 42 đảng viên mới, vượt 20% kế hoạch.\n")
+    assert [s for s in sections_of(text, title="Tổng kết năm 2025") if s] == ["achievements", "tasks", "achievements"]

@@ -180,6 +180,9 @@ def credit_names(line: str) -> list[str]:
     return names
 
 
+# a heading that names a section, which may follow a list ("Khó khăn, vướng mắc", "Nhiệm vụ năm 2026")
+_SECTION_HEADING = re.compile(r"\s*(?:[IVXLC]+\.|\d{1,2}\.)?\s*(?:kết quả|thành tích|tồn tại|hạn chế|khó khăn|nhiệm vụ|"
+                              r"phương hướng|giải pháp|mục tiêu)\b", re.I)
 # a line that opens with a list marker: "- …", "• …", "+ …", "1. …", "a) …"
 _LIST_LINE = re.compile(r"\s*(?:[-–•+*]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)\S")
 # a Markdown image, "![Quang cảnh kỳ họp.](https://…/1132.png "…")": its text is the photo's caption
@@ -370,7 +373,7 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "caption"  # however many sentences its caption text holds
         elif _MARKDOWN_HEADING.match(line) and len(words) <= 16:
             role = "headline" if first_content and chosen is None else "heading"
-        elif len(idx) == 1 and not listed and _heading(line, words):
+        elif len(idx) == 1 and (not listed or _SECTION_HEADING.match(line) or _marked_heading(line)) and _heading(line, words):
             role = "heading"
         elif len(idx) == 1 and (_ATTENDANCE.match(line) or _business(line) or _opening(line, body_seen)):
             role = "opening"  # the announcement, attendance and meeting business, though as short as a caption
@@ -378,7 +381,7 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             role = "caption"
         # the lines after one that ends in a colon ("Những hạn chế:") are its list, bulleted or not, with or
         # without full stops: no photo caption or heading stands there
-        ends_colon = line.rstrip().endswith(":")
+        ends_colon = line.rstrip().endswith(":") or role == "heading"  # (a heading opens its list too)
         listed = ends_colon or (listed and role is None and line.rstrip()[-1:] not in ".!?…" and len(words) <= 40) \
             or (listed and role is None and _LIST_LINE.match(line) is not None)
         if role is not None:

@@ -242,6 +242,9 @@ def _lead_section(text: str) -> str | None:
     khó khăn, hạn chế, như:") unless a remedy governs them ("giải pháp tháo gỡ khó khăn:" is tasks);
     result words name achievements only when nothing else is named."""
     low = re.sub(r"bên cạnh (?:những |các )?(?:kết quả|thành tích)(?: đạt được)?", "", text.lower())  # a turn, not the review
+    if re.match(r"\s*(?:[ivxlc]+\.|\d{1,2}\.)?\s*(?:những |một số |các )?(?:kết quả|thành tích)(?: nổi bật| đạt được| chủ yếu)?"
+                r"(?: năm \d{4}| \d+ tháng[^:]{0,20})?\s*:?\s*$", low):
+        return ACHIEVEMENTS  # "Kết quả nổi bật", "I. KẾT QUẢ ĐẠT ĐƯỢC": a heading over the results
     review = re.search(r"tình hình|kết quả", low)
     if review and not any(m and m.start() < review.start() for m in (_LEAD_TASK.search(low), _LEAD_SHORTFALL.search(low))):
         return None  # "Báo cáo tình hình thực hiện nhiệm vụ …: …" introduces the review itself
@@ -614,7 +617,10 @@ def _label(doc: Document):
                 section, strong, why = ACHIEVEMENTS, before[1], "continues the sentence"
             elif own == TASKS and strong:
                 section = own
-            elif heading and own != heading and not (own == SHORTFALLS and strong and heading == ACHIEVEMENTS):
+            elif heading and own != heading and not (own == SHORTFALLS and strong and heading == ACHIEVEMENTS) and not (
+                    heading == TASKS and own == ACHIEVEMENTS and strong and _PAST.search(lowered)):
+                # ("III. PHƯƠNG HƯỚNG … Phát biểu bế mạc, … khẳng định năm 2025, Đảng bộ xã đã kết nạp 42 đảng viên mới"
+                # says what was done, under the tasks heading)
                 section, strong, why = heading, True, "heading"
             elif before[0] is not None and before[1] and (own is None or (own == TASKS and not strong) or (
                     before[0] == TASKS and own == ACHIEVEMENTS and not strong and not _PAST.search(lowered)
