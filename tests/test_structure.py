@@ -1083,3 +1083,21 @@ def test_what_was_done_under_the_tasks_heading_is_a_result():  # a new user's ca
             "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\nThu ngân sách đạt 26 tỷ đồng.\n\nPhát biểu bế mạc hội nghị, đồng chí Bí thư "
             "khẳng định năm 2025, Đảng bộ xã đã kết nạp 42 đảng viên mới, vượt 20% kế hoạch.\n")
     assert [s for s in sections_of(text, title="Tổng kết năm 2025") if s] == ["achievements", "tasks", "achievements"]
+
+
+def test_a_sites_related_links_are_furniture():  # a new user's case (session 9)
+    text = ("Xã Mường Tè: Tập trung hoàn thành các chỉ tiêu năm 2025\nNgày 28/6, Đảng ủy xã Mường Tè tổ chức hội nghị sơ kết.\n"
+            "6 tháng đầu năm, tổng diện tích gieo trồng đạt 1.320 ha.\nTin liên quan:\nXã Mường Tè ra quân trồng rừng năm 2025\n"
+            "Lai Châu: Đẩy mạnh phát triển cây quế\n")
+    assert role_of(text, "Xã Mường Tè ra quân") == role_of(text, "Lai Châu: Đẩy mạnh") == "furniture"
+
+
+@pytest.mark.parametrize("text, sections", [
+    # a target someone set, then what was done (a new user's case, session 9)
+    ("Năm 2024, tỉnh giao huyện thu ngân sách 180 tỷ đồng, huyện đã thu được 215 tỷ đồng, vượt 19% dự toán.", ["achievements"]),
+    # a measure against last year after a request ends the request
+    ("Về an ninh trật tự, kiến nghị Công an tỉnh tăng cường lực lượng tại các khu công nghiệp; số vụ phạm pháp hình sự "
+     "giảm 12% so với cùng kỳ.", ["tasks", "achievements"]),
+])
+def test_results_beside_requests(text, sections):
+    assert [s for s in sections_of(text) if s] == sections

@@ -180,6 +180,8 @@ def credit_names(line: str) -> list[str]:
     return names
 
 
+# the label over a site's links to other articles (a noise line the splitter leaves out, or a line of its own)
+_RELATED = re.compile(r"(?i)(?:tin|bài|bài viết) (?:liên quan|cùng chuyên mục|khác)|xem thêm|đọc thêm|có thể bạn quan tâm")
 # a heading that names a section, which may follow a list ("Khó khăn, vướng mắc", "Nhiệm vụ năm 2026")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVXLC]+\.|\d{1,2}\.)?\s*(?:kết quả|thành tích|tồn tại|hạn chế|khó khăn|nhiệm vụ|"
                               r"phương hướng|giải pháp|mục tiêu)\b", re.I)
@@ -350,10 +352,16 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
         leading.append(k)
     chosen = max(leading, key=lambda k: len(_words(line_texts[k])), default=None)
     listed = False  # the line before ended in a colon, or was an item of that list
+    related = False  # under "Tin liên quan": the site's links to other articles
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
         words = _words(line)
         role: Role | None = None
-        if is_furniture(line):
+        before = text[sentences[lines[k - 1][-1]][1] if k else 0:sentences[idx[0]][0]]
+        if _RELATED.search(before) or _RELATED.fullmatch(line.strip().rstrip(":")):
+            related = True
+        if related and not _RELATED.fullmatch(line.strip().rstrip(":")) and (line.rstrip()[-1:] in _TERMINAL or len(words) > 30):
+            related = False  # a sentence: the article again
+        if is_furniture(line) or related:
             role = "furniture"
         elif len(idx) == 1 and _CREDITED.search(line) and credit_name(line):
             role = "byline"  # "Đoàn Lưu (CTV)", wherever it stands, even among the lines around the headline

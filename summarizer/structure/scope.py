@@ -381,6 +381,7 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     # (nor what a body was given, "được Trung ương giao cho Đà Nẵng", nor a submission's title, "tờ trình về việc đề nghị …")
     if (m := _SPEAKER.search(low)) and not re.search(r"\bđã\b(?!\s*$)|lãnh đạo,? $|\bđược(?: \S+){0,3}\s*$|về việc\s*$",
                                                     low[:m.start()]) \
+            and not (m.group().startswith("giao") and re.search(r"\bđã\b[^;]{0,60}\d", low[m.end():])) \
             and not (_STATES_A_FACT.match(low[m.start():]) and not (next_year and next_year in low)) \
             and not _SHORTFALL_STRONG.search(_NOT_A_SHORTFALL.sub(" ", low[:m.start()])):
         # ("vẫn còn một số vấn đề cần … như công tác … cần đáp ứng cao hơn về yêu cầu …" names shortfalls)
@@ -580,6 +581,7 @@ def _label(doc: Document):
                 section, strong, why = SHORTFALLS, True, "a difficulty the remedy names"
             elif (in_sentence == TASKS or lead == TASKS) and spoken and own == ACHIEVEMENTS and strong and (
                     _PAST.search(lowered) or _REVIEW_OPENER.match(lowered)
+                    or re.search(r"\d[^;]{0,40}so với (?:cùng kỳ|năm trước|kỳ trước)", lowered)  # measured against last year
                     or re.match(r"(?:đến nay|hiện nay|hiện|tính đến (?:nay|hết))\b", lowered)
                     or (year and re.match(rf"(?:trong )?năm {year}\b", lowered))):
                 # "Bí thư … đề nghị các xã tập trung thu ngân sách. Năm 2024, huyện đã thu đạt 120% …": what
