@@ -1101,3 +1101,17 @@ def test_a_sites_related_links_are_furniture():  # a new user's case (session 9)
 ])
 def test_results_beside_requests(text, sections):
     assert [s for s in sections_of(text) if s] == sections
+
+
+@pytest.mark.parametrize("line, role", [
+    # what a meeting found, named in particular, is content (a new user's cases, session 9) …
+    ("Các đại biểu thảo luận về tình trạng khai thác cát trái phép còn diễn ra trên sông Chảy.", "body"),
+    ("Tại hội nghị, đồng chí Bí thư cho biết thu ngân sách đạt 120% dự toán.", "body"),
+    # … its business is not, though it names faults and results in general
+    ("Hội nghị đã thảo luận, làm rõ những khó khăn, hạn chế trong thực hiện nhiệm vụ quý I.", "opening"),
+    ("Hội nghị thảo luận, đánh giá những kết quả đã đạt được trong 6 tháng đầu năm.", "opening"),
+])
+def test_what_a_meeting_found_is_content_its_business_is_not(line, role):
+    text = (f"Huyện Bảo Yên sơ kết 6 tháng\nNgày 8/7, Huyện ủy tổ chức hội nghị sơ kết.\nThu ngân sách đạt 45 tỷ đồng.\n"
+            f"Công nghiệp tăng 8%.\n{line}\n")
+    assert role_of(text, line[:25]) == role

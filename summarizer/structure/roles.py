@@ -73,6 +73,11 @@ _CAPTION_VERB = re.compile(
     r"thảo luận|khai mạc|bế mạc|điều hành|chúc mừng|tuyên thệ|ra mắt|(?<!ghi )(?<!tiếp )(?<!công )(?<!chứng )(?<!xác )nhận|dâng hương|kiểm tra tình hình|xem tình trạng)(?!\w)(?! dò)",
     re.I,
 )
+# what a meeting found, named in particular, as against its business ("thảo luận, làm rõ những khó khăn, hạn chế"):
+# a fault that goes on, a figure reached, what someone reported
+_FOUND = re.compile(r"tình trạng|trái phép|còn diễn ra|vẫn (?:còn|xảy ra)|"
+                    r"\b(?:đạt|vượt|tăng|giảm)\b[^;.]{0,30}\d[\d.,]*\s*(?:%|tỷ|triệu|ha\b|tấn|km|người|hộ|lượt|chỉ tiêu|/\d)|"
+                    r"chưa (?:hoàn thành|đạt)|chậm (?:tiến độ|triển khai)|cho biết|cho rằng|khẳng định", re.I)
 # what a line claims, which a photo's caption does not: what someone said, a result, a fault, a request
 _CLAIM = re.compile(r"cho biết|cho rằng|khẳng định|phản ánh|đề nghị|yêu cầu|\b(?:đạt|tăng|giảm|vượt|còn|chưa|chậm|yếu)\b|"
                     r"tình trạng|trái phép|hạn chế|khó khăn|xảy ra|hoàn thành|được (?:đẩy mạnh|tăng cường|nâng|cải thiện)", re.I)
@@ -297,7 +302,10 @@ def _business(text: str) -> bool:
         return False  # the resolutions a session adopted, named: section scope reads which set something
     if re.search(r"yêu cầu|đề nghị|nhấn mạnh|lưu ý|(?<!sự )chỉ đạo|(?<!ý kiến, )(?<!các )(?<!những )kiến nghị (?!của)", text, re.I):
         return False  # what someone at the meeting asks for is content ("lãnh đạo các xã kiến nghị tỉnh …")
-    return bool(_BUSINESS.match(text) or _AWARD.search(text) or (_PROCEEDINGS.search(text) and not re.search(r"\d", text)
+    business = _BUSINESS.match(text)
+    if business and _FOUND.search(text, business.end()) and not re.search(r"(?:báo cáo|tờ trình|dự thảo)\b", text, re.I):
+        return False  # "Các đại biểu thảo luận về tình trạng khai thác cát trái phép còn diễn ra": what was found, not business
+    return bool(business or _AWARD.search(text) or (_PROCEEDINGS.search(text) and not re.search(r"\d", text)
                                                                    and ":" not in text))
 
 
