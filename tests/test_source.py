@@ -111,6 +111,14 @@ def test_glued_sentences_are_split_but_names_abbreviations_and_list_markers_are_
         "Thu ngân sách đạt 120 tỷ đồng, bằng 105% kế hoạch, tăng 6,5%."]
 
 
+def test_glued_sentences_after_capitals_are_split_but_not_units_or_titles():  # a new user's cases (session 9)
+    text = ("Kim ngạch xuất khẩu đạt 12,5 tỷ USD.Tuy nhiên, nhập khẩu giảm. Hoàn thành 80% khối lượng.TP đã giải ngân. "
+            "Ở TP.HCM và H.Thống Nhất. CN. Phạm Văn Tú báo cáo.")
+    assert [s.text for s in split_document("a.txt", text).sentences] == [
+        "Kim ngạch xuất khẩu đạt 12,5 tỷ USD.", "Tuy nhiên, nhập khẩu giảm.", "Hoàn thành 80% khối lượng.",
+        "TP đã giải ngân.", "Ở TP.HCM và H.Thống Nhất.", "CN. Phạm Văn Tú báo cáo."]
+
+
 def test_noise_is_left_out_but_spans_still_point_into_the_original():
     text = (" date 2024-06 BBK - Sáng 13/6, hội nghị diễn ra.\n\nTin liên quan Huyện ủy triển khai\n0:00 / 0:00\n0:00\n"
             "Ảnh: đại biểu dự họp.\n\nKết quả tốt.\n\nẢnh: đại biểu dự họp.\n\nXem thêm")

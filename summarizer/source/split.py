@@ -270,7 +270,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+")
 # A list marker at the start of a line belongs to its line: "I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Về kinh tế".
 _LIST_MARKER = re.compile(r"\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])\s*")
 # Abbreviations whose period does not end a sentence ("TP. Bắc Kạn", "PGS. TS. …").
-_ABBREVIATIONS = {"tp", "tx", "tt", "ths", "ts", "gs", "pgs", "bs", "ks", "ls", "ncs", "st", "p", "q", "đ", "ng"}
+_ABBREVIATIONS = {"tp", "tx", "tt", "ths", "ts", "gs", "pgs", "bs", "ks", "ls", "ncs", "st", "p", "q", "đ", "ng", "cn"}
 
 
 def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
@@ -342,15 +342,18 @@ def _glued(text: str, start: int, end: int):
     names such as "VinFast" have two lower-case letters before the capital)."""
     for m in _GLUED.finditer(text, start, end):
         i = m.end()
-        if i + 1 >= end or not (text[i].isupper() and text[i + 1].islower()):
-            continue
         word = re.search(r"[^\s(]*$", text[start:m.start()]).group()  # the token the boundary ends
+        caps_next = m.group() and re.match(r"[^\W\d_]{2,}\b", text[i:end]) and text[i:i + 2].isupper() \
+            and (word[-2:].isalpha() and word[-2:].islower() or word[-1:].isdigit())  # "khối lượng.TP đã …", "2023.TP"
+        if i + 1 >= end or not (text[i].isupper() and (text[i + 1].islower() or caps_next)):
+            continue
         if m.group():  # a full stop
             if word.lower() in _ABBREVIATIONS or re.fullmatch(r"\d{1,2}", word) and text[start:m.start() - len(word)].strip() == "":
                 continue  # "Ths.Nguyễn", a list's "1.Về kinh tế"
             letters = re.sub(r"\W", "", word)
-            if not (len(letters) >= 2 and letters.isalpha() and not letters.isupper() or word[-1:] in ")%”\"" or word[-1:].isdigit()):
-                continue  # not "TP.HCM", "H.Thống Nhất"
+            if not (len(letters) >= 2 and letters.isalpha() and (not letters.isupper() or len(letters) >= 3)
+                    or word[-1:] in ")%”\"" or word[-1:].isdigit()):
+                continue  # not "TP.HCM", "H.Thống Nhất"; but "12,5 tỷ USD.Tuy nhiên"
             yield m.end(), m.end()
         elif word[:1].islower() and text[i - 3:i].isalpha() and text[i - 3:i].islower():
             yield i, i  # "ngân sáchTăng trưởng"; not a name that opens with a capital: "VietinBank", "ZaloPay"
