@@ -241,3 +241,20 @@ def test_a_place_written_with_an_abbreviated_unit_is_one_place_when_scored():
     from summarizer.eval.score import _locality_key
     assert _locality_key("TP Cần Thơ") == _locality_key("thành phố Cần Thơ") != _locality_key("tỉnh Cần Thơ")
     assert _locality_key("TX. Phú Mỹ") == _locality_key("thị xã Phú Mỹ")
+
+
+@pytest.mark.parametrize("text, year", [
+    # a plan that names its year first is the plan's (a new user's cases, session 9)
+    ("Phường Hà Giang 1 tổng kết công tác năm\nNgày 6/1/2026, Đảng ủy phường Hà Giang 1 tổ chức hội nghị tổng kết công tác "
+     "năm.\nTrong năm qua, phường thu ngân sách đạt 145 tỷ đồng.\nNăm 2026, phường phấn đấu thu ngân sách 160 tỷ đồng.\n", 2025),
+    # the headline names the year reviewed, however often the plan's year is named after it
+    ("Xã Đồng Văn tổng kết năm 2025\nNgày 27/12, Đảng ủy xã Đồng Văn tổ chức hội nghị tổng kết năm 2025.\nNăm 2025, xã thu "
+     "ngân sách đạt 8,2 tỷ đồng.\nKế hoạch năm 2026, xã đón 700.000 lượt khách. Năm 2026, xã hoàn thành 4 km đường liên "
+     "thôn. Trong năm 2026, toàn xã có thêm 2 thôn đạt chuẩn nông thôn mới. Năm 2026, tỷ lệ hộ nghèo giảm 5%.\n", 2025),
+    ("Kỳ họp thứ 5 HĐND xã Tân Lập\nNgày 20/12, HĐND xã Tân Lập tổ chức kỳ họp thứ 5.\nNăm 2025, xã thu ngân sách đạt 40 tỷ "
+     "đồng.\nNăm 2026, xã phấn đấu thu ngân sách 45 tỷ đồng. Năm 2026, xã xây dựng thêm 5 km đường giao thông nông thôn. "
+     "Năm 2026, toàn xã trồng mới 200 ha rừng.\n", 2025),
+])
+def test_the_year_under_review_is_not_the_plans(text, year):
+    from summarizer.structure.scope import reviewed_year
+    assert reviewed_year(doc(text)) == year

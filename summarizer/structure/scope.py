@@ -304,21 +304,36 @@ def reviewed_year(doc: Document) -> int | None:
     coming period. None when the report names no year."""
     found: Counter[int] = Counter()
     planned: Counter[int] = Counter()
+    plan_years: set[int] = set()
     for m in re.finditer(r"kỳ họp (?:thường lệ )?(?:cuối|giữa) năm (20\d\d)", doc.text, re.I):
         found[int(m.group(1))] += 3  # "Kỳ họp thường lệ cuối năm 2025" reviews 2025, whatever it plans for 2026
+    head = " ".join(s.text for s in doc.sentences[:3] if s.role in ("headline", "opening"))
+    for m in re.finditer(r"(?:tổng kết|sơ kết|đánh giá)[^.;\n]{0,40}?năm (20\d\d)(?!\s*[-–])", head, re.I):
+        found[int(m.group(1))] += 3  # the headline or opening names the year reviewed: "Xã Đồng Văn tổng kết năm 2025"
     for m in _YEAR_MENTION.finditer(doc.text):
         before = doc.text[max(0, m.start() - 80):m.start()].lower()
         if _COMPARED.search(before) or re.search(r"hoàn thành (?:xuất sắc|tốt) nhiệm vụ\s*$", before):
             continue  # a comparison's base; an award for a year gone ("hoàn thành xuất sắc nhiệm vụ năm 2022")
-        if _AHEAD.search(before) and not _REVIEWED.search(before):
+        after = doc.text[m.end():m.end() + 50].lower()
+        # "Năm 2026, phường phấn đấu thu ngân sách 160 tỷ đồng": a plan that names its year first
+        plan_first = m.group(0).lower().startswith("năm") and re.search(r"(?:^|[.;:]\s*|\n)(?:trong\s+)?$", before) \
+            and re.match(r",[^.;:]{0,30}?\b(?:phấn đấu|dự kiến|đặt mục tiêu|mục tiêu là)\b", after)
+        if (_AHEAD.search(before) and not _REVIEWED.search(before)) or plan_first:
+            if plan_first and not (_AHEAD.search(before) and not _REVIEWED.search(before)):
+                plan_years.add(int(m.group(1)))
+                planned[int(m.group(1)) - 1] += 1
+                continue
             if _PLAN.search(before) and not before.rstrip().endswith("đến"):  # "đến năm 2030" is a horizon
                 # the rest of a year ("6 tháng cuối năm 2024", "quí II năm 2023") is still that year
                 rest = re.search(r"(?:tháng cuối|đến cuối|qu[ýíi] [ivx]+)\s*$", before) or m.group(0).lower().startswith(("tháng", "quý"))
                 planned[int(m.group(1)) - (not rest)] += 1
             continue
         found[int(m.group(1))] += 1
-    if found:
-        return found.most_common(1)[0][0]
+    for year in plan_years:  # a year the report plans for, named again bare ("Năm 2026, xã xây dựng thêm 5 km …"),
+        if year - 1 in found:  # is still the plan's beside the year before it, which the report reviews
+            found[year] = 0
+    if +found:
+        return (+found).most_common(1)[0][0]
     return min(planned) if planned else None
 
 
