@@ -232,6 +232,8 @@ def test_the_district_a_report_names_in_passing_is_its_locality(text, locality):
     ("Tiêu đề\nNgày 5/1, HĐND tỉnh Bà Rịa - Vũng Tàu khai mạc kỳ họp thứ 12.\nThu ngân sách đạt 105%.\n",
      "tỉnh Bà Rịa - Vũng Tàu"),
     ("Tiêu đề\nPhó Thủ tướng làm việc với tỉnh Đắk Lắk - Ảnh: VGP\nThu ngân sách đạt 105%.\n", "tỉnh Đắk Lắk"),
+    ("Tiêu đề\nNgày 5/1, UBND P.Bình Thạnh tổ chức hội nghị.\nThu ngân sách đạt 105%.\n", "phường Bình Thạnh"),
+    ("Tiêu đề\nNgày 5/1, HĐND TT.Long Hải tổ chức kỳ họp thứ 9.\nThu ngân sách đạt 105%.\n", "thị trấn Long Hải"),
 ])
 def test_abbreviated_units_and_dashed_names_are_read_whole(text, locality):
     assert find_locality(doc(text)) == locality
@@ -258,3 +260,9 @@ def test_a_place_written_with_an_abbreviated_unit_is_one_place_when_scored():
 def test_the_year_under_review_is_not_the_plans(text, year):
     from summarizer.structure.scope import reviewed_year
     assert reviewed_year(doc(text)) == year
+
+
+def test_the_meeting_keeps_a_dashed_provinces_whole_name():  # a new user's case (session 9)
+    from summarizer.ground.meta import find_meeting
+    d = doc("Tiêu đề\nNgày 5/1, HĐND tỉnh Bà Rịa - Vũng Tàu khóa VII khai mạc kỳ họp thứ 12.\nThu ngân sách đạt 105%.\n")
+    assert find_meeting(d, find_locality(d)) == "Kỳ họp thứ 12 HĐND tỉnh Bà Rịa - Vũng Tàu"

@@ -129,9 +129,12 @@ def _capitalised(words: str) -> list[str]:
 
 def _spelled_out(text: str) -> str:
     """`text` with the units the press abbreviates written out, for reading places only: "TP.HCM", "TPHCM" →
-    "thành phố Hồ Chí Minh"; "TP Cần Thơ", "TP. Cần Thơ" → "thành phố Cần Thơ"; "TX. Phú Mỹ" → "thị xã Phú Mỹ"."""
+    "thành phố Hồ Chí Minh"; "TP Cần Thơ", "TP. Cần Thơ" → "thành phố Cần Thơ"; "TX. Phú Mỹ" → "thị xã Phú Mỹ"; "TT.Long Hải" →
+    "thị trấn Long Hải"; "P.Bình Thạnh" → "phường Bình Thạnh"."""
     text = re.sub(r"\bTP\.?\s?HCM\b|\bTPHCM\b", "thành phố Hồ Chí Minh", text)
     text = re.sub(rf"\bTP\.?\s?(?=[{_UP}][a-zà-ỹđ])", "thành phố ", text)
+    text = re.sub(rf"\bTT\.\s?(?=[{_UP}][a-zà-ỹđ])", "thị trấn ", text)  # "TT.Long Hải"
+    text = re.sub(rf"\bP\.\s?(?=[{_UP}][a-zà-ỹđ])", "phường ", text)  # "P.Bình Thạnh"
     return re.sub(rf"\bTX\.?\s?(?=[{_UP}][a-zà-ỹđ])", "thị xã ", text)
 
 
@@ -312,11 +315,13 @@ def _of_place(body: str, locality: str | None) -> str | None:
         return body
     name = locality.split(" ", 1)[-1] if locality.split(" ", 1)[0].lower() in _RANK else locality
     name = re.sub(r"^phố ", "", name)  # "thành phố Cần Thơ"
-    at = canonical(body).find(canonical(name))
-    if at < 0:
+    if canonical(body).find(canonical(name)) < 0:
         return None
-    words = len(canonical(body)[: at].split()) + len(canonical(name).split())
-    return " ".join(body.split()[:words])
+    tokens = body.split()
+    for n in range(1, len(tokens) + 1):  # the shortest head of `body` that holds the name ("… tỉnh Bà Rịa - Vũng Tàu")
+        if canonical(name) in canonical(" ".join(tokens[:n])):
+            return " ".join(tokens[:n])
+    return body
 
 
 def _title(doc: Document, extraction: Extraction, header: dict, meeting: str | None) -> str:
