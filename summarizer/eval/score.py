@@ -18,6 +18,7 @@ from pathlib import Path
 
 from summarizer.core.schema import SECTIONS, Briefing
 from summarizer.core.text import canonical, numbers_in
+from summarizer.ground.meta import spelled_out
 
 
 @dataclass
@@ -48,9 +49,8 @@ def _nfc(s: str) -> str:
 
 def _locality_key(locality: str | None) -> str:
     """A place in one written form, so a gold file's "TP Cần Thơ" equals the tool's "thành phố Cần Thơ" (the
-    press abbreviates the unit word; one place, two ways of writing it)."""
-    text = re.sub(r"^(?:TP\.?\s?)(?=\S)", "thành phố ", (locality or "").strip())
-    return canonical(re.sub(r"^TX\.?\s?(?=\S)", "thị xã ", text))
+    press abbreviates the unit word; one place, two ways of writing it: ground/meta.py's spelled_out)."""
+    return canonical(spelled_out((locality or "").strip()))
 
 
 def _period_key(period: str | None) -> str | None:

@@ -127,7 +127,7 @@ def _capitalised(words: str) -> list[str]:
     return out
 
 
-def _spelled_out(text: str) -> str:
+def spelled_out(text: str) -> str:
     """`text` with the units the press abbreviates written out, for reading places only: "TP.HCM", "TPHCM" →
     "thành phố Hồ Chí Minh"; "TP Cần Thơ", "TP. Cần Thơ" → "thành phố Cần Thơ"; "TX. Phú Mỹ" → "thị xã Phú Mỹ"; "TT.Long Hải" →
     "thị trấn Long Hải"; "P.Bình Thạnh" → "phường Bình Thạnh"."""
@@ -143,7 +143,7 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
     else the most named unit (lower levels first on ties). `people`: names that are not places."""
     # (joined so that a headline's last word never runs into the next sentence's first: "… huyện Văn Bàn" +
     # "Ngày 15/7, …" is not "huyện Văn Bàn Ngày")
-    head = _spelled_out("\n".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body")))
+    head = spelled_out("\n".join(s.text for s in doc.sentences[:4] if s.role in ("headline", "opening", "body")))
     named: list[tuple[int, int, str]] = []  # (rank, position, locality) of the organisers and hosts
     for m in _ORGANIZER.finditer(head):
         if re.search(r"\b(?:sinh hoạt tại|sinh hoạt ở|thuộc)\b[^.;:]{0,40}$", head[max(0, m.start() - 60):m.start()]):
@@ -161,7 +161,7 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
             named.append((_RANK.get(unit, 4), m.start(), f"{unit} {name}"))
     if named:  # a province's leaders visiting a district: the district is the report's unit
         return min(named)[2]
-    mentions = _mentions(_spelled_out(doc.text), set(people))
+    mentions = _mentions(spelled_out(doc.text), set(people))
     # counted whatever the tone placement ("phường Hoà Bình" twice, "phường Hòa Bình" twice: one place),
     # named as the report first writes it
     found = Counter((unit, canonical(name)) for unit, name in mentions)
