@@ -342,10 +342,12 @@ def _glued(text: str, start: int, end: int):
     names such as "VinFast" have two lower-case letters before the capital)."""
     for m in _GLUED.finditer(text, start, end):
         i = m.end()
-        word = re.search(r"[^\s(]*$", text[start:m.start()]).group()  # the token the boundary ends
+        if i + 1 >= end or not text[i].isupper():
+            continue  # (most matches: inside a word; checked before the token is read)
+        word = _last_token(text, start, m.start())  # the token the boundary ends
         caps_next = m.group() and re.match(r"[^\W\d_]{2,}\b", text[i:end]) and text[i:i + 2].isupper() \
             and (word[-2:].isalpha() and word[-2:].islower() or word[-1:].isdigit())  # "khối lượng.TP đã …", "2023.TP"
-        if i + 1 >= end or not (text[i].isupper() and (text[i + 1].islower() or caps_next)):
+        if not (text[i + 1].islower() or caps_next):
             continue
         if m.group():  # a full stop
             if word.lower() in _ABBREVIATIONS or re.fullmatch(r"\d{1,2}", word) and text[start:m.start() - len(word)].strip() == "":
@@ -386,6 +388,15 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cursor < end:
         spans.append((cursor, end))
     return spans
+
+
+def _last_token(text: str, start: int, end: int) -> str:
+    """The run of characters before `end` (not before `start`) up to a space or "(", read backwards like
+    _last_word: "(7,9%" → "7,9%", "khối lượng" → "lượng"."""
+    i = end
+    while i > start and not text[i - 1].isspace() and text[i - 1] != "(":
+        i -= 1
+    return text[i:end]
 
 
 def _last_word(text: str, start: int, end: int) -> str:
