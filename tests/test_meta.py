@@ -84,6 +84,10 @@ def test_a_title_followed_by_a_person_is_not_a_place():
     # "up to the end of 2023" is reviewed; a comparison's base is not (seed 002)
     ("Huyện ủy triển khai nhiệm vụ năm 2024. Tổng giá trị sản xuất đến hết năm 2023 đạt trên 720 tỷ đồng, tăng 24% so "
      "với năm 2020.", "năm 2023"),
+    # a part singled out of the year is not the period reviewed (a new user's case, session 9)
+    ("Ngày 18/12, HĐND xã Tân Phú tổng kết công tác. Riêng quý IV/2025, thu ngân sách đạt 3 tỷ đồng. Năm 2025, "
+     "thu ngân sách của xã đạt 12 tỷ đồng.", "năm 2025"),
+    ("Năm 2024, sản lượng lúa đạt 80.000 tấn, trong đó 6 tháng đầu năm 2024 đạt 41.000 tấn.", "năm 2024"),
     # the meeting's date is no period (a new user's case)
     ("Ngày 20 tháng 12 năm 2023, Huyện ủy Văn Bàn tổ chức hội nghị tổng kết công tác năm 2023.", "năm 2023"),
 ])

@@ -199,6 +199,8 @@ def find_period(doc: Document) -> str | None:
             continue  # a date ("từ tháng 7/2025", "Ngày 20 tháng 12 năm 2023"), not a period reviewed
         if re.search(r"\bso(?: với)?(?: cùng kỳ)?\s*$", before):
             continue  # the base of a comparison ("tăng 24% so với năm 2020")
+        if re.search(r"(?:\briêng|\btrong đó)(?: trong)?,?\s*$", before):
+            continue  # a part singled out of the period under review ("Riêng quý IV/2025, thu ngân sách …")
         if coming and str(coming) in m.group(0) and not (
                 (m.group("months") or m.group("q")) and re.search(r"(?:tình hình|kết quả|đánh giá|sơ kết)\b[^.;]*$", before)):
             continue  # the year after the one under review is planned for, never reviewed (unless the report
