@@ -88,11 +88,11 @@ _HEADING_TITLE = re.compile(r"^(?:kết quả|hạn chế|nhiệm vụ|phương 
 def _mentions(text: str, exclude: set[str]) -> list[tuple[str, str]]:
     out = []
     for m in _LOCALITY.finditer(text):
-        name = " ".join(w for w in _capitalised(m.group(2)))
+        name = " ".join(w for w in _capitalised(m.group(2), _titled(text, m.start())))
         if name and name not in exclude:
             out.append((m.group(1).lower(), name))
     for m in _COMMITTEE.finditer(text):
-        name = " ".join(w for w in _capitalised(m.group(2)))
+        name = " ".join(w for w in _capitalised(m.group(2), _titled(text, m.start())))
         if name and name not in exclude:
             out.append((_COMMITTEE_UNIT[m.group(1).capitalize()], name))
     return out
@@ -105,11 +105,21 @@ _SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng 
 _MIDDLE_NAMES = set("Văn Thị Hữu Đức Quang Xuân Thế Công Bá Đình Ngọc Duy Trọng".split())
 
 
-def _capitalised(words: str) -> list[str]:
+def _titled(text: str, at: int) -> bool:
+    """Whether the unit word at `at` ends an official's title ("Phó Chủ tịch UBND thành phố …"), so that a
+    person's name may follow it where the place's name is left out."""
+    return bool(_TITLE_BEFORE.search(text[max(0, at - 40):at]))
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Phó)\b[\w ]{0,25}$")
+
+
+def _capitalised(words: str, titled: bool = True) -> list[str]:
     """The capitalised words a place name is made of, up to where a person's name starts: a common
-    surname followed by another capitalised word ("tỉnh Cà Mau Nguyễn Hồ Hải" → Cà Mau); none when
-    the words are a person's ("thành phố Lê Ngọc Châu": surname, a middle name and a given name; two
-    words such as "huyện Châu Đức" are a place)."""
+    surname followed by another capitalised word ("tỉnh Cà Mau Nguyễn Hồ Hải" → Cà Mau). After a title
+    (`titled`), none when the words are a person's ("Chủ tịch UBND thành phố Lê Ngọc Châu": surname, a
+    middle name and a given name; two words such as "huyện Châu Đức" are a place); elsewhere such words
+    are a unit named after a person ("phường Nguyễn Văn Cừ", "xã Trần Văn Thời")."""
     out = []
     parts = words.split()
     for k, w in enumerate(parts):
@@ -120,7 +130,7 @@ def _capitalised(words: str) -> list[str]:
             break
         out.append(w)
     if len(out) >= 3 and out[0] in _SURNAMES and out[1] in _MIDDLE_NAMES:
-        return []  # (two words are a place: "huyện Châu Đức"; a person has three or more)
+        return [] if titled else out[:3]  # (two words are a place: "huyện Châu Đức"; a person has three or more)
     for i in range(1, len(out) - 1):
         if out[i] in _SURNAMES and out[i + 1][0].isupper():
             return out[:i]
@@ -154,7 +164,7 @@ def find_locality(doc: Document, people: set[str] = frozenset()) -> str | None:
             unit, name = _COMMITTEE_UNIT[m.group(3).capitalize()], m.group(4)
         else:
             unit, name = m.group(5).lower(), m.group(6)
-        name = " ".join(_capitalised(name))
+        name = " ".join(_capitalised(name, _titled(head, m.start())))
         if name.isupper() and len(name) > 3:  # an all-capitals headline: the name as the body writes it
             name = _spelled_elsewhere(name, doc.text) or ""
         if name and name not in people:
