@@ -87,6 +87,38 @@ def test_a_line_wrapped_mid_sentence_is_joined_to_the_next():  # text copied fro
         assert text[s.start : s.end] == s.text
 
 
+def test_in_a_text_wrapped_at_a_width_a_line_cut_before_a_capital_is_joined():
+    # text copied from a PDF (a new user's case): the wrap falls before a place's second word and before a
+    # body's name; a headline, a list line and a short line before a capital stay lines of their own
+    text = ("Huyện ủy Yên Minh sơ kết 6 tháng đầu năm 2024\n"
+            "Ngày 5/7/2024, Huyện ủy Yên Minh tổ chức hội nghị sơ kết công tác 6 tháng\n"
+            "đầu năm 2024, triển khai nhiệm vụ 6 tháng cuối năm. Tổng giá trị sản xuất\n"
+            "trên địa bàn huyện ước đạt 1.250 tỷ đồng, bằng 105% kế hoạch, tăng 6,5%\n"
+            "so với cùng kỳ. Công tác cải cách hành chính tiếp tục được Ban Thường vụ\n"
+            "Huyện ủy quan tâm chỉ đạo, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%. Tuy\n"
+            "nhiên, tình trạng khai thác khoáng sản trái phép vẫn còn xảy ra tại xã Mậu\n"
+            "Duệ, xã Du Già. Thu ngân sách trên địa bàn đạt 45 tỷ đồng, bằng 52% dự\n"
+            "toán tỉnh giao.\n"
+            "Các chỉ tiêu chưa đạt gồm\n"
+            "Tỷ lệ lao động qua đào tạo")
+    doc = split_document("a.txt", text)
+    assert [s.text.replace("\n", " ") for s in doc.sentences] == [
+        "Huyện ủy Yên Minh sơ kết 6 tháng đầu năm 2024",
+        "Ngày 5/7/2024, Huyện ủy Yên Minh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024, triển khai nhiệm vụ 6 "
+        "tháng cuối năm.",
+        "Tổng giá trị sản xuất trên địa bàn huyện ước đạt 1.250 tỷ đồng, bằng 105% kế hoạch, tăng 6,5% so với cùng kỳ.",
+        "Công tác cải cách hành chính tiếp tục được Ban Thường vụ Huyện ủy quan tâm chỉ đạo, tỷ lệ hồ sơ giải quyết "
+        "đúng hạn đạt 98%.",
+        "Tuy nhiên, tình trạng khai thác khoáng sản trái phép vẫn còn xảy ra tại xã Mậu Duệ, xã Du Già.",
+        "Thu ngân sách trên địa bàn đạt 45 tỷ đồng, bằng 52% dự toán tỉnh giao.",
+        "Các chỉ tiêu chưa đạt gồm", "Tỷ lệ lao động qua đào tạo"]
+    # paragraphs on lines of their own are no wrapped text: a line before a capital is never joined
+    paragraphs = ("HĐND xã Phú Lương tổ chức kỳ họp thứ 6 để đánh giá tình hình năm 2025\n"
+                  "Ngày 17/12, HĐND xã Phú Lương khóa I tổ chức kỳ họp thứ 6 tại hội trường\n"
+                  "Năm 2025, thu ngân sách của xã đạt 26 tỷ đồng, bằng 118% dự toán năm\n")
+    assert len(split_document("b.txt", paragraphs).sentences) == 3
+
+
 def test_sentences_a_crawler_glued_together_are_split():  # tune o13, i10, j01
     text = ("Thu ngân sách đạt 39% dự toán, thấp hơn cùng kỳ (7,9%).Ngành vận tải tăng. Nhiều doanh nghiệp chậm nộp thuế "
             "vào ngân sáchTăng trưởng khá nhưng chưa bứt phá. Ở TP.HCM và H.Thống Nhất, VinFast giao 3.500 xe trong 9 tháng "

@@ -6,6 +6,7 @@ where it stands in the report the user supplied.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -308,25 +309,52 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
 
 
 # A line wrapped mid-sentence (text copied from a PDF or a fixed-width page: "… về phát triển kinh tế - xã hội, quốc"
-# then "phòng, an ninh …"): a long line with no sentence end, and a next line that opens in lower case.
+# then "phòng, an ninh …"): a long line with no sentence end, and a next line that opens in lower case. Before a
+# capital ("… tại xã Mậu" then "Duệ, xã Du Già."), only in a text wrapped at a width and only where the next
+# line's first word would not have fitted: elsewhere a line before a capital is a headline, a heading or a list line.
 _WRAPPED = re.compile(r"[^\n]{25,}[\w,\-–%)]$")
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width (in characters) a text is wrapped at: the greatest line length W such that of the lines of
+    25 characters or more, at least five and two in five are 0.85 W to W long (a copied PDF counts letters
+    of unequal widths); None when the text is not wrapped so (paragraphs on lines of their own)."""
+    long = sorted(n for n in lengths if n >= 25)
+    need = max(5, (2 * len(long) + 4) // 5)
+    for i in range(len(long) - 1, need - 2, -1):
+        if i + 1 - bisect.bisect_left(long, 0.85 * long[i]) >= need:
+            return long[i]
+    return None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line of `text`, a line wrapped mid-sentence joined to the line after it (the
     span then holds the line break, which the sentence splitter reads as a space)."""
-    spans: list[tuple[int, int]] = []
+    physical: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        stripped = line.lstrip()
-        if spans and stripped[:1].islower() and start == spans[-1][1] + 1 and _WRAPPED.search(text, spans[-1][0], spans[-1][1]) \
-                and text[spans[-1][0]:spans[-1][1]].strip():
+        physical.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    width = _wrap_width([len(text[a:b].strip()) for a, b in physical])
+    spans: list[tuple[int, int]] = []
+    for start, end in physical:
+        first = text[start:end].lstrip()[:1]
+        if spans and start == spans[-1][1] + 1 and text[spans[-1][0]:spans[-1][1]].strip() and (
+                (first.islower() and _WRAPPED.search(text, spans[-1][0], spans[-1][1]))
+                or (first.isupper() and width and _cut_before_capital(text[spans[-1][0]:spans[-1][1]].rsplit("\n", 1)[-1].strip(),
+                                                                       text[start:end].lstrip(), width))):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _cut_before_capital(before: str, line: str, width: int) -> bool:
+    """Whether `line`, opening with a capital, goes on with the sentence of `before` in a text wrapped at
+    `width`: `before` has no sentence end, is not in capitals, and the next line's first word would not have
+    fitted on it (its length, a space and that word make 85% of the width or more)."""
+    return (_WRAPPED.search(before) is not None and not before.isupper()
+            and len(before) + 1 + len(line.split(maxsplit=1)[0]) >= 0.85 * width)
 
 
 # Sentences a crawler glued together, their space lost with a paragraph break ("… (7,9%).Ngành vận tải …",
