@@ -1115,3 +1115,39 @@ def test_what_a_meeting_found_is_content_its_business_is_not(line, role):
     text = (f"Huyện Bảo Yên sơ kết 6 tháng\nNgày 8/7, Huyện ủy tổ chức hội nghị sơ kết.\nThu ngân sách đạt 45 tỷ đồng.\n"
             f"Công nghiệp tăng 8%.\n{line}\n")
     assert role_of(text, line[:25]) == role
+
+
+def test_a_table_s_rows_are_placed_by_its_header_not_by_the_lead_above_it():
+    # a new user's Word and HTML reports (session 9): result rows landed under tasks (the lead above the table
+    # names "chỉ tiêu") or were read as a menu ("Hộ nghèo | 0,6%"); the header row is no heading of the text
+    text = ("Đảng ủy xã Minh Quang tổng kết công tác năm 2025\n"
+            "Ngày 23/12, Đảng ủy xã Minh Quang tổ chức hội nghị tổng kết công tác năm 2025.\n"
+            "Một số chỉ tiêu chủ yếu:\n"
+            "Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá\n"
+            "Thu ngân sách | 11 tỷ đồng | 14,2 tỷ đồng | Vượt\n"
+            "Lao động qua đào tạo | 60% | 52% | Không đạt\n"
+            "Thôn đạt chuẩn nông thôn mới | 3 | 3 | Đạt\n"
+            "Hộ nghèo | 1% | 0,6% | Đạt\n"
+            "Năm 2026, xã tập trung phát triển vùng cam sành.\n"
+            "| Chỉ tiêu | Năm 2026 |\n"
+            "|---|---|\n"
+            "| Thu ngân sách | 15 tỷ đồng |\n"
+            "| Hộ nghèo | 0,5% |\n")
+    assert [r for r, _ in roles(text)][3:] == ["heading", "body", "body", "body", "body", "body", "heading", "furniture",
+                                                 "body", "body"]
+    found = {t: (sec, why) for sec, t, why in ((c.section, c.text, c.why) for c in scope.clauses(split_document("a.txt", text)))}
+    assert found["Thu ngân sách | 11 tỷ đồng | 14,2 tỷ đồng | Vượt"] == ("achievements", "table row")
+    assert found["Lao động qua đào tạo | 60% | 52% | Không đạt"] == ("shortfalls", "table row")
+    assert found["Thôn đạt chuẩn nông thôn mới | 3 | 3 | Đạt"][0] == "achievements"
+    assert found["Hộ nghèo | 1% | 0,6% | Đạt"][0] == "achievements"
+    assert found["| Thu ngân sách | 15 tỷ đồng |"] == ("tasks", "table row")  # next year's targets
+    assert found["Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá"][0] is None
+
+
+def test_a_results_table_headed_by_the_year_under_review_holds_results():
+    text = ("Phường Sa Đéc tổng kết năm 2025\nNgày 25/12, Đảng ủy phường Sa Đéc tổ chức hội nghị tổng kết năm 2025.\n"
+            "Nhiệm vụ năm 2026\n- Tập trung phát triển làng hoa kiểng Sa Đéc\nChỉ tiêu | Năm 2025\n---|---\n"
+            "Thu ngân sách | 312 tỷ đồng\nHộ nghèo | 0,6%\n")
+    found = {c.text: c.section for c in scope.clauses(split_document("a.txt", text))}
+    assert found["Thu ngân sách | 312 tỷ đồng"] == found["Hộ nghèo | 0,6%"] == "achievements"
+    assert found["- Tập trung phát triển làng hoa kiểng Sa Đéc"] == "tasks"

@@ -315,15 +315,19 @@ def split_document(name: str, text: str, raw: bytes | None = None) -> Document:
 _WRAPPED = re.compile(r"[^\n]{25,}[\w,\-–%)]$")
 
 
-def _wrap_width(lengths: list[int]) -> int | None:
+def _wrap_width(lines: list[str]) -> int | None:
     """The width (in characters) a text is wrapped at: the greatest line length W such that of the lines of
     25 characters or more, at least five and two in five are 0.85 W to W long (a copied PDF counts letters
-    of unequal widths); None when the text is not wrapped so (paragraphs on lines of their own)."""
-    long = sorted(n for n in lengths if n >= 25)
+    of unequal widths), and two such full lines at least go on in lower case on the next line (a sentence
+    wrapped, not paragraphs or list lines of like lengths); None when the text is not wrapped so."""
+    long = sorted(len(line) for line in lines if len(line) >= 25)
     need = max(5, (2 * len(long) + 4) // 5)
     for i in range(len(long) - 1, need - 2, -1):
         if i + 1 - bisect.bisect_left(long, 0.85 * long[i]) >= need:
-            return long[i]
+            width = long[i]
+            wrapped = sum(1 for line, after in zip(lines, lines[1:])
+                          if len(line) >= 0.85 * width and after[:1].islower() and _WRAPPED.search(line))
+            return width if wrapped >= 2 else None
     return None
 
 
@@ -335,7 +339,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         physical.append((offset, offset + len(line)))
         offset += len(line) + 1
-    width = _wrap_width([len(text[a:b].strip()) for a, b in physical])
+    width = _wrap_width([text[a:b].strip() for a, b in physical])
     spans: list[tuple[int, int]] = []
     for start, end in physical:
         first = text[start:end].lstrip()[:1]

@@ -325,6 +325,43 @@ def _opening(text: str, position: int) -> bool:
     return bool(announced and _MEETING.search(text) and (_ANNOUNCE.search(text) or purpose))
 
 
+# a Markdown table's rule under its header row: "|---|---|", "---|:---:"
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a table row as the readers write it ("Thu ngân sách | 11 tỷ đồng | 14,2 tỷ đồng | Vượt",
+    a Word or HTML table; "| Thu ngân sách | 11 tỷ đồng |", Markdown): two or more cells, one with a
+    letter or a digit; None for any other line."""
+    stripped = line.strip()
+    if "|" not in stripped:
+        return None
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    return cells if len(cells) >= 2 and any(re.search(r"\w", c) for c in cells) else None
+
+
+def _tables(line_texts: list[str]) -> dict[int, Role]:
+    """The roles of the lines that make tables: a run of two or more rows (with a Markdown rule or not),
+    its first row the header (a "heading" when it holds no figure but a year: "Chỉ tiêu | Kế hoạch |
+    Thực hiện", "Chỉ tiêu | Năm 2025"), the rule "furniture", every other row "body", whatever its
+    words (a short row such as "Hộ nghèo | 0,6%" is no menu)."""
+    roles: dict[int, Role] = {}
+    k = 0
+    while k < len(line_texts):
+        run = []
+        while k < len(line_texts) and (table_cells(line_texts[k]) or _TABLE_RULE.fullmatch(line_texts[k].strip())):
+            run.append(k)
+            k += 1
+        rows = [j for j in run if not _TABLE_RULE.fullmatch(line_texts[j].strip())]
+        if len(rows) >= 2:
+            for j in run:
+                roles[j] = "furniture" if j not in rows else "body"
+            if not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", line_texts[rows[0]])):
+                roles[rows[0]] = "heading"
+        k += 0 if run else 1
+    return roles
+
+
 def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
     """One role per sentence span (start, end) of `text`, in order.
 
@@ -359,6 +396,7 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             break  # a section heading: under the headline, or numbered
         leading.append(k)
     chosen = max(leading, key=lambda k: len(_words(line_texts[k])), default=None)
+    tables = _tables(line_texts)
     listed = False  # the line before ended in a colon, or was an item of that list
     related = False  # under "Tin liên quan": the site's links to other articles
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
@@ -369,7 +407,9 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             related = True
         if related and not _RELATED.fullmatch(line.strip().rstrip(":")) and (line.rstrip()[-1:] in _TERMINAL or len(words) > 30):
             related = False  # a sentence: the article again
-        if is_furniture(line) or related:
+        if k in tables:
+            role = None if tables[k] == "body" else tables[k]
+        elif is_furniture(line) or related:
             role = "furniture"
         elif len(idx) == 1 and _CREDITED.search(line) and credit_name(line):
             role = "byline"  # "Đoàn Lưu (CTV)", wherever it stands, even among the lines around the headline
@@ -419,7 +459,7 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
                 roles[i] = "byline"  # "(Ảnh: Thu Hà)" after a caption's full stop
             elif _MARKDOWN_IMAGE.match(text[start:end]):
                 roles[i] = "caption"  # "… dự toán. ![Biểu đồ thu ngân sách](https://…/chart.png)"
-            elif _opening(text[start:end], body_seen):
+            elif k not in tables and _opening(text[start:end], body_seen):
                 roles[i] = "opening"
             body_seen += 1
     return roles

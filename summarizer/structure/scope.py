@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from summarizer.core.document import Document
 from summarizer.core.text import plain
+from summarizer.structure.roles import table_cells
 
 ACHIEVEMENTS, SHORTFALLS, TASKS = "achievements", "shortfalls", "tasks"
 
@@ -478,6 +479,25 @@ _KEPT: dict[int, tuple[Clause, ...]] = {}  # by the id of a document still in us
 _KEPT_LOCK = threading.Lock()
 
 
+# A results table's column ("Thực hiện", "Ước đạt", "Kết quả", "So với kế hoạch", "Đánh giá", the year under
+# review) and a row it marks as missed ("Không đạt", "Chưa đạt", "Chưa hoàn thành").
+_RESULT_COLUMN = re.compile(r"\b(?:thực hiện|ước (?:thực hiện|đạt|tính)|kết quả|đạt được|so (?:với|sánh)|tỷ lệ|đánh giá|cùng kỳ)\b")
+_ROW_MISSED = re.compile(r"\b(?:không|chưa) (?:đạt|hoàn thành)\b")
+
+
+def _table_columns(cells: list[str], year: int | None) -> str | None:
+    """What a table's header row (`cells`) says its rows hold: "results" (a column of what was done, or of
+    the year under review: "Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá", "Chỉ tiêu | Năm 2025"), TASKS (only
+    the coming period's targets: "Chỉ tiêu | Kế hoạch năm 2026"), or None (the header does not say)."""
+    header = " | ".join(cells[1:]).lower()
+    years = {int(y) for y in re.findall(r"\b(20\d\d)\b", header)}
+    if _RESULT_COLUMN.search(header) or (year and year in years):
+        return "results"
+    if (year and years and min(years) > year) or re.search(r"\b(?:kế hoạch|mục tiêu|dự kiến|phấn đấu)\b", header):
+        return TASKS
+    return None
+
+
 def _label(doc: Document):
     year = reviewed_year(doc)
     next_year = str(year + 1) if year else None
@@ -491,10 +511,24 @@ def _label(doc: Document):
     remedy = False  # the tasks lead names a remedy for difficulties it lists
     voters = False  # … or is what voters raise, where a fault named in passing is a fault
     spoken = False  # the tasks lead (or the sentence's) was set by a speaker, not by a named lead or heading
+    columns: str | None = None  # what the current table's columns hold: results, or the coming period's targets
     for s in doc.sentences:
         gap = doc.text[previous_end:s.start] if previous_end >= 0 else "\n"
         previous_end = s.end
         new_paragraph = "\n" in gap
+        cells = table_cells(s.text)
+        if cells is None:
+            if s.role != "furniture":  # (a Markdown table's rule under its header goes on with the table)
+                columns = None
+        elif s.role == "heading":
+            # a table's header row says what its rows are; it sets no section for the text after the table
+            columns = _table_columns(cells, year)
+            yield Clause(s.number, s.start, s.end, s.text, None, False, "table header")
+            continue
+        elif s.role == "body" and columns is not None:
+            section = TASKS if columns == TASKS else SHORTFALLS if _ROW_MISSED.search(s.text.lower()) else ACHIEVEMENTS
+            yield Clause(s.number, s.start, s.end, s.text, section, True, "table row")
+            continue
         if s.role == "heading":
             found = _lead_section(s.text)
             numbered = _HEADING_NUMBER.match(s.text)
