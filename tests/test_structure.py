@@ -194,6 +194,9 @@ def test_a_lead_alone_in_its_paragraph_governs_the_list_after_it(text, sections)
     ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả quan trọng, thu ngân sách đạt 120% dự toán.", "achievements"),
     ("nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả, thời gian tới cần tập trung thu ngân sách.", "tasks"),
     ("nhấn mạnh các địa phương phải hoàn thành thu ngân sách đạt 100% dự toán.", "tasks"),
+    # what a thing is, stressed, asks for nothing either (tune q16); a task named as such still does
+    ("nhấn mạnh Thổ Châu không chỉ mang lợi ích kinh tế mà trước hết là giá trị chiến lược về quốc phòng.", None),
+    ("nhấn mạnh, chuyển đổi số là nhiệm vụ trọng tâm của huyện.", "tasks"),
 ])
 def test_a_speaker_who_stresses_a_fact_asks_for_nothing(said, section):
     text = f"Tiêu đề bài viết về hội nghị huyện ủy\nPhát biểu tại hội nghị, Bí thư Huyện ủy Lê Văn Hùng {said}\n"

@@ -74,8 +74,8 @@ _SPEAKER = re.compile(
 )
 # "nhấn mạnh, năm 2024 huyện đã đạt được nhiều kết quả": a speaker who stresses a fact asks for nothing
 _STATES_A_FACT = re.compile(r"(?:nhấn mạnh|lưu ý)\b(?![^;]*?(?:\bcần\b|\bphải\b|tiếp tục|tập trung|tăng cường|đẩy mạnh|"
-                            r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới|quyết tâm))"
-                            r"[^;]*?(?:\bđã\b|đạt được)")
+                            r"\bsớm\b|khẩn trương|yêu cầu|đề nghị|quan tâm|chú trọng|nâng cao|thời gian tới|năm tới|quyết tâm|nhiệm vụ|giải pháp))"
+                            r"[^;]*?(?:\bđã\b|đạt được|\blà\b)")
 # "Các ngành, địa phương quan tâm …", "Các chi, đảng bộ tập trung …": who must act, then the task
 # ("Các chính sách an sinh xã hội được quan tâm thực hiện tốt", "… tiếp tục được hoàn thiện": done to them, not asked)
 _SUBJECT_TASK = re.compile(r"^(?:các|cấp|ngành|mỗi|từng|đề nghị các)\b(?:(?!\bđược\b)[^.;:]){0,50}?\b(?:quan tâm|tập trung|chủ động|tăng cường|"
