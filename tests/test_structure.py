@@ -1154,3 +1154,36 @@ def test_a_results_table_headed_by_the_year_under_review_holds_results():
     found = {c.text: c.section for c in scope.clauses(split_document("a.txt", text))}
     assert found["Thu ngân sách | 312 tỷ đồng"] == found["Hộ nghèo | 0,6%"] == "achievements"
     assert found["- Tập trung phát triển làng hoa kiểng Sa Đéc"] == "tasks"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a setting or concession that names an adversity is a shortfall of its own (tune o04, j12, m07, g03, l05)
+    ("Trong 9 tháng đầu năm 2017, sản xuất nông nghiệp tăng trưởng khoảng 1,7% trong bối cảnh thời tiết bất lợi, giá "
+     "nông sản bấp bênh.", [("achievements", "Trong 9 tháng đầu năm 2017, sản xuất nông nghiệp tăng trưởng khoảng 1,7%"),
+                            ("shortfalls", "trong bối cảnh thời tiết bất lợi, giá nông sản bấp bênh.")]),
+    ("Sản xuất nông nghiệp được giữ vững về năng suất, sản lượng trước ảnh hưởng của hạn, xâm nhập mặn.",
+     [("achievements", "Sản xuất nông nghiệp được giữ vững về năng suất, sản lượng"),
+      ("shortfalls", "trước ảnh hưởng của hạn, xâm nhập mặn.")]),
+    ("Năm 2016, mặc dù bị ảnh hưởng của thời tiết không thuận lợi, nhưng với sự nỗ lực của cả hệ thống chính trị, "
+     "huyện đã hoàn thành 18/20 chỉ tiêu.",
+     [("shortfalls", "Năm 2016, mặc dù bị ảnh hưởng của thời tiết không thuận lợi"),
+      ("achievements", "nhưng với sự nỗ lực của cả hệ thống chính trị, huyện đã hoàn thành 18/20 chỉ tiêu.")]),
+    # a concession that names no adversity stays with what it concedes to (tune q03)
+    ("Trong 6 tháng đầu năm 2020, mặc dù còn nhiều khó khăn, Huyện ủy đã lãnh đạo hoàn thành 12/15 chỉ tiêu.",
+     ["one clause"]),
+    # the adversity that causes a stated shortfall is part of it (tune i05)
+    ("Do tác động của đại dịch Covid-19 nên tình hình kinh tế - xã hội của huyện gặp nhiều khó khăn.",
+     [("shortfalls", "Do tác động của đại dịch Covid-19 nên tình hình kinh tế - xã hội của huyện gặp nhiều khó khăn.")]),
+    # what qualifies a noun, and a remedy, are no setting (tune l06)
+    ("Tuyên truyền nhân dân không chủ quan, nhất là những vị trí đã từng bị ảnh hưởng mưa lũ.", ["no adversity"]),
+    ("Huyện đã hỗ trợ 120 hộ khắc phục hậu quả do ảnh hưởng của bão số 3.", ["no adversity"]),
+])
+def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
+    text = f"Tiêu đề bài viết về hội nghị huyện ủy\n{body}\n"
+    found = [(c.section, c.text, c.why) for c in scope.clauses(split_document("a.txt", text))][1:]
+    if expected == ["one clause"]:
+        assert len(found) == 1 and found[0][2] != "a named adversity"
+    elif expected == ["no adversity"]:
+        assert all(why != "a named adversity" for *_, why in found)
+    else:
+        assert [(sec, t) for sec, t, _ in found] == expected

@@ -343,8 +343,59 @@ def _in_credit(text: str, colon: int) -> bool:
     return text.count("(", 0, colon) > text.count(")", 0, colon) or text[max(0, colon - 5):colon].lower().endswith("ảnh")
 
 
+# A concession or setting that names a particular adversity ("mặc dù bị ảnh hưởng của thời tiết không thuận lợi",
+# "trong bối cảnh thời tiết bất lợi, giá nông sản bấp bênh", "trước ảnh hưởng của hạn, xâm nhập mặn"): a difficulty
+# the period met, a shortfall in its own right however well the rest of the sentence went. A concession that names
+# none ("Mặc dù còn nhiều khó khăn, nhưng …") stays with what it concedes to.
+_ADVERSITY = re.compile(r"\b(?:mặc dù|mặt dù|dù|tuy(?! nhiên| vậy)|trong bối cảnh|trong điều kiện|trước (?:những )?(?:ảnh hưởng|tác động)|"
+                        r"(?:bị|chịu|do) (?:sự )?(?:ảnh hưởng|tác động))\b", re.I)
+_HAZARD = re.compile(r"\b(?:thiên tai|bão|lũ|lụt|ngập úng|hạn hán|hạn mặn|xâm nhập mặn|hạn|sạt lở|dịch bệnh|đại dịch|covid(?:-19)?|"
+                     r"dịch tả|thời tiết (?:bất lợi|không thuận lợi|cực đoan|khắc nghiệt|diễn biến phức tạp)|biến đổi khí hậu|"
+                     r"giá (?:cả|nông sản|\w+)(?: \w+)? (?:bấp bênh|biến động|giảm|xuống thấp|tăng cao)|lạm phát|suy thoái|"
+                     r"giải phóng mặt bằng)\b", re.I)
+_REMEDY_BEFORE = re.compile(r"\b(?:khắc phục|phòng,? chống|phòng ngừa|ứng phó|hỗ trợ|cứu trợ|thiệt hại)\b", re.I)
+
+
+def _adversity(piece: str) -> tuple[int, int] | None:
+    """The span in `piece` (one clause's text) of a concession or setting that names a particular adversity,
+    from its marker to the end of the phrase that names the last one (the next comma, " và ", ", nhưng" or
+    the clause's end); None when it names none, or when the clause remedies it ("khắc phục hậu quả do ảnh
+    hưởng của bão": a task or a result, not a difficulty met)."""
+    m = _ADVERSITY.search(piece)
+    if m is None or _REMEDY_BEFORE.search(piece[:m.start()]) or opens_a_task(piece):
+        return None
+    if re.match(r"(?:bị|chịu|do)\b", m.group(), re.I) and piece[:m.start()].strip() and not piece[:m.start()].rstrip().endswith(","):
+        return None  # what qualifies a noun ("những vị trí đã từng bị ảnh hưởng mưa lũ"), not the period's setting
+    stop = re.search(r",?\s*(?:nhưng|song|tuy nhiên)\b", piece[m.end():], re.I)
+    region_end = m.end() + stop.start() if stop else len(piece)
+    hazards = list(_HAZARD.finditer(piece, m.end(), region_end))
+    if not hazards:
+        return None
+    after = re.search(r",|;|\s(?:và )?là\s", piece[hazards[-1].end():region_end])
+    end = hazards[-1].end() + after.start() if after and not stop else region_end
+    if not stop and after and after.group().strip() == "," and re.match(r"\s*[\w ]{0,25}(?:,|$)", piece[hazards[-1].end() + after.end():region_end]):
+        end = region_end  # a list of adversities goes on after the comma ("hạn, xâm nhập mặn")
+    return m.start(), end
+
+
+def _cut_adversity(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The piece text[a:b] cut where a named adversity begins and ends (see `_adversity`); a short lead before
+    it ("Năm 2016, mặc dù …") goes with it, and a piece of fewer than two words is no clause."""
+    found = _adversity(text[a:b])
+    if found is None:
+        return [(a, b)]
+    start, end = a + found[0], a + found[1]
+    if _SHORTFALL_STRONG.search(plain(text[a:start] + " " + text[end:b]).lower()):
+        return [(a, b)]  # the adversity is the cause of a shortfall the clause states ("do … Covid-19 nên … gặp nhiều khó khăn")
+    if len(re.findall(r"\w+", text[a:start])) < 4:
+        start = a
+    cuts = [(a, start), (start, end), (end, b)]
+    return [(x, y) for x, y in cuts if len(re.findall(r"\w+", text[x:y])) >= 2] or [(a, b)]
+
+
 def _split(text: str, base: int) -> list[tuple[int, int]]:
-    """Clause spans (absolute) of one sentence starting at `base`; a colon cuts only after a lead."""
+    """Clause spans (absolute) of one sentence starting at `base`; a colon cuts only after a lead; a named
+    adversity is a clause of its own (`_cut_adversity`)."""
     spans = []
     cursor = 0
     for m in _CUT.finditer(text):
@@ -358,7 +409,7 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
             cursor = m.end() if not m.group().startswith(",") else m.start() + 1
     spans.append((cursor, len(text)))
     out = []
-    for a, b in spans:
+    for a, b in (cut for a, b in spans for cut in _cut_adversity(text, a, b)):
         piece = text[a:b]
         lead_ws = len(piece) - len(piece.lstrip(" ,"))
         piece = piece.strip(" ,")
@@ -379,6 +430,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     low = _DATELINE.sub("", low)  # "(kontumtv.vn) – Đẩy mạnh …", "TPO - …": the source's tag, not the clause
     low = re.sub(r"\*\*|__", "", low)  # Markdown's bold: "**Tuy nhiên**, …"
     low = _ORDINAL.sub("", low, count=1)  # "Một là, nâng cao …": the verb after the list's marker
+    if (m := _ADVERSITY.search(low)) and len(re.findall(r"\w+", low[:m.start()])) < 4 and _HAZARD.search(low, m.end()) \
+            and not _REMEDY_BEFORE.search(low):
+        return SHORTFALLS, True, "a named adversity"  # (cut off by _split: "trong bối cảnh thời tiết bất lợi, …")
     if re.match(r"(?:tổ chức|triển khai) thành công\b", low):
         return ACHIEVEMENTS, True, "done"  # "tổ chức thành công Đại hội đại biểu Đảng bộ xã …": held, not to hold
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]) and not _PASSIVE.match(low):
