@@ -1187,3 +1187,25 @@ def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
         assert all(why != "a named adversity" for *_, why in found)
     else:
         assert [(sec, t) for sec, t, _ in found] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a result set beside the plan it was measured against, compared by code (tune s16)
+    ("Thu nhập bình quân đạt ở mức 32,16 triệu đồng/người/năm, trong khi nghị quyết phê duyệt là 33 triệu đồng/người/năm.",
+     ["shortfalls"]),
+    ("Tỷ lệ lao động đã qua đào tạo đã thực hiện là 43,7% trong khi kế hoạch giao là 44%.", ["shortfalls"]),
+    ("Tỷ lệ lao động đã qua đào tạo đạt 45,2% trong khi kế hoạch giao là 44%.", ["achievements"]),
+    # "chỉ … được N": only so much was done (tune s13); "chỉ đạo" is no "chỉ"
+    ("Trong năm, huyện chỉ thu hút được 102.014 lượt khách du lịch.", ["shortfalls"]),
+    ("Năm 2024, huyện đã chỉ đạo thực hiện được 120 công trình.", ["achievements"]),
+    # a result, then how it fell short of the plan, in one sentence without a comma (tune s13)
+    ("Giá trị ngành thương mại - dịch vụ ước đạt 5.709 tỷ đồng, tăng 12,43% so với năm ngoái nhưng thấp hơn 7,57% so với "
+     "nghị quyết.", ["achievements", "shortfalls"]),
+    # "được cải thiện" is a result (tune s15); "Cùng với đó là" opens a task (tune s12)
+    ("Chất lượng giáo dục tiếp tục được cải thiện.", ["achievements"]),
+    ("Các phường kiến nghị bố trí thêm công chức. Cùng với đó là tăng cường đào tạo, bồi dưỡng cán bộ, công chức.",
+     ["tasks", "tasks"]),
+])
+def test_results_below_the_plan_they_name_and_other_kinds_of_the_2026_batches(body, expected):
+    text = f"Tiêu đề bài viết về hội nghị huyện ủy\n{body}\n"
+    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected

@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summarizer.core.document import Document
+from summarizer.core.figures import parse_number
 from summarizer.core.text import plain
 from summarizer.structure.roles import table_cells
 
@@ -64,7 +65,7 @@ _TASK_VERBS = (
     "kiện toàn|tháo gỡ|lãnh đạo|quản lý tốt|bảo đảm|đảm bảo|theo dõi|giám sát|phối hợp|tiến hành|"
     "cải thiện|nâng|mở rộng|hỗ trợ|tạo điều kiện|đặc biệt quan tâm|không để|khắc phục|di dời|sơ tán|tìm kiếm|cứu hộ"
 )
-_TASK_START = re.compile(rf"^(?!lãnh đạo (?:xã|phường|huyện|tỉnh|thành phố|đặc khu|ubnd|sở|các|địa phương)\b)(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*|trong đó,?\s*|cụ thể,?\s*)?(?:{_TASK_VERBS})\b")
+_TASK_START = re.compile(rf"^(?!lãnh đạo (?:xã|phường|huyện|tỉnh|thành phố|đặc khu|ubnd|sở|các|địa phương)\b)(?:[-–•+*]\s*|\d{{1,2}}[.)]\s*|[a-zđ][.)]\s*)?(?:đồng thời,?\s*|và\s+|cùng với đó,?\s*(?:là\s+)?|trong đó,?\s*|cụ thể,?\s*)?(?:{_TASK_VERBS})\b")
 # weak-task openers: also open achievements ("Bảo đảm an sinh xã hội" can be either)
 _WEAK_TASK_START = re.compile(r"^(?:[-–•+*]\s*)?(?:bảo đảm|đảm bảo|duy trì|lãnh đạo|thực hiện|tổ chức|triển khai|xây dựng|hoàn thành)\b")
 _SPEAKER = re.compile(
@@ -126,6 +127,7 @@ _SHORTFALL = re.compile(
     r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|(?<!viên )(?<!trồng )(?<!làm )(?<!thôn )(?<!xây )(?<!lập )(?<!nghiệp )mới đạt|chỉ đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
+    r"\bchỉ (?!đạo|tiêu|số|thị|huy|ra\b|rõ|định|dẫn|trích|đường|riêng|cần|có thể)(?:\w+ ){1,2}được \d|"  # "chỉ thu hút được 102.014 lượt khách"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
     r"tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
     + _DAMAGE + "|"
@@ -158,6 +160,7 @@ _NOT_A_SHORTFALL = re.compile(
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
     r"(?<!viên )(?<!trồng )(?<!làm )(?<!thôn )(?<!xây )(?<!lập )(?<!nghiệp )mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
+    r"\bchỉ (?!đạo|tiêu|số|thị|huy|ra\b|rõ|định|dẫn|trích|đường|riêng|cần|có thể)(?:\w+ ){1,2}được \d|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
     r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
     r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
@@ -175,7 +178,7 @@ _ACHIEVEMENT = re.compile(
     r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|nâng lên|"
     r"tiến bộ|chuyển dịch|phát triển|được quan tâm|thực hiện tốt|phê duyệt|được tăng cường|chuyển biến|"
     r"hiệu quả|nâng cao|khởi sắc|thành công|giảm còn|giảm xuống|giảm \d|được đầu tư|được triển khai|"
-    r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|"
+    r"được thực hiện|được duy trì|được chú trọng|được đẩy mạnh|được nâng|được giữ|được bảo đảm|được đảm bảo|được cải thiện|"
     r"cấp|trao|hỗ trợ|xây dựng được|thu hút|giải ngân|thu ngân sách|sản lượng|tổng giá trị|bình quân|"
     r"tổ chức thành công|đi vào hoạt động|không có người (?:chết|thiệt mạng)|không (?:để )?xảy ra|"
     r"(?:hộ nghèo|tỷ lệ nghèo|tai nạn|tội phạm|vi phạm)[^;]{0,30}?giảm (?:mạnh|sâu|rõ rệt|đáng kể)|(?:hộ nghèo|tỷ lệ nghèo)[^;]{0,30}còn\s+[\d,]+\s*%|đáp ứng (?:được )?yêu cầu|có (?:nhiều )?đổi mới|nghiêm túc|thông suốt|nền nếp|nề nếp|kịp thời|đúng quy định|thiết thực|khả quan|"
@@ -235,7 +238,9 @@ _TOPIC = re.compile(rf"(?:(?:[-–•+*]|\d{{1,2}}[.)]|[a-zđ][.)])\s*|(?i:{_ORD
 
 # where a sentence is cut into clauses: ";" always; ":" after a lead; a turn ("…, tuy nhiên …")
 _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
-                  r"(?:chỉ tiêu|kế hoạch|mục tiêu) năm \d{4}|năm \d{4} (?:phấn đấu|dự kiến|kế hoạch))\b)")
+                  r"(?:chỉ tiêu|kế hoạch|mục tiêu) năm \d{4}|năm \d{4} (?:phấn đấu|dự kiến|kế hoạch))\b)"
+                  # "… tăng 12,43% so với năm ngoái nhưng thấp hơn 7,57% so với nghị quyết": a result, then how it fell short
+                  r"|(?<=\w)\s+(?=nhưng (?:thấp hơn|chưa đạt|không đạt|chỉ đạt|giảm)\b)")
 
 
 def _lead_section(text: str) -> str | None:
@@ -424,6 +429,26 @@ def opens_a_task(text: str) -> bool:
     return bool(_TASK_START.match(plain(text).lower().lstrip(" -–•+*")))
 
 
+# "Thu nhập bình quân đạt ở mức 32,16 triệu đồng/người/năm, trong khi nghị quyết phê duyệt là 33 triệu đồng": a result
+# set beside the plan it was measured against, in the same unit
+_AGAINST_PLAN = re.compile(r"\b(?:đạt|là|được|thực hiện)\s+(?:ở mức\s+|khoảng\s+|gần\s+|trên\s+)?(\d[\d.,]*)\s*(%|[^\W\d]+)?[^;]{0,80}?"
+                           r"\btrong khi\b[^;]{0,40}?\b(?:kế hoạch|nghị quyết|chỉ tiêu|mục tiêu|dự toán)\b[^;]{0,30}?"
+                           r"\b(?:là|đề ra|giao)\s+(\d[\d.,]*)\s*(%|[^\W\d]+)?")
+
+
+def _below_plan(low: str) -> bool | None:
+    """Whether a result set beside its plan ("… đạt 43,7% trong khi kế hoạch giao là 44%") falls below it; None when
+    the clause sets no result beside a plan, or the two figures are not in one unit or not strictly Vietnamese
+    numbers (`core.figures.parse_number`)."""
+    m = _AGAINST_PLAN.search(low)
+    if m is None or (m.group(2) or "") != (m.group(4) or ""):
+        return None
+    try:
+        return parse_number(m.group(1)) < parse_number(m.group(3))
+    except ValueError:
+        return None
+
+
 def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
     low = plain(text).lower().lstrip(" -–•+*")
@@ -490,6 +515,8 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         # "Các đơn vị phải đánh giá, thống kê lại có bao nhiêu hồ còn tồn tại …": who must act, then what
         return TASKS, True, "must after its subject"
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
+    if (below := _below_plan(low)) is not None:
+        return (SHORTFALLS, True, "below the plan it names") if below else (ACHIEVEMENTS, True, "the plan it names reached")
     if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
         return SHORTFALLS, True, "a decline"
     if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
