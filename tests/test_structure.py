@@ -1209,3 +1209,18 @@ def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
 def test_results_below_the_plan_they_name_and_other_kinds_of_the_2026_batches(body, expected):
     text = f"Tiêu đề bài viết về hội nghị huyện ủy\n{body}\n"
     assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # tasks named as a kind, none said, are no task (tune i07); a count of them is (tune q10)
+    ("Ngày 20/12, Đảng ủy xã Hồ Vương tổ chức hội nghị tổng kết năm 2025.\nXã Hồ Vương có 21/23 chỉ tiêu đạt và vượt kế "
+     "hoạch.\n\nXã Hồ Vương xác định các nhiệm vụ trọng tâm năm 2026\n\nNăm 2026, xã tập trung phát triển du lịch cộng đồng.",
+     ["achievements", "tasks"]),
+    ("Ngày 20/12, HĐND xã Thanh Quân tổ chức kỳ họp tổng kết năm 2025.\nBước sang năm 2026, xã đề ra 22 chỉ tiêu; trong đó "
+     "phấn đấu tăng trưởng 7,5% trở lên.", ["tasks", "tasks"]),
+    ("Ngày 20/12, Đảng ủy xã tổ chức hội nghị tổng kết năm 2025.\nNăm 2026, xã tập trung phát triển du lịch cộng đồng.",
+     ["tasks"]),
+])
+def test_tasks_named_as_a_kind_are_no_task(body, expected):
+    text = f"Tiêu đề bài viết về hội nghị đảng ủy xã\n{body}\n"
+    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected

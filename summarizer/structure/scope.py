@@ -548,12 +548,37 @@ def clauses(doc: Document) -> tuple[Clause, ...]:
     document (not on it: a Document is frozen data) for as long as the document is in use."""
     found = _KEPT.get(id(doc))
     if found is None:
-        found = tuple(_label(doc))
+        found = tuple(c if c.section != TASKS or not _names_no_task(c.text) else
+                      Clause(c.sentence, c.start, c.end, c.text, None, True, "names tasks, says none") for c in _label(doc))
         with _KEPT_LOCK:  # the batch's threads share it
             if id(doc) not in _KEPT:
                 _KEPT[id(doc)] = found
                 weakref.finalize(doc, _KEPT.pop, id(doc), None)  # gone with the document, before its id is reused
     return found
+
+
+# "Xã Hồ Vương xác định các nhiệm vụ trọng tâm năm 2026", "… để bàn giải pháp, phương hướng cho thời gian tới": the
+# tasks named as a kind, none of them said (what follows says them, or nothing does)
+_TASKS_AS_A_KIND = re.compile(
+    r"(?:(?:các|những|một số)\s+)?(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|kế hoạch)"
+    r"(?:,?\s+(?:và\s+)?(?:các\s+|những\s+)?(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu))*"
+    r"(?:\s+(?:trọng tâm|chủ yếu|cơ bản|quan trọng|chính|cụ thể))?(?:\s+(?:của|cho|trong))?"
+    r"(?:\s+(?:năm \d{4}|\d+ tháng (?:cuối|đầu) năm(?: \d{4})?|thời gian tới|những tháng cuối năm|năm tới))?")
+_ANNOUNCES_TASKS = re.compile(r"\b(?:xác định|đề ra|đặt ra|triển khai|thảo luận|bàn|thống nhất|nêu|đưa ra|quán triệt|"
+                         r"cho ý kiến|góp ý|đồng thời|và|để|về|đối với)\b")
+
+
+def _names_no_task(text: str) -> bool:
+    """Whether a clause filed under tasks only names tasks as a kind and announces them ("xác định các nhiệm vụ
+    trọng tâm năm 2026"): what is left without the kind, the announcing verbs and the place or body that
+    announces them is at most four words."""
+    low = plain(text).lower()
+    if re.search(r"\d+\s+(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu)", low):
+        return False  # a count is content ("xã đề ra 22 chỉ tiêu")
+    if not _ANNOUNCES_TASKS.search(low) or not re.search(r"\b(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu)\b", low):
+        return False
+    rest = _ANNOUNCES_TASKS.sub(" ", _TASKS_AS_A_KIND.sub(" ", low))
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 4
 
 
 _KEPT: dict[int, tuple[Clause, ...]] = {}  # by the id of a document still in use
