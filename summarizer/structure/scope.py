@@ -560,12 +560,13 @@ def clauses(doc: Document) -> tuple[Clause, ...]:
 # "Xã Hồ Vương xác định các nhiệm vụ trọng tâm năm 2026", "… để bàn giải pháp, phương hướng cho thời gian tới": the
 # tasks named as a kind, none of them said (what follows says them, or nothing does)
 _TASKS_AS_A_KIND = re.compile(
-    r"(?:(?:các|những|một số)\s+)?(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|kế hoạch)"
-    r"(?:,?\s+(?:và\s+)?(?:các\s+|những\s+)?(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu))*"
+    r"(?:(?:các|những|một số|nhiều)\s+)?(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|kế hoạch|nội dung|vấn đề)"
+    r"(?:,?\s+(?:và\s+)?(?:các\s+|những\s+)?(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|nội dung|vấn đề))*"
     r"(?:\s+(?:trọng tâm|chủ yếu|cơ bản|quan trọng|chính|cụ thể))?(?:\s+(?:của|cho|trong))?"
     r"(?:\s+(?:năm \d{4}|\d+ tháng (?:cuối|đầu) năm(?: \d{4})?|thời gian tới|những tháng cuối năm|năm tới))?")
 _ANNOUNCES_TASKS = re.compile(r"\b(?:xác định|đề ra|đặt ra|triển khai|thảo luận|bàn|thống nhất|nêu|đưa ra|quán triệt|"
-                         r"cho ý kiến|góp ý|đồng thời|và|để|về|đối với)\b")
+                              r"cho ý kiến|góp ý|kiến nghị|đề xuất|đề nghị|lưu ý|xem xét|với|đã|cũng|đồng thời|và|để|về|đối với|"
+                              r"tại (?:buổi làm việc|hội nghị|kỳ họp|cuộc họp))\b")
 
 
 def _names_no_task(text: str) -> bool:
@@ -575,7 +576,8 @@ def _names_no_task(text: str) -> bool:
     low = plain(text).lower()
     if re.search(r"\d+\s+(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu)", low):
         return False  # a count is content ("xã đề ra 22 chỉ tiêu")
-    if not _ANNOUNCES_TASKS.search(low) or not re.search(r"\b(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu)\b", low):
+    if not _ANNOUNCES_TASKS.search(low) or not re.search(
+            r"\b(?:phương hướng|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|(?:nhiều|một số|các) (?:nội dung|vấn đề))\b", low):
         return False
     rest = _ANNOUNCES_TASKS.sub(" ", _TASKS_AS_A_KIND.sub(" ", low))
     return len(re.findall(r"[^\W\d_]+", rest)) <= 4
