@@ -1227,3 +1227,22 @@ def test_tasks_named_as_a_kind_are_no_task(body, expected):
     # (so are requests named as a kind: "các địa phương đã kiến nghị nhiều nội dung", below; tune s12)
     text = f"Tiêu đề bài viết về hội nghị đảng ủy xã\n{body}\n"
     assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "Cần Thơ" is a place, not "cần" (must): praise of its results is no request (tune t15)
+    ("Phát biểu tại Đại hội, Chủ tịch Quốc hội biểu dương, ghi nhận thành tích nổi bật của Đảng bộ, chính quyền và Nhân dân "
+     "Cần Thơ trong nhiệm kỳ qua: quy mô kinh tế đạt 312.621 tỷ đồng; thu ngân sách hơn 105.000 tỷ đồng.",
+     ["achievements", "achievements"]),
+    # what a lead sets comes last, whatever it was based on (tune t07)
+    ("Năm 2025, phường có 17/21 chỉ tiêu đạt và vượt kế hoạch.\nTrên cơ sở đánh giá những kết quả đạt được, chỉ ra những khó "
+     "khăn, hạn chế, năm 2026, phường Tĩnh Gia đã đề ra các chỉ tiêu chủ yếu đó là: tốc độ tăng tổng giá trị sản phẩm đạt "
+     "11,5%; thu ngân sách đạt 600 tỷ đồng.", ["achievements", "tasks", "tasks"]),
+    # "Trong đó, …" details the targets the sentence before set, figure by figure (tune t06)
+    ("Năm 2025, xã hoàn thành 26/28 chỉ tiêu.\nKỳ họp đã thống nhất các chỉ tiêu chủ yếu năm 2026, phấn đấu hoàn thành 28 chỉ "
+     "tiêu. Trong đó, thu nhập bình quân đầu người đạt 31 triệu đồng/người/năm; tỷ lệ che phủ rừng đạt trên 80%.",
+     ["achievements", "tasks", "tasks", "tasks"]),
+])
+def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
+    text = f"Tiêu đề bài viết về kỳ họp cuối năm\n{body}\n"
+    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected

@@ -243,14 +243,30 @@ _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng
                   r"|(?<=\w)\s+(?=nhưng (?:thấp hơn|chưa đạt|không đạt|chỉ đạt|giảm)\b)")
 
 
+def _low(text: str) -> str:
+    """`text` as the cue rules read it: plain (core.text.plain) and lower-cased, with a place named "Cần …" (Cần Thơ,
+    Cần Giờ, Cần Giuộc, Cần Đước) kept apart from the word "cần" (must) the rules read as a task's cue. Same length
+    as `plain(text)`, so positions carry over."""
+    return _PLACE_CAN.sub("Cân", plain(text)).lower()
+
+
+_PLACE_CAN = re.compile(r"\bCần(?= [A-ZĐ])")
+
+
 def _lead_section(text: str) -> str | None:
     """The section a lead or heading names. Shortfall words win ("… thực hiện nhiệm vụ vẫn còn một số
     khó khăn, hạn chế, như:") unless a remedy governs them ("giải pháp tháo gỡ khó khăn:" is tasks);
     result words name achievements only when nothing else is named."""
-    low = re.sub(r"bên cạnh (?:những |các )?(?:kết quả|thành tích)(?: đạt được)?", "", text.lower())  # a turn, not the review
+    low = re.sub(r"bên cạnh (?:những |các )?(?:kết quả|thành tích)(?: đạt được)?", "", _low(text))  # a turn, not the review
     if re.match(r"\s*(?:[ivxlc]+\.|\d{1,2}\.)?\s*(?:những |một số |các )?(?:kết quả|thành tích)(?: nổi bật| đạt được| chủ yếu)?"
                 r"(?: năm \d{4}| \d+ tháng[^:]{0,20})?\s*:?\s*$", low):
         return ACHIEVEMENTS  # "Kết quả nổi bật", "I. KẾT QUẢ ĐẠT ĐƯỢC": a heading over the results
+    sets = re.search(r"\b(?:đề ra|đặt ra|xác định|thống nhất|thông qua)\s+(?:các |những |\d+ )?(?:chỉ tiêu|nhiệm vụ|mục tiêu|giải pháp)", low)
+    if sets and not re.search(r"tình hình|kết quả|hạn chế|khó khăn|tồn tại|yếu kém", low[sets.end():]) and \
+            not re.search(r"\bđã\b[^,;]{0,30}(?:hoàn thành|đạt|thực hiện)", low[sets.end():]):
+        # "Trên cơ sở đánh giá những kết quả đạt được, chỉ ra những khó khăn, hạn chế, năm 2026, phường … đã đề ra các chỉ
+        # tiêu chủ yếu đó là:": what the lead sets comes last, whatever it was based on
+        return TASKS
     review = re.search(r"tình hình|kết quả", low)
     if review and not any(m and m.start() < review.start() for m in (_LEAD_TASK.search(low), _LEAD_SHORTFALL.search(low))):
         return None  # "Báo cáo tình hình thực hiện nhiệm vụ …: …" introduces the review itself
@@ -426,7 +442,7 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
 def opens_a_task(text: str) -> bool:
     """Whether `text` opens with a task verb ("Tập trung …", "Tăng cường …", "- Đẩy mạnh …"), as the
     cue rules read a clause."""
-    return bool(_TASK_START.match(plain(text).lower().lstrip(" -–•+*")))
+    return bool(_TASK_START.match(_low(text).lstrip(" -–•+*")))
 
 
 # "Thu nhập bình quân đạt ở mức 32,16 triệu đồng/người/năm, trong khi nghị quyết phê duyệt là 33 triệu đồng": a result
@@ -451,7 +467,7 @@ def _below_plan(low: str) -> bool | None:
 
 def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     """The clause's own cue: (section, strong, why)."""
-    low = plain(text).lower().lstrip(" -–•+*")
+    low = _low(text).lstrip(" -–•+*")
     low = _DATELINE.sub("", low)  # "(kontumtv.vn) – Đẩy mạnh …", "TPO - …": the source's tag, not the clause
     low = re.sub(r"\*\*|__", "", low)  # Markdown's bold: "**Tuy nhiên**, …"
     low = _ORDINAL.sub("", low, count=1)  # "Một là, nâng cao …": the verb after the list's marker
@@ -573,7 +589,7 @@ def _names_no_task(text: str) -> bool:
     """Whether a clause filed under tasks only names tasks as a kind and announces them ("xác định các nhiệm vụ
     trọng tâm năm 2026"): what is left without the kind, the announcing verbs and the place or body that
     announces them is at most four words."""
-    low = plain(text).lower()
+    low = _low(text)
     if re.search(r"\d+\s+(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu)", low):
         return False  # a count is content ("xã đề ra 22 chỉ tiêu")
     if not _ANNOUNCES_TASKS.search(low) or not re.search(
@@ -699,7 +715,7 @@ def _label(doc: Document):
                 # the lead clause itself: a task lead carries content ("đề ra nhiệm vụ … như"); others don't
                 yield Clause(s.number, start, end, text, None, True, "lead")
                 continue
-            lowered = text.lower()
+            lowered = _low(text)
             adopted = _ADOPTED.search(lowered)
             if resolutions and not adopted and not re.match(r"(?:nghị quyết|tờ trình|đề án|quy định|chương trình)\b", lowered):
                 if re.search(r"\b(?:đạt|vượt|tăng|giảm)\b[^;]{0,40}\d", lowered) and (
@@ -754,7 +770,11 @@ def _label(doc: Document):
                 section, strong, why = in_sentence, True, "lead in the sentence"
             elif before[0] and _DETAIL.match(lowered):
                 section, strong, why = before[0], True, "details the clause before"
-            elif last_sentence[0] and not new_paragraph and start == s.start and _DETAIL.match(lowered) and not strong:
+            elif last_sentence[0] and not new_paragraph and start == s.start and _DETAIL.match(lowered) and (not strong or (
+                    last_sentence == (TASKS, True) and own == ACHIEVEMENTS and not _PAST.search(lowered)
+                    and not (year and str(year) in lowered))):
+                # ("Kỳ họp đã thống nhất các chỉ tiêu chủ yếu năm 2026, phấn đấu hoàn thành 28 chỉ tiêu. Trong đó, thu nhập
+                # bình quân đầu người đạt 31 triệu đồng/người/năm; …": the targets it set, figure by figure)
                 # "Năm 2026, Đảng bộ … coi … là nhiệm vụ then chốt. Trọng tâm là nâng cao …": the next sentence
                 # details the one before
                 section, strong, why = last_sentence[0], last_sentence[1], "details the sentence before"
