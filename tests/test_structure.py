@@ -1242,6 +1242,9 @@ def test_tasks_named_as_a_kind_are_no_task(body, expected):
     ("Năm 2025, xã hoàn thành 26/28 chỉ tiêu.\nKỳ họp đã thống nhất các chỉ tiêu chủ yếu năm 2026, phấn đấu hoàn thành 28 chỉ "
      "tiêu. Trong đó, thu nhập bình quân đầu người đạt 31 triệu đồng/người/năm; tỷ lệ che phủ rừng đạt trên 80%.",
      ["achievements", "tasks", "tasks", "tasks"]),
+    # a purpose, then what to do for it (tune t05)
+    ("Năm 2025, xã hoàn thành 20/24 chỉ tiêu.\nĐể hoàn thành tất cả các chỉ tiêu, xã Quảng Chính quyết tâm giữ vững đoàn "
+     "kết, tập trung đẩy mạnh chuyển dịch cơ cấu kinh tế; đẩy mạnh cải cách hành chính.", ["achievements", "tasks", "tasks"]),
 ])
 def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
     text = f"Tiêu đề bài viết về kỳ họp cuối năm\n{body}\n"

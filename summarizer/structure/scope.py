@@ -474,6 +474,12 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     if (m := _ADVERSITY.search(low)) and len(re.findall(r"\w+", low[:m.start()])) < 4 and _HAZARD.search(low, m.end()) \
             and not _REMEDY_BEFORE.search(low):
         return SHORTFALLS, True, "a named adversity"  # (cut off by _split: "trong bối cảnh thời tiết bất lợi, …")
+    if re.match(r"(?:để|nhằm)\s+(?:hoàn thành|đạt|thực hiện|thắng lợi)\b", low) and \
+            re.search(r",[^;]*?\b(?:quyết tâm|tập trung|phấn đấu|cần|phải|tiếp tục)\b", low) and not _PAST.search(low) \
+            and not _SPEAKER.search(low):  # (an official who asks for it: the speaker's frame reads the rest)
+        # "Để hoàn thành tất cả các chỉ tiêu, xã Quảng Chính quyết tâm giữ vững đoàn kết, tập trung đẩy mạnh …": a purpose,
+        # then what to do for it
+        return TASKS, True, "a purpose, then what to do"
     if re.match(r"(?:tổ chức|triển khai) thành công\b", low):
         return ACHIEVEMENTS, True, "done"  # "tổ chức thành công Đại hội đại biểu Đảng bộ xã …": held, not to hold
     if _TASK_START.match(low) and not _SHORTFALL_STRONG.search(low[:30]) and not _PASSIVE.match(low):
