@@ -1177,6 +1177,10 @@ def test_a_results_table_headed_by_the_year_under_review_holds_results():
     # what qualifies a noun, and a remedy, are no setting (tune l06)
     ("Tuyên truyền nhân dân không chủ quan, nhất là những vị trí đã từng bị ảnh hưởng mưa lũ.", ["no adversity"]),
     ("Huyện đã hỗ trợ 120 hộ khắc phục hậu quả do ảnh hưởng của bão số 3.", ["no adversity"]),
+    # the turn to what it concedes ("… nhưng …") is no stated shortfall (tune t11)
+    ("Mặc dù chịu ảnh hưởng trực tiếp của dịch Covid-19 nhưng với sự nỗ lực của cả hệ thống chính trị, kinh tế của huyện "
+     "tăng trưởng 6,5%.", [("shortfalls", "Mặc dù chịu ảnh hưởng trực tiếp của dịch Covid-19"),
+                           ("achievements", "nhưng với sự nỗ lực của cả hệ thống chính trị, kinh tế của huyện tăng trưởng 6,5%.")]),
 ])
 def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
     text = f"Tiêu đề bài viết về hội nghị huyện ủy\n{body}\n"
@@ -1201,6 +1205,9 @@ def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
     # a result, then how it fell short of the plan, in one sentence without a comma (tune s13)
     ("Giá trị ngành thương mại - dịch vụ ước đạt 5.709 tỷ đồng, tăng 12,43% so với năm ngoái nhưng thấp hơn 7,57% so với "
      "nghị quyết.", ["achievements", "shortfalls"]),
+    # a bad measure falling is a result; a good one falling is not (tune t03, t08)
+    ("Tai nạn giao thông giảm so với cùng kỳ.", ["achievements"]),
+    ("Giá trị sản xuất công nghiệp giảm 5% so với cùng kỳ.", ["shortfalls"]),
     # "được cải thiện" is a result (tune s15); "Cùng với đó là" opens a task (tune s12)
     ("Chất lượng giáo dục tiếp tục được cải thiện.", ["achievements"]),
     ("Các phường kiến nghị bố trí thêm công chức. Cùng với đó là tăng cường đào tạo, bồi dưỡng cán bộ, công chức.",

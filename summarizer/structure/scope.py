@@ -406,7 +406,8 @@ def _cut_adversity(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if found is None:
         return [(a, b)]
     start, end = a + found[0], a + found[1]
-    if _SHORTFALL_STRONG.search(plain(text[a:start] + " " + text[end:b]).lower()):
+    rest = re.sub(r"^\s*,?\s*(?:nhưng|song|tuy nhiên)\b", "", text[end:b], flags=re.I)  # (the turn to what it concedes)
+    if _SHORTFALL_STRONG.search(plain(text[a:start] + " " + rest).lower()):
         return [(a, b)]  # the adversity is the cause of a shortfall the clause states ("do … Covid-19 nên … gặp nhiều khó khăn")
     if len(re.findall(r"\w+", text[a:start])) < 4:
         start = a
@@ -541,6 +542,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         return (SHORTFALLS, True, "below the plan it names") if below else (ACHIEVEMENTS, True, "the plan it names reached")
     if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
         return SHORTFALLS, True, "a decline"
+    if fell and re.match(r"(?:tình hình [^;]{0,40}?(?:đảm bảo|ổn định)[^;]{0,5})?(?:số vụ |các vụ )?(?:tai nạn giao thông|tai nạn|"
+                         r"phạm pháp hình sự|tội phạm|vi phạm)\b", low.strip(" ,")):
+        return ACHIEVEMENTS, True, "a bad measure falling"  # "tai nạn giao thông giảm so với cùng kỳ"
     if _SHORTFALL.search(wanting) and _SHORTFALL_STRONG.search(wanting):
         return SHORTFALLS, True, "shortfall words"
     if (will := re.search(rf"\bsẽ\s+(?!tiến hành|thu hút|tạo điều kiện|phải|hỗ trợ)(?:{_TASK_VERBS})\b", low)) and not re.search(
