@@ -132,6 +132,16 @@ def test_an_initial_joined_to_a_name_in_a_photo_credit_is_a_reporter(caption, pe
     assert found(caption) == people
 
 
+def test_a_credit_in_capitals_after_a_space_and_a_byline_in_capitals_under_the_headline_are_reporters():  # tune t14, t08
+    assert found("Quảng Ngãi cải tạo bờ nam sông Trà Khúc thành điểm nhấn đô thị ẢNH: HẢI PHONG") == {
+        "HẢI PHONG": ([], "reporter")}
+    text = ("Phường Thống Nhất triển khai 18 chỉ tiêu phát triển kinh tế - xã hội năm 2026\nPHƯƠNG DUNG\n"
+            "(GLO)- Chiều 12-1, UBND phường Thống Nhất tổ chức hội nghị giao chỉ tiêu năm 2026.\nKẾT QUẢ ĐẠT ĐƯỢC\n"
+            "Năm 2025, phường thu ngân sách đạt 120 tỷ đồng.\n")
+    assert found(text) == {"PHƯƠNG DUNG": ([], "reporter")}
+    assert [s.role for s in split_document("r.txt", text).sentences][:2] == ["headline", "byline"]
+
+
 def test_every_photographer_a_credit_names_is_a_reporter():  # tune h04
     assert found("Tổng Bí thư Tô Lâm làm việc với xã Si Pa Phìn. Ảnh: Văn Hiếu - Vũ Lợi.") == {
         "Tô Lâm": (["Tổng Bí thư"], "official"), "Văn Hiếu": ([], "reporter"), "Vũ Lợi": ([], "reporter")}

@@ -75,7 +75,7 @@ _NAME = re.compile(rf"(?<![\w'’])({_SYL}(?:[ \t]+{_SYL})*)(?![\w'’])")  # a 
 _CREDIT_LABEL = re.compile(rf"(?:Người đăng|Người viết|Tác giả|Phóng viên|Biên tập)\s*:\s*"
                            rf"({_SYL}(?:[ ](?!Ngày|Lượt|Cập|Nguồn|Chuyên){_SYL}){{0,3}})")
 # A photo credit inside or at the end of a caption: "(Ảnh: Đàm Thanh)", "(ảnh N. Lân)", "…, Ảnh: Dũng Nhân".
-_PHOTO_CREDIT = re.compile(r"\((?:[Ảả]nh|ẢNH)(?: minh họa)?\s*:?\s*([^()]{2,40})\)|(?:^|[,.;]\s*|\s[-–]\s)(?:[Ảả]nh|ẢNH)\s*:\s*([^():;,]{2,40}?)\s*$")
+_PHOTO_CREDIT = re.compile(r"\((?:[Ảả]nh|ẢNH)(?: minh họa)?\s*:?\s*([^()]{2,40})\)|(?:^|[,.;]\s*|\s[-–]\s|\s(?=ẢNH\s*:))(?:[Ảả]nh|ẢNH)\s*:\s*([^():;,]{2,40}?)\s*$")
 
 
 @dataclass

@@ -114,7 +114,10 @@ def _is_caps(text: str) -> bool:
 
 
 # a caption that ends in its photo's credit: "… - Ảnh: Trương Văn Hòa", "… (Ảnh: Thu Hà)"
-_CREDITED_PHOTO = re.compile(r"(?:[.!]\s+|\s[-–]\s|\()(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}\)?\s*$")
+# what stands before a photo's credit at a caption's end: a full stop, a dash, or (a credit set in capitals) a space alone
+# ("… điểm nhấn đô thị ẢNH: HẢI PHONG")
+CREDIT_BEFORE = r"(?:[.!]\s+|\s[-–]\s|\s(?=ẢNH\s*:))"
+_CREDITED_PHOTO = re.compile(rf"(?:{CREDIT_BEFORE}|\()(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{{1,30}}\)?\s*$")
 # a paper's tag before the article's first words: "(NLĐO) - ", "(Baothanhhoa.vn) - "
 _DATELINED = re.compile(r"\s*\([^()]{2,30}\)\s*[-–—]\s")
 
@@ -161,6 +164,8 @@ def credit_names(line: str) -> list[str]:
     the line is not a credit."""
     if re.match(r"(?:[IVXLC]+|\d{1,2})[.)]\s", line.strip()):
         return []  # "I. KẾT QUẢ ĐẠT ĐƯỢC" is a heading, however short
+    if _SECTION_HEADING.match(line):
+        return []  # so is "KẾT QUẢ ĐẠT ĐƯỢC", "HẠN CHẾ" without a number
     text = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()) or line.strip()  # "CTV Phương Lộc (Huyện Ia Grai)"
     text = text.strip("()[]*_").strip()  # "**D.Ngân**": a byline set in bold Markdown
     lead = _CREDIT_LEAD.match(text)
@@ -206,7 +211,7 @@ def _caption(line: str, words: list[str]) -> bool:
         return False  # (a list's item; the article's lead under its paper's tag)
     if len(words) <= 40 and re.search(r"\((?:[Ảả]nh|[Ảả]nh minh họa|[Ảả]nh minh hoạ)\s*:[^()]*\)\s*\.?$", line.strip()):
         return True
-    if len(words) <= 40 and re.search(r"(?:[.!]\s+|\s[-–]\s)(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{1,30}(?:\.[^.:;()\s]{1,20})*\s*$", line.strip()):
+    if len(words) <= 40 and re.search(rf"{CREDIT_BEFORE}(?:[Ảả]nh|ẢNH)\s*:\s*[^.:;()]{{1,30}}(?:\.[^.:;()\s]{{1,20}})*\s*$", line.strip()):
         return True  # "Chủ tịch UBND tỉnh … phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ"  # "Cao tốc Biên Hòa - Vũng Tàu quyết tâm hoàn thành trong năm 2026 (Ảnh: Nam Anh)."
     if len(words) <= 40 and re.search(r"\((?:thứ \w+|đứng|ngồi|bìa|ngoài cùng|bên|giữa|từ)\b[^()]{0,30}\b(?:trái|phải|giữa)\)",
                                       line) and not re.search(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|ha\b|tấn)", line):
@@ -392,6 +397,11 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             continue
         if len(idx) > 1 or line.rstrip()[-1:] in ".!?…:;" or len(_words(line)) > 45 or _DATELINED.match(line):
             break  # ("(NLĐO) - Bộ máy mới của xã …": the article's lead under its paper's tag, not a headline)
+        following = line_texts[k + 1] if k + 1 < len(line_texts) else ""
+        if leading and _is_caps(line) and len(_words(line)) <= 4 and credit_name(line) and not _SECTION_HEADING.match(line) \
+                and (_DATELINED.match(following) or _WHEN.search(following[:60])):
+            leading.append(k)  # the reporter's name in capitals under the headline, the dateline after it ("PHƯƠNG DUNG")
+            continue
         if (leading and _is_caps(line)) or _NUMBERED.match(line):
             break  # a section heading: under the headline, or numbered
         leading.append(k)
