@@ -132,6 +132,11 @@ def test_an_initial_joined_to_a_name_in_a_photo_credit_is_a_reporter(caption, pe
     assert found(caption) == people
 
 
+def test_a_four_word_name_after_a_place_opens_at_the_surname_before_van():  # tune s06
+    assert found("Bí thư Huyện ủy Tháp Mười Nguyễn Văn Vũ Minh đề nghị các cấp tập trung lãnh đạo.") == {
+        "Nguyễn Văn Vũ Minh": (["Bí thư Huyện ủy Tháp Mười"], "official")}
+
+
 def test_a_credit_in_capitals_after_a_space_and_a_byline_in_capitals_under_the_headline_are_reporters():  # tune t14, t08
     assert found("Quảng Ngãi cải tạo bờ nam sông Trà Khúc thành điểm nhấn đô thị ẢNH: HẢI PHONG") == {
         "HẢI PHONG": ([], "reporter")}
@@ -375,9 +380,11 @@ def test_parts_of_a_name_decomposed_names_and_titles_inside_names_are_the_source
              "Chủ tịch Trần Văn Thủy"]
     merged = {p.name: p for p in merge_people(doc, [DraftPerson(name=n, titles=[], kind="official") for n in names])}
     assert merged["Nguyễn Văn Hùng"].found_by == "both" and merged["Trần Văn Thuỷ"].found_by == "both"
-    assert merged["Nguyễn Văn Anh"].status == "invented"  # the source's man is Nguyễn Văn Anh Tuấn
-    assert not {"Văn Hùng", "Nguyễn Văn"} & set(merged) and all(p.status != "invented" or p.name == "Nguyễn Văn Anh"
-                                                                 for p in merged.values())
+    # the source's man is Nguyễn Văn Anh Tuấn, a four-word name the rules read whole (a surname before "Văn" opens it):
+    # the model's "Nguyễn Văn Anh" is part of it, as "Văn Hùng" is of Nguyễn Văn Hùng
+    assert merged["Nguyễn Văn Anh Tuấn"].found_by == "both" and merged["Nguyễn Văn Anh Tuấn"].titles == ["Trưởng thôn"]
+    assert not {"Văn Hùng", "Nguyễn Văn", "Nguyễn Văn Anh"} & set(merged) and all(p.status != "invented"
+                                                                                   for p in merged.values())
 
 
 def test_a_province_the_model_lists_as_a_person_is_left_out_and_keeps_the_locality():
@@ -394,6 +401,16 @@ def test_a_province_the_model_lists_as_a_person_is_left_out_and_keeps_the_locali
     meta, _ = check_meta(doc, Extraction(title="", locality="Cà Mau", period=None, meeting=None, achievements=[],
                                          shortfalls=[], tasks=[], people=[]), kept)
     assert meta["locality"] == "tỉnh Cà Mau"
+
+
+def test_the_places_a_plural_unit_word_lists_are_no_people():  # tune s12: the model listed four wards as people
+    doc = split_document("a.txt", "Ngày 31-10, Tổ công tác do đồng chí Hồ Nam làm Tổ phó đã làm việc với các phường: Tân "
+                                  "Bình, Tân Sơn Hòa, Tân Sơn Nhất, Bảy Hiền về giám sát. Ông Lê Văn Tám phát biểu.")
+    drafts = [DraftPerson(name=n, titles=[], kind="other") for n in ("Tân Bình", "Bảy Hiền", "Lê Văn Tám")]
+    merged = {p.name: p for p in merge_people(doc, drafts)}
+    assert merged["Tân Bình"].status == merged["Bảy Hiền"].status == "invented"
+    assert "a place: the report writes phường Bảy Hiền" in merged["Bảy Hiền"].problems
+    assert merged["Lê Văn Tám"].status == "grounded"
 
 
 def test_a_person_named_once_after_a_unit_word_stays_a_person():

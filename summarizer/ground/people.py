@@ -139,8 +139,8 @@ def _abbreviates(short: str, full: str) -> bool:
 def _name_in_run(words: list[str]) -> int | None:
     """Where the personal name starts in a run of capitalised words that ends it, or None. A name is
     2–4 words opening with a surname; when the run could start a name at several places (a place
-    name before it: "Tân Ninh Lê Minh Thế", "Đại Đồng Trình Văn Nhã"), a three-word name (the commonest
-    length) wins, then a frequent surname."""
+    name before it: "Tân Ninh Lê Minh Thế", "Đại Đồng Trình Văn Nhã"), a surname before "Văn" or "Thị"
+    wins, then a three-word name (the commonest length), then a frequent surname."""
     starts = [i for i in range(len(words))
               if (words[i] in SURNAMES or words[i].startswith(("H'", "H’", "K'", "K’")))
               and 2 <= len(words) - i <= (5 if words[i] in ("Y", "H'", "H’") or words[i].startswith(("H'", "H’")) else 4)
@@ -148,8 +148,10 @@ def _name_in_run(words: list[str]) -> int | None:
     if not starts:
         return None
     # an Ê Đê, Gia Rai … name opens with its Y or H' ("Y Thanh Hà Niê Kđăm"): it starts there, whatever its length
-    return max(starts, key=lambda i: (words[i] == "Y" or words[i][:2] in ("H'", "H’"), len(words) - i == 3,
-                                      words[i] in COMMON_SURNAMES, len(words) - i))
+    # a surname before "Văn" or "Thị" opens the name whatever its length ("Tháp Mười Nguyễn Văn Vũ Minh": four words)
+    return max(starts, key=lambda i: (words[i] == "Y" or words[i][:2] in ("H'", "H’"),
+                                      i + 1 < len(words) and words[i + 1] in ("Văn", "Thị") and words[i] != "Văn",
+                                      len(words) - i == 3, words[i] in COMMON_SURNAMES, len(words) - i))
 
 
 def _opens_title(text: str, pos: int) -> bool:
@@ -448,6 +450,11 @@ def _named_as_place(name: str, text: str) -> str | None:
     that name would then hide the place from the header."""
     after_unit = list(re.finditer(rf"\b({_UNIT_WORDS})\s+{re.escape(name)}(?![\w'’])", text, flags=re.I))
     if not after_unit:
+        # one of the places a plural unit word lists ("làm việc với các phường: Tân Bình, Tân Sơn Hòa, Bảy Hiền")
+        for m in re.finditer(rf"\b(?:các|những|\d+)\s+({_UNIT_WORDS})\s*:?\s+([^.;:()]{{0,240}})", text, flags=re.I):
+            listed = [p.strip() for p in re.split(r",|\bvà\b", m.group(2))]
+            if name in listed[:-1] or (listed and listed[-1].startswith(name) and name.split()[0] not in SURNAMES):
+                return m.group(1).lower()
         return None
     anywhere = len(re.findall(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text))
     if name.split()[0] not in SURNAMES or anywhere == len(after_unit) >= 2:
