@@ -17,13 +17,13 @@ DRAFTS = CORPUS / "answers" / "qwen2.5-coder-1.5b"  # one folder of drafts per h
 # measured with `python bench/quality.py corpus/tune` (… corpus/check, … corpus/fresh; README, "Quality")
 RULES_FLOORS = {
     "tune": {"item_recall": 0.87, "item_precision": 0.85, "people_precision": 0.98, "people_recall": 0.97,
-             "locality_ok": 151, "period_ok": 156},
+             "locality_ok": 175, "period_ok": 180},
     "check": {"item_recall": 0.90, "item_precision": 0.85, "people_precision": 0.98, "people_recall": 0.93,
               "locality_ok": 20, "period_ok": 18},
     "fresh": {"item_recall": 0.79, "item_precision": 0.79, "people_precision": 0.90, "people_recall": 0.83,
               "locality_ok": 11, "period_ok": 11},
 }
-REPORTS = {"tune": 183, "check": 20, "fresh": 12}
+REPORTS = {"tune": 215, "check": 20, "fresh": 12}
 
 
 @pytest.mark.parametrize("half", ["tune", "check", "fresh"])
@@ -48,8 +48,10 @@ def test_the_corpus_is_split_once_and_both_eras_are_in_each_half():
 
 # measured with `python bench/quality.py corpus/HALF --answers corpus/answers/qwen2.5-coder-1.5b/HALF`
 PIPELINE_FLOORS = {
-    "check": {"achievements_recall": 0.90, "achievements_precision": 0.87, "shortfalls_recall": 0.76,
-              "shortfalls_precision": 0.89, "tasks_recall": 0.93, "tasks_precision": 0.74,
+    # (session 10: a named adversity is a shortfall of its own, two more of check's shortfalls found (recall 0.77 ->
+    # 0.92) for two split off that its gold does not count (precision 0.90 -> 0.83))
+    "check": {"achievements_recall": 0.90, "achievements_precision": 0.87, "shortfalls_recall": 0.92,
+              "shortfalls_precision": 0.83, "tasks_recall": 0.93, "tasks_precision": 0.76,
               "item_recall": 0.90, "item_precision": 0.85, "people_precision": 0.96, "people_recall": 0.93},
     # the half nobody read to write a rule
     "fresh": {"achievements_recall": 0.85, "achievements_precision": 0.89, "shortfalls_recall": 0.65,
