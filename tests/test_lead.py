@@ -136,6 +136,15 @@ def test_a_long_item_is_cut_at_a_clause_boundary_never_inside_a_figure():
     assert_lead_rests_on_its_items(b)
 
 
+def test_the_main_task_is_the_locality_s_own_not_a_request_upward_or_what_voters_raise():  # a new user's case
+    b = _made(tasks=[_item("Tăng cường đầu tư hạ tầng, đề nghị tỉnh quan tâm hỗ trợ kinh phí"),
+                     _item("Đẩy nhanh giải ngân vốn đầu tư công theo kiến nghị của cử tri"),
+                     _item("Tập trung phát triển vùng chè đặc sản")])
+    assert build_lead(b).endswith("nhiệm vụ trọng tâm: tập trung phát triển vùng chè đặc sản.")
+    b = _made(tasks=[_item("Tăng cường đầu tư hạ tầng, đề nghị tỉnh quan tâm hỗ trợ kinh phí")])
+    assert "tăng cường đầu tư hạ tầng" in build_lead(b)  # the only one there is, still
+
+
 def _item(text: str) -> Item:
     return Item(text=text, sentences=[1], cited=[1], status="grounded", figures=find_figures(text),
                 evidence=[Evidence(sentence=1, start=0, end=len(text), text=text)])

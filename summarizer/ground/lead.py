@@ -5,7 +5,9 @@ briefing's grounded items, never written by the model.
    share such as "370/400 đảng viên") with its % of plan and % year on year, those stating both
    first, then in the report's order; at most two.
 2. "Hạn chế chính: …" — the first grounded shortfall.
-3. "Nhiệm vụ trọng tâm: …" — the first grounded task that opens with a task verb (else the first).
+3. "Nhiệm vụ trọng tâm: …" — the first grounded task that opens with a task verb and is the locality's own
+   (not a request to a higher level nor what voters raise), else the first that opens with a task verb,
+   else the first.
 
 Every phrase is a stretch of an item's own text (cut at a clause boundary when long), so every
 figure the lead states occurs in the item it comes from; only items whose status is `grounded` are
@@ -33,6 +35,10 @@ _OPENER = re.compile(
 _LIST = re.compile(r"(?:như|gồm|là|sau)?\s*:\s+")
 _BOUNDARY = re.compile(r"[,;]\s+")
 _REQUEST = re.compile(r"(?:đề nghị|kiến nghị|đề xuất)\b", re.I)
+# a request to a higher level or what voters raise, however it opens ("Tăng cường hỗ trợ của tỉnh …", "… cử tri kiến nghị
+# …"): not the locality's own task
+_UPWARD = re.compile(r"\b(?:cử tri|kiến nghị|đề nghị (?:tỉnh|thành phố|trung ương|bộ|các bộ)|(?:tỉnh|thành phố|trung ương|cấp "
+                     r"trên) (?:quan tâm|hỗ trợ|xem xét|bố trí|sớm))\b", re.I)
 _TRAILING = re.compile(r"[\s.;:,/…]+$")
 # words that keep their capital inside a sentence (Đảng, Nhà nước, Nhân dân, Quốc hội, …)
 _KEEP_CAPITAL = {"Đảng", "Nhà", "Nhân", "Bác", "Chính", "Quốc", "Trung", "Tổ", "Mặt", "Thủ", "Bộ", "Sở", "Ban",
@@ -64,8 +70,10 @@ def build_lead(b: Briefing) -> str:
         sentences.append(_labelled(context, "hạn chế chính", _gist(shortfalls[0].text)))
         context = ""
     # the locality's own task: one that opens with a task verb, not a request to a higher level
-    task = next((i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))),
-                tasks[0] if tasks else None)
+    task = next((i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))
+                 and not _UPWARD.search(i.text)),
+                next((i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))),
+                     tasks[0] if tasks else None))
     if task is not None:
         sentences.append(_labelled(context, "nhiệm vụ trọng tâm", _gist(task.text)))
     if not sentences:
