@@ -1252,6 +1252,13 @@ def test_tasks_named_as_a_kind_are_no_task(body, expected):
     # a purpose, then what to do for it (tune t05)
     ("Năm 2025, xã hoàn thành 20/24 chỉ tiêu.\nĐể hoàn thành tất cả các chỉ tiêu, xã Quảng Chính quyết tâm giữ vững đoàn "
      "kết, tập trung đẩy mạnh chuyển dịch cơ cấu kinh tế; đẩy mạnh cải cách hành chính.", ["achievements", "tasks", "tasks"]),
+    # the targets a lead says were reached are results (tune u08); a report's frame and the papers a meeting takes are
+    # no items (tune u08, u01)
+    ("Dự thảo báo cáo kết quả công tác 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2023 của huyện ủy Thanh Liêm nêu rõ.\n"
+     "Trong phát triển KT-XH, các chỉ tiêu chủ yếu cơ bản đạt và vượt 50% so với KH đề ra như: giá trị sản xuất CN TTCN đạt "
+     "51,2%; thu nhập bình quân đầu người ước đạt 33,95 triệu đồng.\nHội nghị cũng đã thông qua báo cáo kết quả thực hiện "
+     "nhiệm vụ kiểm tra giám sát, phương hướng nhiệm vụ trọng tâm 6 tháng cuối năm.\nHĐND xã đã xem xét ước thực hiện dự "
+     "toán ngân sách năm 2025, kế hoạch đầu tư công năm 2026.", ["achievements", "achievements"]),
 ])
 def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
     text = f"Tiêu đề bài viết về kỳ họp cuối năm\n{body}\n"

@@ -280,6 +280,11 @@ def _lead_section(text: str) -> str | None:
     if done and re.search(r"\b(?:để|nhằm)\s+(?:\S+\s+){0,2}$", low[:done.start()]):
         done = None  # "Để hoàn thành mục tiêu năm 2025, … các giải pháp sau:": a purpose, not what was done
     speaker = _SPEAKER.search(low)
+    reached = re.search(r"\b(?:chỉ tiêu|mục tiêu)\b[^:;]{0,40}?\b(?:cơ bản\s+)?(?:đạt|vượt|hoàn thành)\b", low)
+    if reached and re.search(r"\b(?:để|nhằm)\b", low[:reached.start()]):
+        reached = None  # "Để hoàn thành với những chỉ tiêu có thể đạt được …, Hà Nội cần …": a purpose
+    if task and reached and reached.start() <= task.start() and not _COMING.search(low) and not speaker:
+        return ACHIEVEMENTS  # "… các chỉ tiêu chủ yếu cơ bản đạt và vượt 50% so với KH đề ra như:": the targets reached
     if task and done and done.start() < task.start() and not _COMING.search(low) and not speaker:
         return ACHIEVEMENTS  # "6 tháng đầu năm, … đã tập trung lãnh đạo thực hiện hiệu quả các chỉ tiêu chủ yếu:"
     if task or speaker or _REMEDY.search(low):
@@ -583,6 +588,12 @@ def clauses(doc: Document) -> tuple[Clause, ...]:
     return found
 
 
+# the papers a meeting takes: adopted, examined, commented on (the reports, drafts, budget and investment plan)
+_PAPERS = re.compile(r"^(?:trên cơ sở [^,]{0,60}, )?(?:(?:hội nghị|kỳ họp|hđnd [\w ]{0,20}?|các đại biểu|ban chấp hành[\w ]{0,30}?)\s+)?"
+                     r"(?:cũng\s+)?(?:đã\s+)?(?:thông qua|xem xét|cho ý kiến (?:vào|về|đối với))\s+(?:các |những |\d+ )?"
+                     r"(?:báo cáo|dự thảo|tờ trình|ước thực hiện dự toán|dự toán|kế hoạch đầu tư công)\b")
+
+
 # "Xã Hồ Vương xác định các nhiệm vụ trọng tâm năm 2026", "… để bàn giải pháp, phương hướng cho thời gian tới": the
 # tasks named as a kind, none of them said (what follows says them, or nothing does)
 _TASKS_AS_A_KIND = re.compile(
@@ -746,6 +757,12 @@ def _label(doc: Document):
                     yield Clause(s.number, start, end, text, None, True, "procedure")
                 else:
                     yield Clause(s.number, start, end, text, TASKS, True, "a resolution adopted")
+                continue
+            if _PAPERS.search(lowered) or (end == s.end and _REPORT_FRAME.search(text.rstrip(" .:…"))):
+                # "Hội nghị cũng đã thông qua báo cáo kết quả …, phương hướng nhiệm vụ trọng tâm 6 tháng cuối năm",
+                # "HĐND xã đã xem xét ước thực hiện dự toán ngân sách năm 2025": the papers a meeting takes, not what
+                # they say; "Dự thảo báo cáo … của huyện ủy nêu rõ.": who reports
+                yield Clause(s.number, start, end, text, None, True, "procedure")
                 continue
             own, strong, why = _cue(text, next_year)
             if own == SHORTFALLS and not in_sentence and not lead and _names_no_shortfall(text):
