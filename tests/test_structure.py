@@ -1259,6 +1259,10 @@ def test_tasks_named_as_a_kind_are_no_task(body, expected):
      "51,2%; thu nhập bình quân đầu người ước đạt 33,95 triệu đồng.\nHội nghị cũng đã thông qua báo cáo kết quả thực hiện "
      "nhiệm vụ kiểm tra giám sát, phương hướng nhiệm vụ trọng tâm 6 tháng cuối năm.\nHĐND xã đã xem xét ước thực hiện dự "
      "toán ngân sách năm 2025, kế hoạch đầu tư công năm 2026.", ["achievements", "achievements"]),
+    # the next year opening a sentence of what to do is the plan, though it says what to reach (tune u16)
+    ("Năm 2019, tổng giá trị sản xuất ước đạt 11.700 tỷ đồng.\nNăm 2020, thành phố Hội An tiếp tục thực hiện đồng bộ các giải "
+     "pháp để thúc đẩy phát triển kinh tế, nhất là mũi kinh tế du lịch, đạt mức tăng trưởng cao và bền vững hơn năm 2019.",
+     ["achievements", "tasks"]),
 ])
 def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
     text = f"Tiêu đề bài viết về kỳ họp cuối năm\n{body}\n"

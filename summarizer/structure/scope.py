@@ -523,6 +523,9 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
         coming = None  # "Riêng quý IV/2025, huyện thu ngân sách đạt 80 tỷ đồng": the year's last quarter, reviewed at its end
     ahead = coming or (next_year and re.search(rf"(?<![-–] )(?<![-–]){next_year}(?!\s*[-–]\s*20\d\d)", readies)
                                     and not (re.search(r"\bđạt\b|vượt", reached) and not re.search(r"phấn đấu|mục tiêu|dự kiến", low)))
+    if not ahead and next_year and re.match(rf"(?:trong\s+|bước sang\s+)?năm {next_year}\b", low) and not _PAST.search(low) \
+            and _TASK_VERB_ANYWHERE.search(low):
+        ahead = True  # "Năm 2020, thành phố tiếp tục thực hiện đồng bộ các giải pháp …, đạt mức tăng trưởng cao hơn năm 2019"
     past = _PAST.search(low) and not \
         re.search(r"đã (?:thảo luận|thống nhất|bàn)[^;]{0,40}(?:phương hướng|nhiệm vụ|mục tiêu|giải pháp)", low)  # agreed on what comes
     # "Những tháng cuối năm, huyện tiếp tục chỉ đạo hoàn thành các chỉ tiêu … đã được HĐND giao": opened by the
