@@ -1208,6 +1208,9 @@ def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
     # a bad measure falling is a result; a good one falling is not (tune t03, t08)
     ("Tai nạn giao thông giảm so với cùng kỳ.", ["achievements"]),
     ("Giá trị sản xuất công nghiệp giảm 5% so với cùng kỳ.", ["shortfalls"]),
+    # what is kept, then the target, in one clause joined by "và phấn đấu" (tune u13)
+    ("Năm 2018, huyện duy trì đạt chuẩn nông thôn mới 2 xã Phước Ninh, Chà Là và phấn đấu xã Cầu Khởi đạt chuẩn nông thôn mới "
+     "trong năm 2018.", ["achievements", "tasks"]),
     # "được cải thiện" is a result (tune s15); "Cùng với đó là" opens a task (tune s12)
     ("Chất lượng giáo dục tiếp tục được cải thiện.", ["achievements"]),
     ("Các phường kiến nghị bố trí thêm công chức. Cùng với đó là tăng cường đào tạo, bồi dưỡng cán bộ, công chức.",

@@ -240,7 +240,9 @@ _TOPIC = re.compile(rf"(?:(?:[-–•+*]|\d{{1,2}}[.)]|[a-zđ][.)])\s*|(?i:{_ORD
 _CUT = re.compile(r";\s*|:\s+|,\s*(?=(?:tuy nhiên|tuy vậy|song|nhưng|đồng thời|bên cạnh đó|phấn đấu|đề nghị|"
                   r"(?:chỉ tiêu|kế hoạch|mục tiêu) năm \d{4}|năm \d{4} (?:phấn đấu|dự kiến|kế hoạch))\b)"
                   # "… tăng 12,43% so với năm ngoái nhưng thấp hơn 7,57% so với nghị quyết": a result, then how it fell short
-                  r"|(?<=\w)\s+(?=nhưng (?:thấp hơn|chưa đạt|không đạt|chỉ đạt|giảm)\b)")
+                  r"|(?<=\w)\s+(?=nhưng (?:thấp hơn|chưa đạt|không đạt|chỉ đạt|giảm)\b)"
+                  # "… duy trì đạt chuẩn nông thôn mới 2 xã … và phấn đấu xã Cầu Khởi đạt chuẩn …": what is kept, then the target
+                  r"|(?<=\w)\s+(?=và phấn đấu\b)")
 
 
 def _low(text: str) -> str:
