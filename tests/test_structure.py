@@ -1270,3 +1270,20 @@ def test_tasks_named_as_a_kind_are_no_task(body, expected):
 def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
     text = f"Tiêu đề bài viết về kỳ họp cuối năm\n{body}\n"
     assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # last year's level not reached, a bad measure rising (a new user's cases, session 10)
+    ("Sản lượng khai thác thủy sản chỉ bằng 85% so với cùng kỳ.", ["shortfalls"]),
+    ("Thu ngân sách bằng 112% so với cùng kỳ.", ["achievements"]),
+    ("Số ca mắc sốt xuất huyết tăng 30% so với cùng kỳ.", ["shortfalls"]),
+    ("Tỷ lệ hộ nghèo tăng 1,5% do thiên tai.", ["shortfalls"]),
+    ("Tốc độ tăng trưởng kinh tế ước đạt 1,39% so với cùng kỳ.", ["achievements"]),  # a growth rate (tune o15)
+    # a heading over the reviewed period's targets: what follows is how they went (a new user's case)
+    ("Một số chỉ tiêu chủ yếu 9 tháng năm 2024:\nThu ngân sách đạt 5.842 tỷ đồng, bằng 68,4% dự toán.\n"
+     "Giải ngân vốn đầu tư công chỉ đạt 41,5% kế hoạch.", ["achievements", "shortfalls"]),
+    ("Chỉ tiêu năm 2025:\nThu ngân sách đạt 6.000 tỷ đồng.", ["tasks"]),
+])
+def test_declines_bad_measures_and_the_reviewed_period_s_targets(body, expected):
+    text = f"Huyện Tiên Yên sơ kết 9 tháng năm 2024\nNgày 5/10/2024, Huyện ủy Tiên Yên tổ chức hội nghị sơ kết.\n{body}\n"
+    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected

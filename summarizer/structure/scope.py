@@ -174,6 +174,11 @@ _DECLINE = re.compile(r"giảm(?: mạnh| sâu| nhẹ| hơn| gần| khoảng| tr
                       r"(?<=^)so với (?:cùng kỳ|năm trước|kỳ trước|năm \d{4}),[^;]{0,80}?\bgiảm\b")
 _BAD_MEASURE = re.compile(r"tai nạn|\bvụ\b|hộ nghèo|nghèo|tội phạm|vi phạm|cháy|ô nhiễm|số ca|thiệt hại|\bnợ\b|sinh con|"
                           r"suy dinh dưỡng|tử vong|chết|bị thương|chi phí|thất nghiệp|khiếu nại|tố cáo|ma túy|đơn thư")
+# a measure set against last year's level ("bằng 85% so với cùng kỳ"), and a bad measure rising ("số ca mắc … tăng")
+# ("đạt 1,39% so với cùng kỳ" is a growth rate as often as a level: only "bằng" says the level)
+_LEVEL = re.compile(r"\b(?:chỉ |mới )?bằng\s+(\d[\d.,]*)\s*%\s*so (?:với )?(?:cùng kỳ|năm trước|kỳ trước)")
+_BAD_RISING = re.compile(r"^(?:[^;]{0,30}?\b)?(?:số (?:ca|vụ|người)(?: mắc| bị| chết| tử vong)?|tỷ lệ hộ (?:cận )?nghèo|hộ (?:cận )?nghèo|"
+                         r"tai nạn|tội phạm|vi phạm|ô nhiễm|dịch bệnh|thất nghiệp|nợ xấu|nợ đọng)\b[^;]{0,50}?\btăng\b(?! cường| trưởng)")
 _ACHIEVEMENT = re.compile(
     r"\bđạt\b|vượt|\btăng\b|bảo đảm|đảm bảo|giữ vững|ổn định|tích cực|hoàn thành|kết nạp|được củng cố|nâng lên|"
     r"tiến bộ|chuyển dịch|phát triển|được quan tâm|thực hiện tốt|phê duyệt|được tăng cường|chuyển biến|"
@@ -253,6 +258,18 @@ def _low(text: str) -> str:
 
 
 _PLACE_CAN = re.compile(r"\bCần(?= [A-ZĐ])")
+
+
+def _reviewed_targets(text: str, year: int | None) -> bool:
+    """Whether a heading or lead names only targets (chỉ tiêu, mục tiêu) of the period under review, which is what
+    the lines after it report on: "Một số chỉ tiêu chủ yếu 9 tháng năm 2024:" in a 2024 review, with no coming
+    period, no plan and no other task word (`year`: the year under review, or None)."""
+    low = _low(text)
+    if not re.match(r"\s*(?:[ivxlc]+\.|\d{1,2}\.)?\s*(?:#+\s*)?(?:\*\*)?(?:một số |các |những )?(?:chỉ tiêu|mục tiêu)\b", low):
+        return False
+    years = {int(y) for y in re.findall(r"\b(20\d\d)\b", low)}
+    return bool(year) and years <= {year} and not _COMING.search(low) and not re.search(
+        r"phấn đấu|kế hoạch năm|năm tới|nhiệm vụ|giải pháp|phương hướng|nhiệm kỳ|đến năm|dự kiến", low)
 
 
 def _lead_section(text: str) -> str | None:
@@ -550,6 +567,15 @@ def _cue(text: str, next_year: str | None) -> tuple[str | None, bool, str]:
     wanting = _NOT_A_SHORTFALL.sub(" ", low)
     if (below := _below_plan(low)) is not None:
         return (SHORTFALLS, True, "below the plan it names") if below else (ACHIEVEMENTS, True, "the plan it names reached")
+    if (level := _LEVEL.search(low)) and not _BAD_MEASURE.search(low[max(0, level.start() - 80):level.start()]):
+        try:
+            below = parse_number(level.group(1)) < 100
+        except ValueError:
+            below = False
+        if below:  # "Sản lượng khai thác thủy sản chỉ bằng 85% so với cùng kỳ": last year's level not reached
+            return SHORTFALLS, True, "a decline"
+    if (rose := _BAD_RISING.search(low)) and not re.search(r"xử lý|phát hiện|bắt giữ|triệt phá|khởi tố|thu hồi", low):
+        return SHORTFALLS, True, "a bad measure rising"  # "Số ca mắc sốt xuất huyết tăng 30% so với cùng kỳ"
     if (fell := _DECLINE.search(low)) and not _BAD_MEASURE.search(low[max(0, fell.start() - 80):fell.start()]):
         return SHORTFALLS, True, "a decline"
     if fell and re.match(r"(?:tình hình [^;]{0,40}?(?:đảm bảo|ổn định)[^;]{0,5})?(?:số vụ |các vụ )?(?:tai nạn giao thông|tai nạn|"
@@ -681,6 +707,8 @@ def _label(doc: Document):
             continue
         if s.role == "heading":
             found = _lead_section(s.text)
+            if found == TASKS and _reviewed_targets(s.text, year):
+                found = None  # "Một số chỉ tiêu chủ yếu 9 tháng năm 2024": what follows is how they went
             numbered = _HEADING_NUMBER.match(s.text)
             top = numbered is None or re.match(r"[IVXLC]+$", numbered.group(1), re.I) is not None
             if found or top:
@@ -722,6 +750,8 @@ def _label(doc: Document):
                 yield Clause(s.number, start, end, text, None, True, "topic")
                 continue
             named = _lead_section(text) if colon else None  # the section a lead names, read once
+            if named == TASKS and _reviewed_targets(text, year):
+                named = ACHIEVEMENTS
             if colon and not named and _REPORT_FRAME.search(text.rstrip(":")):
                 # "Báo cáo tình hình … năm 2025, mục tiêu … năm 2026 nêu rõ:": who reports, not what
                 yield Clause(s.number, start, end, text, None, True, "lead")
