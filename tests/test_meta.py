@@ -88,6 +88,12 @@ def test_a_title_followed_by_a_person_is_not_a_place():
     ("Ngày 18/12, HĐND xã Tân Phú tổng kết công tác. Riêng quý IV/2025, thu ngân sách đạt 3 tỷ đồng. Năm 2025, "
      "thu ngân sách của xã đạt 12 tỷ đồng.", "năm 2025"),
     ("Năm 2024, sản lượng lúa đạt 80.000 tấn, trong đó 6 tháng đầu năm 2024 đạt 41.000 tấn.", "năm 2024"),
+    # a plan that names its year after a connector is no year under review; a yearless period takes the meeting's
+    # date's year, not the year before a plan's (a new user's cases, session 10)
+    ("Ngày 29/12/2025, HĐND xã Ea Kar tổ chức kỳ họp thứ 5. 11 tháng qua, thu ngân sách đạt 39,2 tỷ đồng. Theo đó, năm "
+     "2026 xã phấn đấu thu ngân sách 45 tỷ đồng.", "11 tháng năm 2025"),
+    ("Ngày 20/11/2025, HĐND phường Thủ Dầu Một tổ chức kỳ họp chuyên đề. 10 tháng năm, thu ngân sách đạt 80% dự toán. Kỳ "
+     "họp thông qua điều chỉnh kế hoạch đầu tư công năm 2025.", "10 tháng năm 2025"),
     # the meeting's date is no period (a new user's case)
     ("Ngày 20 tháng 12 năm 2023, Huyện ủy Văn Bàn tổ chức hội nghị tổng kết công tác năm 2023.", "năm 2023"),
 ])

@@ -347,7 +347,8 @@ def reviewed_year(doc: Document) -> int | None:
     ("tăng 8% so với cùng kỳ năm 2022" in a 2023 review, "giá so sánh năm 2010"); a term ("2020 – 2025")
     is not a year under review. A report that names only the year it plans for ("Đóng góp các giải pháp,
     chỉ tiêu … năm 2019" at a year-end session) reviews the year before. The year after it is the
-    coming period. None when the report names no year."""
+    coming period. With no year reviewed by name, the meeting's date in the opening says it (a January or February
+    date: the year before). None when the report names no year."""
     found: Counter[int] = Counter()
     planned: Counter[int] = Counter()
     plan_years: set[int] = set()
@@ -362,8 +363,12 @@ def reviewed_year(doc: Document) -> int | None:
             continue  # a comparison's base; an award for a year gone ("hoàn thành xuất sắc nhiệm vụ năm 2022")
         after = doc.text[m.end():m.end() + 50].lower()
         # "Năm 2026, phường phấn đấu thu ngân sách 160 tỷ đồng": a plan that names its year first
-        plan_first = m.group(0).lower().startswith("năm") and re.search(r"(?:^|[.;:]\s*|\n)(?:trong\s+)?$", before) \
-            and re.match(r",[^.;:]{0,30}?\b(?:phấn đấu|dự kiến|đặt mục tiêu|mục tiêu là)\b", after)
+        # (also after a connector, "Theo đó, năm 2026 xã phấn đấu …")
+        opener = re.search(r"(?:^|[.;:]\s*|\n)((?:theo đó|đồng thời|bên cạnh đó|trong đó|tới đây)\s*,?\s*)?(?:trong\s+|bước sang\s+)?$",
+                           before)
+        plan_first = m.group(0).lower().startswith("năm") and opener \
+            and re.match(r",[^.;:]{0,30}?\b(?:phấn đấu|dự kiến|đặt mục tiêu|mục tiêu là)\b"
+                         + (r"|\s+[^.;:,]{0,30}?\bphấn đấu\b" if opener.group(1) else ""), after)
         if (_AHEAD.search(before) and not _REVIEWED.search(before)) or plan_first:
             if plan_first and not (_AHEAD.search(before) and not _REVIEWED.search(before)):
                 plan_years.add(int(m.group(1)))
@@ -380,6 +385,10 @@ def reviewed_year(doc: Document) -> int | None:
             found[year] = 0
     if +found:
         return (+found).most_common(1)[0][0]
+    # no year reviewed by name: the meeting's date in the opening ("Ngày 20/11/2025, HĐND phường … họp phiên chuyên đề")
+    # is in the year it reviews, unless it falls in the first two months (a year-end review held in January)
+    if (dated := re.search(r"\b(?:ngày\s+)?\d{1,2}[/.-](\d{1,2})[/.-](20\d\d)\b", head, re.I)) and 1 <= int(dated.group(1)) <= 12:
+        return int(dated.group(2)) - (int(dated.group(1)) <= 2)
     return min(planned) if planned else None
 
 
