@@ -1287,3 +1287,12 @@ def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
 def test_declines_bad_measures_and_the_reviewed_period_s_targets(body, expected):
     text = f"Huyện Tiên Yên sơ kết 9 tháng năm 2024\nNgày 5/10/2024, Huyện ủy Tiên Yên tổ chức hội nghị sơ kết.\n{body}\n"
     assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+
+
+def test_an_official_document_s_end_matter_is_furniture_and_its_signatory_no_reporter():  # a new user's Word report
+    text = ("UBND xã Na Hang báo cáo kết quả năm 2025\nNăm 2025, xã thu ngân sách đạt 35 tỷ đồng.\n"
+            "Năm 2026, phấn đấu thu ngân sách đạt 38 tỷ đồng.\nNơi nhận: Đảng ủy xã; HĐND xã; Lưu VT.\nTM.\n"
+            "ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nMa Văn Thành\n")
+    assert [r for r, _ in roles(text)][-5:] == ["furniture"] * 5
+    from summarizer.ground.people import find_people
+    assert find_people(split_document("a.txt", text)) == []

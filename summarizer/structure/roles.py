@@ -330,6 +330,9 @@ def _opening(text: str, position: int) -> bool:
     return bool(announced and _MEETING.search(text) and (_ANNOUNCE.search(text) or purpose))
 
 
+# the end matter of an official document (Nghị định 30/2020/NĐ-CP on administrative documents: "Nơi nhận", the
+# signature block "TM." / "KT." + the body and title)
+_END_MATTER = re.compile(r"\s*(?:Nơi nhận\s*:|(?:TM|KT|T/M|K/T)\.?\s+(?:[A-ZĐ]|$)|(?:TM|KT)\.\s*$)")
 # a Markdown table's rule under its header row: "|---|---|", "---|:---:"
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 
@@ -407,6 +410,10 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
         leading.append(k)
     chosen = max(leading, key=lambda k: len(_words(line_texts[k])), default=None)
     tables = _tables(line_texts)
+    # an official document's end matter: "Nơi nhận: …", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", the signatory's name
+    end_matter = next((k for k in range(max(0, len(line_texts) - 8), len(line_texts))
+                       if _END_MATTER.match(line_texts[k])
+                       and all(len(_words(t)) <= 12 for t in line_texts[k + 1:])), None)
     listed = False  # the line before ended in a colon, or was an item of that list
     related = False  # under "Tin liên quan": the site's links to other articles
     for k, (idx, line) in enumerate(zip(lines, line_texts)):
@@ -417,7 +424,9 @@ def assign_roles(text: str, sentences: Sequence[tuple[int, int]]) -> list[Role]:
             related = True
         if related and not _RELATED.fullmatch(line.strip().rstrip(":")) and (line.rstrip()[-1:] in _TERMINAL or len(words) > 30):
             related = False  # a sentence: the article again
-        if k in tables:
+        if end_matter is not None and k >= end_matter:
+            role = "furniture"
+        elif k in tables:
             role = None if tables[k] == "body" else tables[k]
         elif is_furniture(line) or related:
             role = "furniture"
