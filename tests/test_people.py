@@ -135,6 +135,9 @@ def test_an_initial_joined_to_a_name_in_a_photo_credit_is_a_reporter(caption, pe
 def test_a_four_word_name_after_a_place_opens_at_the_surname_before_van():  # tune s06
     assert found("Bí thư Huyện ủy Tháp Mười Nguyễn Văn Vũ Minh đề nghị các cấp tập trung lãnh đạo.") == {
         "Nguyễn Văn Vũ Minh": (["Bí thư Huyện ủy Tháp Mười"], "official")}
+    # a run of four opening with two surnames is one name (a new user's case): "Lương" is no place
+    assert found("Bí thư Tỉnh ủy Lương Nguyễn Minh Triết phát biểu chỉ đạo.") == {
+        "Lương Nguyễn Minh Triết": (["Bí thư Tỉnh ủy"], "official")}
 
 
 def test_a_credit_in_capitals_after_a_space_and_a_byline_in_capitals_under_the_headline_are_reporters():  # tune t14, t08

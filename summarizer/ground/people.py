@@ -151,6 +151,8 @@ def _name_in_run(words: list[str]) -> int | None:
     # a surname before "Văn" or "Thị" opens the name whatever its length ("Tháp Mười Nguyễn Văn Vũ Minh": four words)
     return max(starts, key=lambda i: (words[i] == "Y" or words[i][:2] in ("H'", "H’"),
                                       i + 1 < len(words) and words[i + 1] in ("Văn", "Thị") and words[i] != "Văn",
+                                      # a run of four that opens with two surnames is one name ("Lương Nguyễn Minh Triết")
+                                      i == 0 and len(words) == 4 and words[1] in COMMON_SURNAMES,
                                       len(words) - i == 3, words[i] in COMMON_SURNAMES, len(words) - i))
 
 
