@@ -145,6 +145,12 @@ def test_the_main_task_is_the_locality_s_own_not_a_request_upward_or_what_voters
     assert "tăng cường đầu tư hạ tầng" in build_lead(b)  # the only one there is, still
 
 
+def test_the_main_shortfall_is_one_the_report_states_not_a_setting_it_met():  # a new user's case
+    b = _made(shortfalls=[_item("Mặc dù gặp khó khăn do thiên tai"), _item("Giải ngân vốn đầu tư công còn chậm")])
+    assert "hạn chế chính: giải ngân vốn đầu tư công còn chậm" in build_lead(b)
+    assert "hạn chế chính: mặc dù gặp khó khăn do thiên tai" in build_lead(_made(shortfalls=[_item("Mặc dù gặp khó khăn do thiên tai")]))
+
+
 def _item(text: str) -> Item:
     return Item(text=text, sentences=[1], cited=[1], status="grounded", figures=find_figures(text),
                 evidence=[Evidence(sentence=1, start=0, end=len(text), text=text)])

@@ -4,7 +4,8 @@ briefing's grounded items, never written by the model.
 1. The locality and period, then the headline figures: the achievements that state an amount (or a
    share such as "370/400 đảng viên") with its % of plan and % year on year, those stating both
    first, then in the report's order; at most two.
-2. "Hạn chế chính: …" — the first grounded shortfall.
+2. "Hạn chế chính: …" — the first grounded shortfall the report states, before a setting it met ("Mặc dù gặp
+   khó khăn do thiên tai, …", "Trong bối cảnh …": used only when there is no other).
 3. "Nhiệm vụ trọng tâm: …" — the first grounded task that opens with a task verb and is the locality's own
    (not a request to a higher level nor what voters raise), else the first that opens with a task verb,
    else the first.
@@ -40,6 +41,9 @@ _REQUEST = re.compile(r"(?:đề nghị|kiến nghị|đề xuất)\b", re.I)
 _UPWARD = re.compile(r"\b(?:cử tri|kiến nghị|đề nghị (?:tỉnh|thành phố|trung ương|bộ|các bộ)|(?:tỉnh|thành phố|trung ương|cấp "
                      r"trên) (?:quan tâm|hỗ trợ|xem xét|bố trí|sớm))\b", re.I)
 _TRAILING = re.compile(r"[\s.;:,/…]+$")
+# a concession or setting an item opens with (structure/scope.py's named adversity)
+_SETTING = re.compile(r"(?:năm \d{4},?\s*)?(?:mặc dù|mặt dù|dù|tuy|trong bối cảnh|trong điều kiện|trước (?:những )?(?:ảnh hưởng|tác động)|"
+                      r"(?:bị|chịu|do) (?:sự )?(?:ảnh hưởng|tác động))\b", re.I)
 # words that keep their capital inside a sentence (Đảng, Nhà nước, Nhân dân, Quốc hội, …)
 _KEEP_CAPITAL = {"Đảng", "Nhà", "Nhân", "Bác", "Chính", "Quốc", "Trung", "Tổ", "Mặt", "Thủ", "Bộ", "Sở", "Ban",
                  "Ủy", "Uỷ", "Hội", "HĐND", "UBND", "MTTQ"}
@@ -67,7 +71,9 @@ def build_lead(b: Briefing) -> str:
                          else "; ".join([results[0]] + [_inside(r) for r in results[1:]]))
         context = ""
     if shortfalls:
-        sentences.append(_labelled(context, "hạn chế chính", _gist(shortfalls[0].text)))
+        # a shortfall the report states before a setting it worked in ("Mặc dù gặp khó khăn do thiên tai, …")
+        main = next((i for i in shortfalls if not _SETTING.match(_gist(i.text))), shortfalls[0])
+        sentences.append(_labelled(context, "hạn chế chính", _gist(main.text)))
         context = ""
     # the locality's own task: one that opens with a task verb, not a request to a higher level
     task = next((i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))
