@@ -1296,3 +1296,9 @@ def test_an_official_document_s_end_matter_is_furniture_and_its_signatory_no_rep
     assert [r for r, _ in roles(text)][-5:] == ["furniture"] * 5
     from summarizer.ground.people import find_people
     assert find_people(split_document("a.txt", text)) == []
+
+
+def test_what_was_done_under_a_heading_of_targets_is_no_task():  # a new user's congress report
+    text = ("Xã Đông Thạnh tổng kết năm 2025\nNgày 20/12/2025, Đảng ủy xã Đông Thạnh tổ chức Đại hội.\nMục tiêu năm 2026\n"
+            "Phấn đấu thu ngân sách đạt 50 tỷ đồng.\nĐại hội đã bầu 15 đồng chí vào Ban Chấp hành Đảng bộ xã.\n")
+    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == ["tasks"]

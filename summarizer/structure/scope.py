@@ -868,7 +868,8 @@ def _label(doc: Document):
             elif own == TASKS and strong:
                 section = own
             elif heading and own != heading and not (own == SHORTFALLS and strong and heading == ACHIEVEMENTS) and not (
-                    heading == TASKS and own == ACHIEVEMENTS and strong and _PAST.search(lowered)):
+                    heading == TASKS and own in (ACHIEVEMENTS, None) and (strong or own is None) and _PAST.search(lowered)):
+                # (nor "Đại hội đã bầu 15 đồng chí vào Ban Chấp hành": what was done, under a heading of targets)
                 # ("III. PHƯƠNG HƯỚNG … Phát biểu bế mạc, … khẳng định năm 2025, Đảng bộ xã đã kết nạp 42 đảng viên mới"
                 # says what was done, under the tasks heading)
                 section, strong, why = heading, True, "heading"
