@@ -27,6 +27,11 @@ def sections_of(body: str, title: str = "Tiêu đề bài viết về hội ngh�
     return [section for section, _ in clauses(f"{title}\n{body}\n")]
 
 
+def filed(text: str) -> list[str]:
+    """The section of every clause of a whole report `text` that has one, in order."""
+    return [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section]
+
+
 def placed(body: str, title: str = "Tiêu đề bài viết về hội nghị") -> list[tuple[str, bool]]:
     """(section, strong) of every clause of such a report that has a section."""
     return [(c.section, c.strong) for c in scope.clauses(split_document("r.txt", f"{title}\n{body}\n")) if c.section]
@@ -1218,7 +1223,7 @@ def test_a_named_adversity_is_a_shortfall_of_its_own(body, expected):
 ])
 def test_results_below_the_plan_they_name_and_other_kinds_of_the_2026_batches(body, expected):
     text = f"Tiêu đề bài viết về hội nghị huyện ủy\n{body}\n"
-    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+    assert filed(text) == expected
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -1236,7 +1241,7 @@ def test_results_below_the_plan_they_name_and_other_kinds_of_the_2026_batches(bo
 def test_tasks_named_as_a_kind_are_no_task(body, expected):
     # (so are requests named as a kind: "các địa phương đã kiến nghị nhiều nội dung", below; tune s12)
     text = f"Tiêu đề bài viết về hội nghị đảng ủy xã\n{body}\n"
-    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+    assert filed(text) == expected
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -1269,7 +1274,7 @@ def test_tasks_named_as_a_kind_are_no_task(body, expected):
 ])
 def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
     text = f"Tiêu đề bài viết về kỳ họp cuối năm\n{body}\n"
-    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+    assert filed(text) == expected
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -1286,7 +1291,7 @@ def test_leads_and_details_of_the_coming_year_s_targets(body, expected):
 ])
 def test_declines_bad_measures_and_the_reviewed_period_s_targets(body, expected):
     text = f"Huyện Tiên Yên sơ kết 9 tháng năm 2024\nNgày 5/10/2024, Huyện ủy Tiên Yên tổ chức hội nghị sơ kết.\n{body}\n"
-    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == expected
+    assert filed(text) == expected
 
 
 def test_an_official_document_s_end_matter_is_furniture_and_its_signatory_no_reporter():  # a new user's Word report
@@ -1301,4 +1306,4 @@ def test_an_official_document_s_end_matter_is_furniture_and_its_signatory_no_rep
 def test_what_was_done_under_a_heading_of_targets_is_no_task():  # a new user's congress report
     text = ("Xã Đông Thạnh tổng kết năm 2025\nNgày 20/12/2025, Đảng ủy xã Đông Thạnh tổ chức Đại hội.\nMục tiêu năm 2026\n"
             "Phấn đấu thu ngân sách đạt 50 tỷ đồng.\nĐại hội đã bầu 15 đồng chí vào Ban Chấp hành Đảng bộ xã.\n")
-    assert [c.section for c in scope.clauses(split_document("a.txt", text)) if c.section] == ["tasks"]
+    assert filed(text) == ["tasks"]
