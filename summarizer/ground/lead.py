@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from summarizer.core.schema import Briefing, Figure, Item
-from summarizer.structure.scope import opens_a_task
+from summarizer.structure.scope import opens_a_task, opens_with_a_setting
 
 MAX_PHRASE = 170  # characters of one phrase: a lead is read at a glance
 MAX_RESULTS = 260  # characters of the headline figures together (the second is left out past this)
@@ -41,9 +41,6 @@ _REQUEST = re.compile(r"(?:đề nghị|kiến nghị|đề xuất)\b", re.I)
 _UPWARD = re.compile(r"\b(?:cử tri|kiến nghị|đề nghị (?:tỉnh|thành phố|trung ương|bộ|các bộ)|(?:tỉnh|thành phố|trung ương|cấp "
                      r"trên) (?:quan tâm|hỗ trợ|xem xét|bố trí|sớm))\b", re.I)
 _TRAILING = re.compile(r"[\s.;:,/…]+$")
-# a concession or setting an item opens with (structure/scope.py's named adversity)
-_SETTING = re.compile(r"(?:năm \d{4},?\s*)?(?:mặc dù|mặt dù|dù|tuy|trong bối cảnh|trong điều kiện|trước (?:những )?(?:ảnh hưởng|tác động)|"
-                      r"(?:bị|chịu|do) (?:sự )?(?:ảnh hưởng|tác động))\b", re.I)
 # words that keep their capital inside a sentence (Đảng, Nhà nước, Nhân dân, Quốc hội, …)
 _KEEP_CAPITAL = {"Đảng", "Nhà", "Nhân", "Bác", "Chính", "Quốc", "Trung", "Tổ", "Mặt", "Thủ", "Bộ", "Sở", "Ban",
                  "Ủy", "Uỷ", "Hội", "HĐND", "UBND", "MTTQ"}
@@ -72,7 +69,7 @@ def build_lead(b: Briefing) -> str:
         context = ""
     if shortfalls:
         # a shortfall the report states before a setting it worked in ("Mặc dù gặp khó khăn do thiên tai, …")
-        main = next((i for i in shortfalls if not _SETTING.match(_gist(i.text))), shortfalls[0])
+        main = next((i for i in shortfalls if not opens_with_a_setting(_gist(i.text))), shortfalls[0])
         sentences.append(_labelled(context, "hạn chế chính", _gist(main.text)))
         context = ""
     # the locality's own task: one that opens with a task verb, not a request to a higher level

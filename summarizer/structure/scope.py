@@ -122,12 +122,14 @@ _STILL_BAD = (r"vẫn thấp|còn lớn|tái nghèo|mất việc làm|khó tiế
               r"mới (?:giải ngân|thu|thực hiện|hoàn thành)(?: được)?\b|"
               r"(?:nợ xấu|tai nạn|tội phạm|ma túy|tệ nạn|vi phạm|ô nhiễm|thất nghiệp)[^;]{0,40}?"
               r"(?:gia tăng|có (?:chiều|xu) hướng (?:gia )?tăng)")
+# only so much was done: "chỉ thu hút được 102.014 lượt khách" ("chỉ đạo", "chỉ tiêu" … are other words)
+_ONLY_SO_MUCH = r"\bchỉ (?!đạo|tiêu|số|thị|huy|ra\b|rõ|định|dẫn|trích|đường|riêng|cần|có thể)(?:\w+ ){1,2}được \d"
 _SHORTFALL = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|chậm triển khai|đạt thấp|còn thấp|"
     r"\bchưa\b|thiếu|tiềm ẩn|thiệt hại|ô nhiễm|xuống cấp|nhỏ lẻ|manh mún|(?<!viên )(?<!trồng )(?<!làm )(?<!thôn )(?<!xây )(?<!lập )(?<!nghiệp )mới đạt|chỉ đạt|dưới 50%|còn diễn ra|vẫn xảy ra|"
     r"vẫn còn|còn nhiều|còn xảy ra|còn một số|còn hạn|yếu kém|lúng túng|gặp khó|phức tạp|nguy cơ|giảm so với|"
     r"không đạt|không hoàn thành|thấp hơn|sụt giảm|thất thu|nợ đọng|tụt|chững lại|hụt|sai phạm|vi phạm|"
-    r"\bchỉ (?!đạo|tiêu|số|thị|huy|ra\b|rõ|định|dẫn|trích|đường|riêng|cần|có thể)(?:\w+ ){1,2}được \d|"  # "chỉ thu hút được 102.014 lượt khách"
+    + _ONLY_SO_MUCH + "|"
     r"khiếu kiện|tai nạn|cháy|dịch bệnh (?:bùng phát|xảy ra)|chậm trễ|kém hiệu quả|còn yếu|còn cao|\bchậm\b|"
     r"tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
     + _DAMAGE + "|"
@@ -160,7 +162,7 @@ _NOT_A_SHORTFALL = re.compile(
 _SHORTFALL_STRONG = re.compile(
     r"hạn chế|khó khăn|tồn tại|vướng mắc|bất cập|còn chậm|chậm được|chậm tiến độ|đạt thấp|còn thấp|\bchưa\b|"
     r"(?<!viên )(?<!trồng )(?<!làm )(?<!thôn )(?<!xây )(?<!lập )(?<!nghiệp )mới đạt|chỉ đạt|không đạt|không hoàn thành|yếu kém|lúng túng|vẫn còn|còn nhiều|còn một số|tuy nhiên|tuy vậy|song,? |nhưng|"
-    r"\bchỉ (?!đạo|tiêu|số|thị|huy|ra\b|rõ|định|dẫn|trích|đường|riêng|cần|có thể)(?:\w+ ){1,2}được \d|"
+    + _ONLY_SO_MUCH + "|"
     r"gặp khó|còn gặp|(?<!không thể )\bthiếu\b(?! sót)|xuống cấp|quá tải|diễn biến phức tạp|tác động tiêu cực|"
     r"ảnh hưởng (?:nặng nề|lớn|không nhỏ)|bùng phát|chậm so với|tác động (?:lớn|nặng nề|mạnh)|(?<!không )xảy ra \d+ vụ|"
     r"(?:tỷ lệ|tiến độ|giải ngân)[^;]{0,60}?\bthấp\b(?! hơn)|xuống thấp|"
@@ -440,7 +442,7 @@ def _cut_adversity(text: str, a: int, b: int) -> list[tuple[int, int]]:
         return [(a, b)]
     start, end = a + found[0], a + found[1]
     rest = re.sub(r"^\s*,?\s*(?:nhưng|song|tuy nhiên)\b", "", text[end:b], flags=re.I)  # (the turn to what it concedes)
-    if _SHORTFALL_STRONG.search(plain(text[a:start] + " " + rest).lower()):
+    if _SHORTFALL_STRONG.search(_low(text[a:start] + " " + rest)):
         return [(a, b)]  # the adversity is the cause of a shortfall the clause states ("do … Covid-19 nên … gặp nhiều khó khăn")
     if len(re.findall(r"\w+", text[a:start])) < 4:
         start = a
@@ -471,6 +473,13 @@ def _split(text: str, base: int) -> list[tuple[int, int]]:
         if len(re.findall(r"\w+", piece)) >= 2:
             out.append((base + a + lead_ws, base + a + lead_ws + len(piece)))
     return out
+
+
+def opens_with_a_setting(text: str) -> bool:
+    """Whether `text` opens with a concession or setting ("Mặc dù …", "Trong bối cảnh …", "Năm 2016, do ảnh hưởng …"),
+    as the named-adversity rule reads one."""
+    m = _ADVERSITY.search(text)
+    return m is not None and len(re.findall(r"\w+", text[:m.start()])) < 4
 
 
 def opens_a_task(text: str) -> bool:
