@@ -52,10 +52,12 @@ PIPELINE_FLOORS = {
     # 0.92) for two split off that its gold does not count (precision 0.90 -> 0.83))
     "check": {"achievements_recall": 0.90, "achievements_precision": 0.87, "shortfalls_recall": 0.92,
               "shortfalls_precision": 0.83, "tasks_recall": 0.93, "tasks_precision": 0.76,
-              "item_recall": 0.90, "item_precision": 0.85, "people_precision": 0.96, "people_recall": 0.93},
+              # (0.85 -> 0.84 in session 10: a cue no longer moves an item its cited sentences do not say into
+              # another section; it waits for the editor, and one check item it had moved to the right section with it)
+              "item_recall": 0.90, "item_precision": 0.84, "people_precision": 0.96, "people_recall": 0.93},
     # the half nobody read to write a rule
     "fresh": {"achievements_recall": 0.85, "achievements_precision": 0.89, "shortfalls_recall": 0.65,
-              "shortfalls_precision": 0.83, "tasks_recall": 0.70, "tasks_precision": 0.49,
+              "shortfalls_precision": 0.83, "tasks_recall": 0.70, "tasks_precision": 0.51,
               "item_recall": 0.81, "item_precision": 0.79, "people_precision": 0.90, "people_recall": 0.83},
 }
 

@@ -206,3 +206,14 @@ def test_a_moved_item_a_repeat_absorbed_is_not_counted_and_the_lead_does_not_say
     md = to_markdown(b)
     assert md.count("chuyển từ mục") == len(moved)
     assert f"{b.period}: {b.period}" not in (b.lead or "").lower()
+
+
+def test_a_cue_never_moves_an_item_its_cited_sentences_do_not_say():  # a new user's case (session 10)
+    # the model files under tasks an item that copies a shortfall sentence behind words of its own: the cited
+    # sentence's cue says nothing of the item, so it waits for the editor instead of standing under shortfalls
+    n = sentence_with("Tiến độ xây dựng thôn nông thôn mới còn chậm")
+    text = "Tăng cường quản lý ngân sách và đẩy nhanh giải ngân vốn. " + DOC.sentence(n).text
+    b = build_briefing(DOC, _extraction(tasks=[DraftItem(text=text, sentences=[n])]), PROV)
+    assert not any(text == i.text for i in b.shortfalls + b.tasks)
+    [waiting] = [i for i in b.review if i.text == text]
+    assert waiting.status == "misattributed" and waiting.proposed == "tasks"

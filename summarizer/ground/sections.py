@@ -5,7 +5,9 @@ section and says whether a structural cue decided it). Then:
 - an item resting only on non-body lines (headline, opening, caption, byline, furniture) is dropped
   and counted: a caption is not a result;
 - model and code agree on the section → the item stays (`placement: agreed`);
-- a strong cue names another section → the item moves there (`placement: cue`, counted as moved);
+- a strong cue names another section → the item moves there (`placement: cue`, counted as moved), when
+  the cited sentences say what the item says (a cue reads them: it says nothing of an invented or
+  misattributed item, which waits for the editor instead);
 - otherwise only the model says so → the item goes to the briefing's `review` list with the section
   the model proposed (`placement: review`), counted in the verification line, dropped by --strict.
   Measured on the corpus's check half with the embedded model: kept inside the sections, such items
@@ -125,7 +127,8 @@ def reconcile(doc: Document, sections: dict[str, list[Item]], fill: bool = True
             if backed and label == section:
                 item.placement = "agreed"
                 out[section].append(item)
-            elif backed and label and strong:
+            elif backed and item.status != "misattributed" and label and strong:
+                # (a cue reads the cited sentence: it says nothing of an item those sentences do not say)
                 item.placement = "cue"
                 item.problems.append(f"moved from {section}: the source reads as {SECTION_NAMES[label]}")
                 out[label].append(item)  # (counted once the repeats are merged, below)
