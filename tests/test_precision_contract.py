@@ -97,7 +97,9 @@ def test_a_section_whose_answer_fails_validation_comes_from_the_rules_and_the_re
 
 def test_an_item_whose_claim_words_its_evidence_does_not_hold_is_not_backed():
     b = briefing(tasks=[DraftItem(text="Tăng cường thu ngân sách 1.401,351 tỷ đồng.", sentences=[n("1.401,351")])])
-    item = next(i for items in (b.achievements, b.tasks) for i in items)
+    # not backed, the cited sentence's cue does not move it into achievements: it waits for the editor (session 10)
+    assert not b.achievements and not b.tasks
+    item = next(i for i in b.review if "1.401,351" in i.text)
     assert item.status == "misattributed"
     assert any("tăng cường" in p for p in item.problems)
     assert b.flags.to_check >= 1
