@@ -73,10 +73,8 @@ def build_lead(b: Briefing) -> str:
         sentences.append(_labelled(context, "hạn chế chính", _gist(main.text)))
         context = ""
     # the locality's own task: one that opens with a task verb, not a request to a higher level
-    task = next((i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))
-                 and not _UPWARD.search(i.text)),
-                next((i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))),
-                     tasks[0] if tasks else None))
+    opening = [i for i in tasks if opens_a_task(_gist(i.text)) and not _REQUEST.match(_gist(i.text))]
+    task = next((i for i in opening if not _UPWARD.search(i.text)), opening[0] if opening else tasks[0] if tasks else None)
     if task is not None:
         sentences.append(_labelled(context, "nhiệm vụ trọng tâm", _gist(task.text)))
     if not sentences:
